@@ -1,0 +1,65 @@
+"""wikiparse: MediaWiki markup (and rendered wiki pages) to a typed, lossless syntax tree.
+
+    >>> import wikiparse
+    >>> doc = wikiparse.parse("== Hi ==\\n'''Bold''' [[link|label]] {{tpl|a=1}}")
+    >>> [h.title for h in doc.headings]
+    ['Hi']
+    >>> str(doc) == doc.source
+    True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import ast
+from .ast import Diagnostic, Document, Node
+from .config import Limits, SiteConfig
+from .emitters import emitters, register, render
+from .emitters.wikitext import to_wikitext
+
+__version__ = "0.1.0"
+
+DIALECTS = ("wikitext", "rendered", "auto")
+
+
+def parse(
+    text: str,
+    *,
+    config: SiteConfig | None = None,
+    limits: Limits | None = None,
+    dialect: str = "wikitext",
+) -> Document:
+    """Parse ``text`` into a :class:`~wikiparse.ast.Document`.
+
+    Never raises for any string input: problems become ``doc.diagnostics``.  ``dialect`` is
+    ``"wikitext"`` (default), ``"rendered"`` (a page as copied from a browser) or ``"auto"``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() needs a str, got {type(text).__name__}")
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown dialect {dialect!r}; expected one of {', '.join(DIALECTS)}")
+    if dialect == "auto":
+        from .rendered.detect import detect_dialect
+
+        dialect = detect_dialect(text)
+    if dialect == "rendered":
+        from .rendered import parse_rendered
+
+        return parse_rendered(text, config=config, limits=limits)
+    from .parser.pipeline import parse_wikitext
+
+    return parse_wikitext(text, config=config or SiteConfig(), limits=limits or Limits())
+
+
+def from_json(data: Any) -> Document:
+    """Rebuild a Document from ``render(doc, "json")`` output (a str or the decoded dict)."""
+    from .emitters.json import from_json as _from_json
+
+    return _from_json(data)
+
+
+__all__ = [
+    "Diagnostic", "Document", "Limits", "Node", "SiteConfig", "ast", "emitters", "from_json",
+    "parse", "register", "render", "to_wikitext", "__version__",
+]

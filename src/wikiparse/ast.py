@@ -1,0 +1,669 @@
+"""Typed syntax tree for wikitext and rendered wiki pages.
+
+Nodes are plain data: each has a ``span = (start, end)`` into the source (Python ``str`` offsets,
+end exclusive) and typed fields.  Behaviour (parsing, rendering, editing) lives elsewhere; the only
+methods here are read-only queries (``walk``/``filter``...) that users expect on a tree.
+
+Losslessness: the tree never stores a modified copy of the input.  Every node's span covers exactly
+the source text it was read from, children lie inside their parent in document order, and the
+markup between children (``[[``, ``|``, ``}}``...) is the source text of the gaps.  The wikitext
+emitter therefore reproduces the input byte for byte, and re-serialises only nodes that an edit
+marked dirty (see :mod:`wikiparse.editing`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, TypeVar
+
+if TYPE_CHECKING:
+    from .config import SiteConfig
+
+Span = tuple[int, int]
+N = TypeVar("N", bound="Node")
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """A problem found in the input (never an exception): code, human message, source span.
+
+    ``severity`` is ``"info"`` (input that MediaWiki also treats as text, e.g. an unclosed
+    ``[[``), ``"warning"`` (a limit was hit and a construct degraded to text) or ``"internal"``
+    (a parser invariant failed; always a bug in wikiparse).
+    """
+
+    code: str
+    message: str
+    span: Span
+    severity: str = "info"
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """Base class: a ``[start, end)`` source span; subclasses declare their child fields."""
+
+    span: Span
+    #: names of fields holding child nodes (a Node, a list of Nodes, or None), in document order
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ()
+    #: set by the editing API when a node must be re-serialised instead of copied from the source
+    dirty: bool = field(default=False, kw_only=True, repr=False, compare=False)
+
+    @property
+    def start(self) -> int:
+        return self.span[0]
+
+    @property
+    def end(self) -> int:
+        return self.span[1]
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__
+
+    def child_nodes(self) -> Iterator[Node]:
+        """Direct children in document order."""
+        for name in self.CHILD_FIELDS:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, Node):
+                yield value
+            else:
+                yield from value
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants in document (pre-)order; iterative, no recursion."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            kids = list(node.child_nodes())
+            kids.reverse()
+            stack.extend(kids)
+
+    def filter(self, kind: type[N] | tuple[type[N], ...], *, recursive: bool = True) -> list[N]:
+        """All descendants that are instances of ``kind``, in document order."""
+        if recursive:
+            return [n for n in self.walk() if n is not self and isinstance(n, kind)]  # type: ignore[misc]
+        return [n for n in self.child_nodes() if isinstance(n, kind)]  # type: ignore[misc]
+
+    def filter_templates(self, *, recursive: bool = True) -> list[Template]:
+        return self.filter(Template, recursive=recursive)
+
+    def filter_wikilinks(self, *, recursive: bool = True) -> list[WikiLink]:
+        return self.filter(WikiLink, recursive=recursive)
+
+    def filter_external_links(self, *, recursive: bool = True) -> list[ExternalLink]:
+        return self.filter(ExternalLink, recursive=recursive)
+
+    def filter_headings(self, *, recursive: bool = True) -> list[Heading]:
+        return self.filter(Heading, recursive=recursive)
+
+    def filter_tags(self, *, recursive: bool = True) -> list[Tag | ExtensionTag]:
+        return self.filter((Tag, ExtensionTag), recursive=recursive)  # type: ignore[arg-type]
+
+    def filter_text(self, *, recursive: bool = True) -> list[Text]:
+        return self.filter(Text, recursive=recursive)
+
+
+# --------------------------------------------------------------------------- leaves
+
+
+@dataclass(slots=True, eq=False)
+class Text(Node):
+    """Literal text (markup that did not form a construct is text too)."""
+
+    value: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Comment(Node):
+    """``<!-- ... -->``; ``value`` is the inner text; ``closed`` is False when it runs to the end."""
+
+    value: str = ""
+    closed: bool = True
+
+
+@dataclass(slots=True, eq=False)
+class Entity(Node):
+    """An HTML character reference: ``raw`` as written (``&amp;``), ``char`` the decoded text."""
+
+    raw: str = ""
+    char: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class HorizontalRule(Node):
+    """``----`` at the start of a line."""
+
+
+@dataclass(slots=True, eq=False)
+class Signature(Node):
+    """``~~~`` (name), ``~~~~`` (name and date), ``~~~~~`` (date): ``tildes`` is 3, 4 or 5."""
+
+    tildes: int = 4
+
+
+@dataclass(slots=True, eq=False)
+class BehaviorSwitch(Node):
+    """``__TOC__``, ``__NOTOC__`` ...: ``name`` without underscores, upper-case."""
+
+    name: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class MagicLink(Node):
+    """``ISBN 978-...``, ``RFC 1234``, ``PMID 123``: ``kind`` and the normalised ``value``."""
+
+    kind: str = ""
+    value: str = ""
+    url: str = ""
+
+
+# --------------------------------------------------------------------------- inline containers
+
+
+@dataclass(slots=True, eq=False)
+class Bold(Node):
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class Italic(Node):
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class Attribute(Node):
+    """One attribute of an HTML/extension tag or table markup.
+
+    ``value`` is the raw value without quotes (None for a bare attribute); ``quote`` is the quote
+    character used (``"``, ``'`` or ``""`` for unquoted).
+    """
+
+    name: str = ""
+    value: str | None = None
+    quote: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Tag(Node):
+    """An HTML tag after balancing.
+
+    ``kind``: ``"paired"`` (``<b>..</b>``), ``"void"`` (``<br>``, ``<hr/>``), ``"unclosed"`` (an open
+    tag whose content runs to the end of its container), ``"stray-close"`` (``</b>`` with no opener;
+    MediaWiki shows it as text).  ``self_closing`` records a written ``/>``.
+    """
+
+    name: str = ""
+    attrs: list[Attribute] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    kind: str = "paired"
+    self_closing: bool = False
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
+
+    @property
+    def closed(self) -> bool:
+        return self.kind in ("paired", "void")
+
+    def get_attr(self, name: str) -> str | None:
+        for a in self.attrs:
+            if a.name.lower() == name.lower():
+                return a.value if a.value is not None else ""
+        return None
+
+
+@dataclass(slots=True, eq=False)
+class ExtensionTag(Node):
+    """A parser-extension tag (``<ref>``, ``<nowiki>``, ``<math>``, ``<gallery>`` ...).
+
+    ``content`` is the raw inner text (None for ``<references/>``-style self-closing tags);
+    ``children`` holds the parsed inner content for tags configured as *parsed* (``ref``,
+    ``poem``...) and is empty for raw tags (``nowiki``, ``math``, ``syntaxhighlight``...).
+    """
+
+    name: str = ""
+    attrs: list[Attribute] = field(default_factory=list)
+    content: str | None = None
+    children: list[Node] = field(default_factory=list)
+    closed: bool = True
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
+
+    def get_attr(self, name: str) -> str | None:
+        for a in self.attrs:
+            if a.name.lower() == name.lower():
+                return a.value if a.value is not None else ""
+        return None
+
+
+# --------------------------------------------------------------------------- links
+
+
+@dataclass(slots=True, eq=False)
+class WikiLink(Node):
+    """``[[target#fragment|text]]trail``.
+
+    ``target`` is the link target as written (trimmed); ``title`` its normalised page title
+    (namespace name canonical, first letter upper-case, underscores as spaces); ``namespace`` the
+    namespace number; ``interwiki`` the interwiki prefix (``wikt`` in ``[[wikt:foo]]``) or None;
+    ``children`` the label nodes (empty when there is no ``|``); ``trail`` the letters glued after
+    ``]]`` that MediaWiki pulls into the label (``[[bus]]es``).
+    """
+
+    target: str = ""
+    title: str = ""
+    namespace: int = 0
+    fragment: str | None = None
+    interwiki: str | None = None
+    children: list[Node] = field(default_factory=list)
+    has_text: bool = False
+    trail: str = ""
+    leading_colon: bool = False
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class ImageOption(Node):
+    """One ``|``-separated option of a file link.
+
+    ``kind``: format (thumb/frame/frameless/border value in ``value``), size, halign, valign,
+    upright, link, alt, page, class, lang, caption, other.  ``children`` keeps parsed nodes of the
+    option's value where they matter (captions, alt text).
+    """
+
+    kind: str = ""
+    name: str = ""
+    value: str = ""
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class FileLink(Node):
+    """``[[File:Name.jpg|thumb|200px|left|alt=..|Caption]]`` and ``[[Media:..]]``.
+
+    The typed fields summarise ``options`` (every option as written, in order).  ``caption`` is the
+    last unrecognised option (MediaWiki's rule) with its nodes parsed; ``is_media`` is True for the
+    Media: namespace (a direct link to the file).
+    """
+
+    target: str = ""
+    title: str = ""
+    name: str = ""
+    namespace: int = 6
+    is_media: bool = False
+    options: list[ImageOption] = field(default_factory=list)
+    caption: list[Node] | None = None
+    format: str | None = None
+    border: bool = False
+    width: int | None = None
+    height: int | None = None
+    align: str | None = None
+    valign: str | None = None
+    upright: float | None = None
+    link: str | None = None
+    alt: str | None = None
+    page: str | None = None
+    css_class: str | None = None
+    lang: str | None = None
+    trail: str = ""
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("options",)
+
+
+@dataclass(slots=True, eq=False)
+class Category(Node):
+    """``[[Category:Name|sort key]]``: ``name`` without namespace, ``sort_key`` or None."""
+
+    target: str = ""
+    title: str = ""
+    name: str = ""
+    sort_key: str | None = None
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class LanguageLink(Node):
+    """Interlanguage link ``[[de:Berlin]]``: shown in the sidebar, not in the text."""
+
+    lang: str = ""
+    title: str = ""
+    target: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class ExternalLink(Node):
+    """``[http://x text]`` (``kind="bracketed"``), ``[http://x]`` (``"autonumber"``), or a bare
+    URL in text (``"free"``)."""
+
+    url: str = ""
+    kind: str = "bracketed"
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class Redirect(Node):
+    """``#REDIRECT [[Target]]`` at the start of a page; ``link`` is the parsed link."""
+
+    target: str = ""
+    link: WikiLink | None = None
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("link",)
+
+
+# --------------------------------------------------------------------------- transclusion
+
+
+@dataclass(slots=True, eq=False)
+class Parameter(Node):
+    """A template or parser-function argument: ``name=value`` or a positional ``value``.
+
+    ``name`` is the trimmed name (for positional ones, the implied number as a string);
+    ``showkey`` tells whether the name was written.  ``value`` holds the value's nodes;
+    ``name_nodes`` the nodes of a written name.
+    """
+
+    name: str = ""
+    showkey: bool = False
+    name_nodes: list[Node] = field(default_factory=list)
+    value: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "value")
+
+    def value_text(self, source: str | None = None) -> str:
+        """The value's plain source (trimmed when named, as MediaWiki does)."""
+        from .query import node_source
+
+        text = "".join(node_source(n, source) for n in self.value)
+        return text.strip() if self.showkey else text
+
+
+@dataclass(slots=True, eq=False)
+class Template(Node):
+    """``{{Name|a|b=c}}``: ``name`` trimmed and normalised (first letter upper, ``_`` as space);
+    ``name_nodes`` keep the written name's nodes (it may itself contain templates)."""
+
+    name: str = ""
+    name_nodes: list[Node] = field(default_factory=list)
+    params: list[Parameter] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "params")
+
+    def has(self, name: str | int) -> bool:
+        return self.get(name) is not None
+
+    def get(self, name: str | int) -> Parameter | None:
+        """The parameter named ``name`` (positional ones answer to "1", "2"...); the last one
+        wins when a name repeats, as in MediaWiki."""
+        key = str(name).strip()
+        found = None
+        for p in self.params:
+            if p.name == key:
+                found = p
+        return found
+
+
+@dataclass(slots=True, eq=False)
+class ParserFunction(Node):
+    """``{{#if:a|b|c}}``, ``{{lc:X}}``: ``name`` (``#if``, ``lc``); ``args`` (the text after the
+    colon is the first argument)."""
+
+    name: str = ""
+    args: list[Parameter] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("args",)
+
+
+@dataclass(slots=True, eq=False)
+class Variable(Node):
+    """A magic-word variable such as ``{{PAGENAME}}`` or ``{{CURRENTYEAR}}``."""
+
+    name: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Argument(Node):
+    """A template argument ``{{{name|default}}}``."""
+
+    name: str = ""
+    name_nodes: list[Node] = field(default_factory=list)
+    default: list[Node] | None = None
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "default")
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass(slots=True, eq=False)
+class Heading(Node):
+    """``== Title ==``: ``level`` 1-6 as MediaWiki decides it for unbalanced ``=`` runs;
+    ``children`` are the title's nodes (the surrounding spaces included, as text)."""
+
+    level: int = 2
+    children: list[Node] = field(default_factory=list)
+    #: rendered-page dialect: the trailing ``[edit]`` marker, kept as its own node
+    edit_marker: EditMarker | None = None
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children", "edit_marker")
+
+    @property
+    def title(self) -> str:
+        from .query import plain_title
+
+        return plain_title(self.children)
+
+
+@dataclass(slots=True, eq=False)
+class Paragraph(Node):
+    """A paragraph as MediaWiki's block pass forms it.  ``children`` may contain
+    :class:`ParagraphBreak` nodes where blank lines produce ``<br>``."""
+
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class ParagraphBreak(Node):
+    """The ``<br>`` MediaWiki emits for a run of blank lines inside paragraph flow; its span is
+    the blank line(s) that caused it."""
+
+
+@dataclass(slots=True, eq=False)
+class Preformatted(Node):
+    """Lines starting with a space (MediaWiki's indent-pre); the leading spaces are markup."""
+
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class ListItem(Node):
+    """One item: ``kind`` is ``li``, ``dt`` or ``dd``; ``marker`` is the whole prefix written on
+    its line (``*#:``); ``children`` the item's inline content followed by any nested lists."""
+
+    kind: str = "li"
+    marker: str = ""
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class List(Node):
+    """A list: ``kind`` is ``ul`` (``*``), ``ol`` (``#``) or ``dl`` (``;`` / ``:``)."""
+
+    kind: str = "ul"
+    items: list[ListItem] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("items",)
+
+
+@dataclass(slots=True, eq=False)
+class TableCell(Node):
+    """``| content`` or ``! content`` (``header``); ``attrs`` from ``| attrs | content``."""
+
+    header: bool = False
+    attrs: list[Attribute] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
+
+
+@dataclass(slots=True, eq=False)
+class TableRow(Node):
+    """``|-`` and its cells; ``implicit`` when cells came before any ``|-``."""
+
+    attrs: list[Attribute] = field(default_factory=list)
+    cells: list[TableCell] = field(default_factory=list)
+    implicit: bool = False
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "cells")
+
+
+@dataclass(slots=True, eq=False)
+class TableCaption(Node):
+    attrs: list[Attribute] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
+
+
+@dataclass(slots=True, eq=False)
+class Table(Node):
+    """``{| attrs ... |}``; ``closed`` is False when the page ends first (MediaWiki closes it)."""
+
+    attrs: list[Attribute] = field(default_factory=list)
+    caption: TableCaption | None = None
+    rows: list[TableRow] = field(default_factory=list)
+    closed: bool = True
+    #: nodes between ``{|`` and the first row/caption that are not cells (rare; MediaWiki moves them
+    #: before the table)
+    prelude: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "prelude", "caption", "rows")
+
+
+# --------------------------------------------------------------------------- rendered-page dialect
+
+
+@dataclass(slots=True, eq=False)
+class EditMarker(Node):
+    """``[edit]``, ``[edit | edit source]``... at the end of a heading in a rendered page."""
+
+    label: str = ""
+
+
+@dataclass(slots=True, eq=False)
+class Navigation(Node):
+    """A navigation line of a rendered page: ``Navigation: a - b - c``."""
+
+    label: str = ""
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class Boilerplate(Node):
+    """Site chrome of a rendered page (``kind``: tagline, jump-links, toc, search, logo, ad,
+    disclaimer, credits, contributors, retrieved-from, ...); ``text`` is its text."""
+
+    kind: str = ""
+    text: str = ""
+
+
+# --------------------------------------------------------------------------- document
+
+
+@dataclass(slots=True, eq=False)
+class Document(Node):
+    """The root.  ``source`` is the parsed text; ``diagnostics`` the problems found.
+
+    ``dialect`` is ``"wikitext"`` or ``"rendered"``; ``title`` and ``tagline`` are set for rendered
+    pages (a wikitext page's title is not part of its text).
+    """
+
+    source: str = ""
+    children: list[Node] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dialect: str = "wikitext"
+    title: str | None = None
+    tagline: str | None = None
+    config: SiteConfig | None = field(default=None, repr=False)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+    def __str__(self) -> str:
+        from .emitters.wikitext import to_wikitext
+
+        return to_wikitext(self)
+
+    @property
+    def headings(self) -> list[Heading]:
+        return self.filter(Heading)
+
+    @property
+    def files(self) -> list[FileLink]:
+        return self.filter(FileLink)
+
+    @property
+    def categories(self) -> list[Category]:
+        return self.filter(Category)
+
+    @property
+    def language_links(self) -> list[LanguageLink]:
+        return self.filter(LanguageLink)
+
+    @property
+    def redirect(self) -> Redirect | None:
+        for node in self.children[:2]:
+            if isinstance(node, Redirect):
+                return node
+        return None
+
+    @property
+    def navigation(self) -> list[Navigation]:
+        return self.filter(Navigation)
+
+    def get_sections(
+        self,
+        levels: list[int] | None = None,
+        matches: str | Callable[[str], bool] | None = None,
+        *,
+        include_lead: bool = False,
+        flags: int = re.IGNORECASE,
+    ) -> list[Section]:
+        """Sections as mwparserfromhell defines them: a heading and everything up to the next
+        heading of the same or a higher level.  ``levels`` keeps those heading levels,
+        ``matches`` a regex (or predicate) on the heading title; ``include_lead`` adds the text
+        before the first heading as a section with ``heading=None``."""
+        from .query import sections
+
+        return sections(self, levels=levels, matches=matches, include_lead=include_lead, flags=flags)
+
+    def strip_code(self, **options: Any) -> str:
+        """Plain text of the page (alias of ``render(doc, "text", ...)``)."""
+        from .emitters import render
+
+        return render(self, "text", **options)
+
+
+@dataclass(slots=True, eq=False)
+class Section:
+    """A slice of the top-level blocks of a document, starting at ``heading`` (None for the lead)."""
+
+    heading: Heading | None
+    span: Span
+    nodes: list[Node]
+    level: int
+
+    @property
+    def title(self) -> str | None:
+        return self.heading.title if self.heading is not None else None
+
+
+def node_fields(node: Node) -> dict[str, Any]:
+    """Field name -> value for a node, base fields first (for generic serialisers)."""
+    return {f.name: getattr(node, f.name) for f in fields(node) if f.name != "dirty"}
+
+
+NODE_TYPES: dict[str, type[Node]] = {
+    cls.__name__: cls
+    for cls in (
+        Text, Comment, Entity, HorizontalRule, Signature, BehaviorSwitch, MagicLink, Bold, Italic,
+        Attribute, Tag, ExtensionTag, WikiLink, ImageOption, FileLink, Category, LanguageLink,
+        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument, Heading,
+        Paragraph, ParagraphBreak, Preformatted, ListItem, List, TableCell, TableRow,
+        TableCaption, Table, EditMarker, Navigation, Boilerplate, Document,
+    )
+}

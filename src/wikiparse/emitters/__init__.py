@@ -1,0 +1,94 @@
+"""The emitter registry: output formats found by name.
+
+Built-in emitters register themselves on import of their module (listed in ``_BUILTIN``); third
+parties add theirs through the entry-point group ``wikiparse.emitters`` (each entry point names an
+:class:`~wikiparse.emitters.base.Emitter` subclass).  ``render(doc, "html")`` looks the name up,
+instantiates the emitter with the options and runs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import entry_points
+from typing import Any
+
+from ..ast import Node
+from .base import Emitter
+
+_REGISTRY: dict[str, type[Emitter]] = {}
+# name -> module that defines (and registers) it; imported on first use
+_BUILTIN: dict[str, str] = {
+    "html": "wikiparse.emitters.html",
+    "text": "wikiparse.emitters.text",
+    "json": "wikiparse.emitters.json",
+    "pandoc-json": "wikiparse.emitters.pandoc",
+    "wikitext": "wikiparse.emitters.wikitext",
+}
+_entry_points_loaded = False
+
+
+class UnknownFormat(LookupError):
+    """Raised for a format name no emitter is registered under."""
+
+
+def register(name: str, emitter: type[Emitter], *, replace: bool = False) -> None:
+    """Register ``emitter`` under ``name`` (``replace=True`` to override an existing one)."""
+    if not (isinstance(emitter, type) and issubclass(emitter, Emitter)):
+        raise TypeError(f"emitter for {name!r} must be an Emitter subclass, got {emitter!r}")
+    if name in _REGISTRY and _REGISTRY[name] is not emitter and not replace:
+        raise ValueError(f"an emitter is already registered as {name!r}")
+    _REGISTRY[name] = emitter
+
+
+def _load_entry_points() -> None:
+    global _entry_points_loaded
+    if _entry_points_loaded:
+        return
+    _entry_points_loaded = True
+    for ep in entry_points(group="wikiparse.emitters"):
+        if ep.name in _REGISTRY or ep.name in _BUILTIN:
+            continue
+        try:
+            cls = ep.load()
+        except Exception:  # a broken plugin must not break the library
+            continue
+        if isinstance(cls, type) and issubclass(cls, Emitter):
+            _REGISTRY[ep.name] = cls
+
+
+def _builtin_available(name: str) -> bool:
+    module = _BUILTIN.get(name)
+    if module is None:
+        return False
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError:
+        return False
+    return name in _REGISTRY
+
+
+def get_emitter(name: str) -> type[Emitter]:
+    if name not in _REGISTRY:
+        if not _builtin_available(name):
+            _load_entry_points()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise UnknownFormat(f"no emitter named {name!r}; known: {', '.join(emitters())}") from None
+
+
+def emitters() -> list[str]:
+    """Names of all available output formats."""
+    for name in _BUILTIN:
+        if name not in _REGISTRY:
+            _builtin_available(name)
+    _load_entry_points()
+    return sorted(_REGISTRY)
+
+
+def render(node: Node, fmt: str = "html", **options: Any) -> Any:
+    """Render a document (or any node) with the emitter registered as ``fmt``."""
+    return get_emitter(fmt)(**options).render(node)
+
+
+__all__ = ["Emitter", "UnknownFormat", "emitters", "get_emitter", "register", "render"]
