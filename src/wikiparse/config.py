@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 # Namespace numbers MediaWiki fixes for every wiki.
@@ -22,6 +24,10 @@ _EN_NAMESPACES: dict[int, str] = {
     10: "Template", 11: "Template talk", 12: "Help", 13: "Help talk", 14: "Category",
     15: "Category talk", 100: "Portal", 101: "Portal talk", 118: "Draft", 119: "Draft talk",
     828: "Module", 829: "Module talk",
+}
+# MediaWiki's canonical (English, language-independent) namespace names.
+_EN_CANONICAL: dict[int, str] = {
+    **_EN_NAMESPACES, 4: "Project", 5: "Project talk",
 }
 _EN_ALIASES: dict[str, int] = {
     "Image": 6, "Image talk": 7, "WP": 4, "WT": 5, "Project": 4, "Project talk": 5,
@@ -128,13 +134,15 @@ vi vls vo vro wa war wo wuu xal xh xmf yi yo yue za zea zgh zh zh-classical zh-m
 _LINK_TRAIL_EN = r"[a-z]+"
 
 
-def _load_localisations() -> dict[str, Any]:
+@lru_cache(maxsize=1)
+def _load_localisations() -> Mapping[str, Any]:
+    """The built-in localisation table (``data/namespaces.json``), read once."""
     try:
         data = resources.files("wikiparse").joinpath("data/namespaces.json").read_text("utf-8")
     except (FileNotFoundError, OSError):
-        return {}
+        return MappingProxyType({})
     loaded: dict[str, Any] = json.loads(data)
-    return loaded
+    return MappingProxyType(loaded)
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,22 @@ class SiteConfig:
     article_path: str = "/wiki/$1"
     magic_links: bool = True
 
+    def __post_init__(self) -> None:
+        # Freeze the containers too: a copy is taken, so neither the caller's dicts nor the cached
+        # lookups below can change behind the config's back.
+        freeze = object.__setattr__
+        freeze(self, "namespaces", MappingProxyType({int(k): str(v) for k, v in self.namespaces.items()}))
+        freeze(self, "namespace_aliases",
+               MappingProxyType({str(k): int(v) for k, v in self.namespace_aliases.items()}))
+        freeze(self, "image_options",
+               MappingProxyType({str(k): list(v) for k, v in self.image_options.items()}))
+        freeze(self, "extension_tags", MappingProxyType(dict(self.extension_tags)))
+        freeze(self, "protocols", tuple(self.protocols))
+        freeze(self, "redirect_words", tuple(self.redirect_words))
+        for name in ("variables", "behavior_switches", "parser_functions", "interwiki_prefixes",
+                     "language_codes"):
+            freeze(self, name, frozenset(getattr(self, name)))
+
     # ------------------------------------------------------------------ derived lookups
 
     @cached_property
@@ -191,9 +215,9 @@ class SiteConfig:
                 table[_ns_key(name)] = number
         for alias, number in self.namespace_aliases.items():
             table[_ns_key(alias)] = number
-        # the canonical English names always work, as in MediaWiki
-        for number, name in _EN_NAMESPACES.items():
-            if name:
+        # the canonical English names of the wiki's namespaces always work, as in MediaWiki
+        for number, name in _EN_CANONICAL.items():
+            if name and number in self.namespaces:
                 table.setdefault(_ns_key(name), number)
         table.setdefault("image", NS_FILE)
         return table
@@ -231,11 +255,14 @@ class SiteConfig:
 
     @classmethod
     def for_language(cls, lang: str) -> SiteConfig:
-        """English defaults plus the localised namespace names, aliases, image option words and
-        link trail of the ``lang`` Wikipedia, from the built-in table (``data/namespaces.json``).
-        Unknown languages get the English configuration with ``lang`` set."""
+        """English defaults plus the localised namespace names, aliases, image option words,
+        redirect words and link trail of the ``lang`` Wikipedia, from the built-in table
+        (``data/namespaces.json``, facts from MediaWiki's language files with their fallbacks
+        merged).  The English names keep working, as in MediaWiki.  Unknown languages get the
+        English configuration with ``lang`` set."""
         base = cls()
-        data = _load_localisations().get(lang)
+        code = lang.strip().lower().replace("_", "-")
+        data = _load_localisations().get(code)
         if not data:
             return replace(base, lang=lang)
         namespaces = dict(base.namespaces)
@@ -246,89 +273,180 @@ class SiteConfig:
             aliases[alias] = int(number)
         image_options = {k: list(v) for k, v in base.image_options.items()}
         for option, words in data.get("image_options", {}).items():
-            image_options.setdefault(option, [])
-            for word in words:
-                if word not in image_options[option]:
-                    image_options[option].append(word)
+            merged = [*words, *image_options.get(option, [])]
+            image_options[option] = list(dict.fromkeys(merged))
+        trail = data.get("link_trail", base.link_trail)
         return replace(
             base,
             lang=lang,
             namespaces=namespaces,
             namespace_aliases=aliases,
             image_options=image_options,
-            link_trail=data.get("link_trail", base.link_trail),
+            link_trail=trail if isinstance(trail, str) else base.link_trail,
             redirect_words=tuple(dict.fromkeys([*data.get("redirect", []), *base.redirect_words])),
         )
 
     @classmethod
-    def from_siteinfo(cls, obj: Mapping[str, Any] | str) -> SiteConfig:
+    def from_siteinfo(cls, obj: Mapping[str, Any] | str | bytes) -> SiteConfig:
         """Read the JSON of ``api.php?action=query&meta=siteinfo&siprop=general|namespaces|
         namespacealiases|magicwords|extensiontags|protocols`` (a dict, or the JSON text; with
-        or without the outer ``{"query": ...}``)."""
-        data: Mapping[str, Any] = json.loads(obj) if isinstance(obj, str) else obj
-        if "query" in data:
+        or without the outer ``{"query": ...}``; ``formatversion=1`` or ``2``).
+
+        What the answer holds replaces the English defaults (a wiki without a Draft namespace
+        gets none); what it lacks (a ``siprop`` not asked for) keeps them.
+        """
+        data: Any = json.loads(obj) if isinstance(obj, (str, bytes)) else obj
+        if not isinstance(data, Mapping):
+            raise TypeError("from_siteinfo expects the siteinfo JSON object (or its text)")
+        if isinstance(data.get("query"), Mapping):
             data = data["query"]
         base = cls()
-        general = data.get("general", {})
-        namespaces: dict[int, str] = dict(base.namespaces)
-        for key, ns in data.get("namespaces", {}).items():
-            number = int(ns.get("id", key))
-            namespaces[number] = ns.get("name", ns.get("*", ""))
+        general: Mapping[str, Any] = data.get("general") or {}
+        changes: dict[str, Any] = {}
+
+        raw_namespaces = data.get("namespaces")
         aliases: dict[str, int] = {}
-        for ns in data.get("namespaces", {}).values():
-            canonical = ns.get("canonical")
-            if canonical:
-                aliases[canonical] = int(ns["id"])
-        for alias in data.get("namespacealiases", []):
-            aliases[alias.get("alias", alias.get("*", ""))] = int(alias["id"])
-        image_options = {k: list(v) for k, v in base.image_options.items()}
-        variables = set(base.variables)
-        switches = set(base.behavior_switches)
-        functions = set(base.parser_functions)
-        redirect = list(base.redirect_words)
-        for word in data.get("magicwords", []):
-            name = word.get("name", "")
-            words = [a for a in word.get("aliases", [])]
-            if name.startswith("img_"):
-                option = _IMG_MAGIC_TO_OPTION.get(name)
-                if option:
-                    image_options[option] = list(dict.fromkeys([*words, *image_options.get(option, [])]))
-            elif name == "redirect":
-                redirect = list(dict.fromkeys([*words, *redirect]))
+        if isinstance(raw_namespaces, Mapping) and raw_namespaces:
+            namespaces: dict[int, str] = {}
+            for key, ns in raw_namespaces.items():
+                number = int(ns.get("id", key))
+                namespaces[number] = str(_fv_text(ns, "name"))
+                canonical = ns.get("canonical")
+                if canonical:
+                    aliases[str(canonical)] = number
+            changes["namespaces"] = namespaces
+        raw_aliases = data.get("namespacealiases")
+        if isinstance(raw_aliases, list):
+            for alias in raw_aliases:
+                text = _fv_text(alias, "alias")
+                if text:
+                    aliases[str(text)] = int(alias["id"])
+        if isinstance(raw_namespaces, Mapping) or isinstance(raw_aliases, list):
+            changes["namespace_aliases"] = aliases
+
+        raw_magic = data.get("magicwords")
+        if isinstance(raw_magic, list) and raw_magic:
+            changes.update(_from_magic_words(raw_magic, base))
+
+        raw_tags = data.get("extensiontags")
+        if isinstance(raw_tags, list):
+            tags = {name: kind for name, kind in base.extension_tags.items() if name in _PREPROCESSOR_TAGS}
+            for tag in raw_tags:
+                name = str(tag).strip().strip("<>").strip().lower()
+                if name:
+                    tags[name] = _DEFAULT_EXTENSION_TAGS.get(name, "raw")
+            changes["extension_tags"] = tags
+
+        raw_protocols = data.get("protocols")
+        if isinstance(raw_protocols, list):
+            changes["protocols"] = tuple(str(p).lower() for p in raw_protocols)
+
+        if "linktrail" in general:
+            changes["link_trail"] = _trail_from_php(str(general["linktrail"]), base.link_trail)
+        if general.get("articlepath"):
+            changes["article_path"] = str(general["articlepath"])
+        if general.get("lang"):
+            changes["lang"] = str(general["lang"])
+        magic_links = general.get("magiclinks")
+        if isinstance(magic_links, Mapping):
+            # formatversion=2 gives booleans; formatversion=1 gives "" for true and omits false
+            changes["magic_links"] = any(v is True or v == "" for v in magic_links.values())
+        return replace(base, **changes)
+
+
+# The preprocessor's own tags: not in siteinfo's ``extensiontags``, known to every wiki.
+_PREPROCESSOR_TAGS = frozenset({"includeonly", "noinclude", "onlyinclude"})
+
+# Magic-word ids that are options of other constructs (``|noerror``, ``{{PAGESINCATEGORY:x|all}}``,
+# ``{{fullurl:x|action=edit}}``...), not variables or functions of their own.
+_OPTION_MAGIC_PREFIXES = ("img_", "timedmedia_", "url_", "defaultsort_", "displaytitle_",
+                          "pagesincategory_", "rawsuffix", "nocommafysuffix", "redirect")
+
+
+def _fv_text(item: Mapping[str, Any], key: str) -> Any:
+    """A text field of a siteinfo item: ``key`` in formatversion=2, ``"*"`` in formatversion=1."""
+    value = item.get(key)
+    if value is None:
+        value = item.get("*", "")
+    return value
+
+
+def _is_true(value: Any) -> bool:
+    """A siteinfo boolean: ``true`` (formatversion=2) or present as ``""`` (formatversion=1)."""
+    return value is True or value == ""
+
+
+def _from_magic_words(words: list[Any], base: SiteConfig) -> dict[str, Any]:
+    """SiteConfig fields from siteinfo's ``magicwords`` list: image options, redirect words,
+    variables, behaviour switches and parser functions (the wiki's own spellings added to the
+    English names)."""
+    image_options: dict[str, list[str]] = {}
+    redirect: list[str] = []
+    variables = set(base.variables)
+    switches = set(base.behavior_switches)
+    functions = set(base.parser_functions)
+    for word in words:
+        if not isinstance(word, Mapping):
+            continue
+        name = str(word.get("name", ""))
+        aliases = [str(a) for a in word.get("aliases", []) if str(a)]
+        if name.startswith("img_"):
+            option = _IMG_MAGIC_TO_OPTION.get(name)
+            if option:
+                image_options[option] = list(dict.fromkeys(aliases))
+            continue
+        if name == "redirect":
+            redirect = list(dict.fromkeys(aliases))
+            continue
+        if name.startswith(_OPTION_MAGIC_PREFIXES):
+            continue
+        case_sensitive = _is_true(word.get("case-sensitive"))
+        is_variable = name.upper() in _DEFAULT_VARIABLES
+        is_function = name.lower() in _DEFAULT_FUNCTIONS
+        for alias in aliases:
+            if alias.startswith("__") and alias.endswith("__") and len(alias) > 4:
+                switches.add(alias.strip("_").upper())
+            elif alias.startswith("#"):
+                continue  # {{#name:...}} is recognised by its hash
+            elif alias.endswith(":"):
+                functions.add(alias[:-1].lower())
             else:
-                for alias in words:
-                    if alias.startswith("__") and alias.endswith("__"):
-                        switches.add(alias.strip("_").upper())
-                    elif alias.endswith(":"):
-                        functions.add(alias[:-1].lstrip("#").lower())
-                    else:
-                        variables.add(alias.upper())
-        tags = dict(base.extension_tags)
-        for tag in data.get("extensiontags", []):
-            name = tag.strip("<>").lower()
-            tags.setdefault(name, "raw")
-        protocols = tuple(data.get("protocols", base.protocols))
-        trail = base.link_trail
-        raw_trail = general.get("linktrail")
-        if isinstance(raw_trail, str) and raw_trail.startswith("/^(") and ")(.*)$/sD" in raw_trail:
-            inner = raw_trail[3 : raw_trail.index(")(.*)$/sD")]
-            trail = inner
-        article_path = general.get("articlepath", base.article_path)
-        return replace(
-            base,
-            lang=general.get("lang", base.lang),
-            namespaces=namespaces,
-            namespace_aliases=aliases,
-            image_options=image_options,
-            link_trail=trail,
-            protocols=protocols,
-            extension_tags=tags,
-            variables=frozenset(variables),
-            behavior_switches=frozenset(switches),
-            parser_functions=frozenset(functions),
-            redirect_words=tuple(redirect),
-            article_path=article_path,
-        )
+                if is_variable or (case_sensitive and not is_function):
+                    variables.add(alias if case_sensitive else alias.upper())
+                if is_function:
+                    functions.add(alias.lower())
+    changes: dict[str, Any] = {
+        "variables": frozenset(variables),
+        "behavior_switches": frozenset(switches),
+        "parser_functions": frozenset(functions),
+    }
+    if image_options:
+        changes["image_options"] = image_options
+    if redirect:
+        changes["redirect_words"] = tuple(redirect)
+    return changes
+
+
+_PHP_TRAIL = re.compile(r"^/\^\((?P<inner>.*)\)\(\.\*\)\$/[a-zA-Z]*$", re.S)
+_PHP_HEX = re.compile(r"\\x\{([0-9a-fA-F]{1,6})\}")
+
+
+def _trail_from_php(php_regex: str, default: str) -> str:
+    r"""The link-trail run from MediaWiki's ``/^([a-z]+)(.*)$/sD`` form: ``[a-z]+``.  ``""``
+    when the wiki has no link trail (``/^()(.*)$/sD``); PCRE's ``\x{...}`` becomes Python's
+    escapes.  An unrecognised form keeps ``default``."""
+    match = _PHP_TRAIL.match(php_regex.strip())
+    if not match:
+        return default
+    return _php_escapes_to_python(match.group("inner"))
+
+
+def _php_escapes_to_python(pattern: str) -> str:
+    def convert(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16)
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+    return _PHP_HEX.sub(convert, pattern)
 
 
 _IMG_MAGIC_TO_OPTION = {
