@@ -181,12 +181,16 @@ class Attribute(Node):
     """One attribute of an HTML/extension tag or table markup.
 
     ``value`` is the raw value without quotes (None for a bare attribute); ``quote`` is the quote
-    character used (``"``, ``'`` or ``""`` for unquoted).
+    character used (``"``, ``'`` or ``""`` for unquoted).  An attribute with an empty ``name``
+    holds constructs that stood between attributes (a template generating several of them).
     """
 
     name: str = ""
     value: str | None = None
     quote: str = ""
+    #: constructs written inside the attribute (templates, comments), when any
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
 
 
 @dataclass(slots=True, eq=False)

@@ -1,0 +1,80 @@
+"""Attribute lists of HTML tags, extension tags and table markup, read as MediaWiki's
+Sanitizer reads them: ``name``, ``name=value``, ``name="value"``, ``name='value'``."""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence, Union
+
+from .. import ast
+from .context import Context
+from .items import Tok, item_end, item_start
+
+_ATTR = re.compile(
+    r"""([^\s/>="'\x00][^\s/>=\x00]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"""
+)
+
+
+def parse_attributes(ctx: Context, start: int, end: int) -> list[ast.Attribute]:
+    """Attributes written in ``ctx.text[start:end]``; junk between them is skipped (it stays
+    in the source, as MediaWiki drops it)."""
+    attrs: list[ast.Attribute] = []
+    if start >= end:
+        return attrs
+    for m in _ATTR.finditer(ctx.text, start, end):
+        name = m.group(1)
+        if m.group(2) is not None:
+            value, quote = m.group(2), '"'
+        elif m.group(3) is not None:
+            value, quote = m.group(3), "'"
+        elif m.group(4) is not None:
+            value, quote = m.group(4), ""
+        else:
+            value, quote = None, ""
+        attrs.append(ast.Attribute(m.span(), name=name.lower(), value=value, quote=quote))
+    return attrs
+
+
+def attributes_from_items(ctx: Context, items: Sequence[Union[ast.Node, Tok]]) -> list[ast.Attribute]:
+    """Attributes of table markup, whose region may hold templates or comments: those nodes
+    become children of the attribute they sit in (or of a nameless one between attributes)."""
+    if not items:
+        return []
+    start, end = item_start(items[0]), item_end(items[-1])
+    attrs = parse_attributes(ctx, start, end)
+    nodes = [it for it in items if not isinstance(it, Tok)]
+    if not nodes:
+        return attrs
+    # a node swallows the attributes the regex saw inside it (e.g. in {{{style|a=b}}})
+    result: list[ast.Attribute] = []
+    ni = 0
+    for attr in attrs:
+        a0, a1 = attr.span
+        while ni < len(nodes) and nodes[ni].span[1] <= a0:
+            node = nodes[ni]
+            result.append(ast.Attribute(node.span, name="", children=[node]))
+            ni += 1
+        inside = False
+        while ni < len(nodes) and nodes[ni].span[0] >= a0 and nodes[ni].span[1] <= a1:
+            attr.children.append(nodes[ni])
+            ni += 1
+            inside = True
+        if not inside and ni < len(nodes) and nodes[ni].span[0] < a1:
+            continue  # attribute text overlapping a node: the node wins
+        result.append(attr)
+    while ni < len(nodes):
+        node = nodes[ni]
+        result.append(ast.Attribute(node.span, name="", children=[node]))
+        ni += 1
+    # drop attributes overlapping a nameless holder (keeps siblings disjoint)
+    cleaned: list[ast.Attribute] = []
+    last_end = -1
+    for attr in sorted(result, key=lambda a: a.span):
+        if attr.span[0] < last_end:
+            if attr.name == "" and cleaned and cleaned[-1].name:
+                cleaned.pop()
+            else:
+                continue
+        cleaned.append(attr)
+        last_end = attr.span[1]
+    return cleaned

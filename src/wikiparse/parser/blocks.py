@@ -1,0 +1,801 @@
+"""Block structure of a container's items, in MediaWiki's order of passes:
+
+1. block-level HTML tags are paired across lines (their content is a container of its own);
+2. the items are cut into lines;
+3. tables (``{| |- | || ! !! |+ |}``), with a stack for nested tables (doTableStuff);
+4. headings, horizontal rules, lists, indent-pre and paragraphs (doHeadings, doBlockLevels);
+5. per line: inline tags paired, bold/italic (doQuotes), leftover tokens to text.
+
+A *container* is the document, a table cell, a template parameter value, a tag's content...;
+``mode`` says how much structure it may hold: ``doc`` (paragraphs), ``lines`` (blocks but no
+paragraphs, as in template arguments and ``<ref>``), ``inline`` (link labels, headings).
+Every item is handled a bounded number of times, so the whole pass is linear.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from .. import ast
+from .attributes import attributes_from_items, parse_attributes
+from .context import Context
+from .items import Item, TagTok, Tok, flatten, item_end, item_start
+from .quotes import apply_quotes
+from .tags import BLOCK_TAGS, VOID_TAGS
+
+if TYPE_CHECKING:
+    from .inline import BracketBuilder
+
+NT = Union[ast.Node, Tok]
+_BLOCK_NODES = (ast.Table, ast.Heading, ast.List, ast.HorizontalRule, ast.Preformatted,
+                ast.Paragraph)
+_BLOCK_EXT = frozenset({"pre", "references", "gallery", "poem", "syntaxhighlight", "source",
+                        "timeline", "graph", "mapframe", "imagemap", "categorytree", "inputbox",
+                        "templatedata", "score"})
+_WS = frozenset(" \t\r\f\v\u00a0")
+
+
+class Line:
+    __slots__ = ("items", "start", "end", "nl")
+
+    def __init__(self, items: list[NT], start: int, end: int, nl: Tok | None) -> None:
+        self.items = items
+        self.start = start
+        self.end = end
+        self.nl = nl
+
+
+class BlockEntry:
+    """An already built block (a table) among the lines of a container."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: ast.Node) -> None:
+        self.node = node
+
+
+Entry = Union[Line, BlockEntry]
+
+
+class BlockBuilder:
+    def __init__(self, ctx: Context, brackets: BracketBuilder) -> None:
+        self.ctx = ctx
+        self.brackets = brackets
+        self.text = ctx.text
+
+    # ================================================================== containers
+
+    def container(self, items: list[Item], mode: str) -> list[ast.Node]:
+        flat = flatten(items)
+        if not flat:
+            return []
+        if mode == "inline":
+            return self.inline(flat)
+        flat = self._pair_block_tags(flat)
+        lines = self._split_lines(flat)
+        entries = self._tables(lines, mode)
+        return self._blocks(entries, mode, first_raw=False)
+
+    # ================================================================== inline content
+
+    def inline(self, items: list[NT]) -> list[ast.Node]:
+        """Tags paired, quotes applied line by line, tokens to text."""
+        items = self._pair_inline_tags(items)
+        if any(isinstance(it, Tok) and it.kind == "quotes" for it in items):
+            out: list[NT] = []
+            seg: list[NT] = []
+            for it in items:
+                if isinstance(it, Tok) and it.kind == "nl":
+                    if seg:
+                        out.extend(apply_quotes(seg, self.text, self.to_nodes))
+                        seg = []
+                    out.append(it)
+                else:
+                    seg.append(it)
+            if seg:
+                out.extend(apply_quotes(seg, self.text, self.to_nodes))
+            items = out
+        return self.to_nodes(items)
+
+    def to_nodes(self, items: list[NT]) -> list[ast.Node]:
+        """Tokens become Text (adjacent ones merged); nodes are kept."""
+        out: list[ast.Node] = []
+        text = self.text
+        run_start = -1
+        run_end = -1
+        for it in items:
+            if isinstance(it, Tok):
+                if run_start >= 0 and it.start == run_end:
+                    run_end = it.end
+                else:
+                    if run_start >= 0:
+                        out.append(ast.Text((run_start, run_end), value=text[run_start:run_end]))
+                    run_start, run_end = it.start, it.end
+            else:
+                if run_start >= 0:
+                    out.append(ast.Text((run_start, run_end), value=text[run_start:run_end]))
+                    run_start = -1
+                out.append(it)
+        if run_start >= 0:
+            out.append(ast.Text((run_start, run_end), value=text[run_start:run_end]))
+        return out
+
+    # ================================================================== tag balancing
+
+    def _make_tag(self, tok: TagTok, kind: str, children: list[ast.Node], end: int) -> ast.Tag:
+        attrs = parse_attributes(self.ctx, tok.attr_start, tok.attr_end)
+        return ast.Tag((tok.start, end), name=tok.name, attrs=attrs, children=children, kind=kind,
+                       self_closing=tok.self_closing)
+
+    def _pair(self, items: list[NT], names: frozenset[str] | None, content_mode: str) -> list[NT]:
+        """Pair start/end tags (those in ``names``, or all when None) with a stack."""
+        if not any(type(it) is TagTok for it in items):
+            return items
+        out: list[NT] = []
+        stack: list[tuple[TagTok, int]] = []
+        open_count: dict[str, int] = {}
+        max_depth = self.ctx.limits.max_depth
+        for it in items:
+            if type(it) is not TagTok:
+                out.append(it)
+                continue
+            assert isinstance(it, TagTok)
+            name = it.name
+            if names is not None and name not in names:
+                out.append(it)
+                continue
+            if name in VOID_TAGS:
+                if it.closing and name != "br":
+                    out.append(self._make_tag(it, "stray-close", [], it.end))
+                else:  # </br> is <br> in MediaWiki
+                    out.append(self._make_tag(it, "void", [], it.end))
+                continue
+            if it.self_closing and not it.closing:
+                out.append(self._make_tag(it, "paired", [], it.end))
+                continue
+            if not it.closing:
+                if len(stack) + self.ctx.depth >= max_depth:
+                    self.ctx.diag("limit-depth", "tags nested too deep: kept as text",
+                                  (it.start, it.end), "warning", once=True)
+                    out.append(Tok("text", it.start, it.end))
+                    continue
+                stack.append((it, len(out)))
+                open_count[name] = open_count.get(name, 0) + 1
+                out.append(it)
+                continue
+            if not open_count.get(name):
+                out.append(self._make_tag(it, "stray-close", [], it.end))
+                continue
+            while True:
+                opener, idx = stack.pop()
+                open_count[opener.name] -= 1
+                content = out[idx + 1 :]
+                del out[idx:]
+                if opener.name == name:
+                    out.append(self._tag_with_content(opener, "paired", content, it.end, content_mode))
+                    break
+                end = item_end(content[-1]) if content else opener.end
+                out.append(self._tag_with_content(opener, "unclosed", content, end, content_mode))
+        while stack:
+            opener, idx = stack.pop()
+            content = out[idx + 1 :]
+            del out[idx:]
+            end = item_end(content[-1]) if content else opener.end
+            out.append(self._tag_with_content(opener, "unclosed", content, end, content_mode))
+        return out
+
+    def _tag_with_content(self, opener: TagTok, kind: str, content: list[NT], end: int,
+                          mode: str) -> ast.Tag:
+        self.ctx.depth += 1
+        try:
+            if mode == "inline":
+                children = self.inline(content)
+            else:
+                children = self.container(content, mode)  # type: ignore[arg-type]
+        finally:
+            self.ctx.depth -= 1
+        return self._make_tag(opener, kind, children, end)
+
+    def _pair_block_tags(self, items: list[NT]) -> list[NT]:
+        return self._pair(items, BLOCK_TAGS, "lines")
+
+    def _pair_inline_tags(self, items: list[NT]) -> list[NT]:
+        return self._pair(items, None, "inline")
+
+    # ================================================================== lines
+
+    def _split_lines(self, items: list[NT]) -> list[Line]:
+        lines: list[Line] = []
+        cur: list[NT] = []
+        start = item_start(items[0])
+        for it in items:
+            if type(it) is Tok and it.kind == "nl":
+                lines.append(Line(cur, start, it.start, it))
+                cur = []
+                start = it.end
+            else:
+                cur.append(it)
+        if cur:
+            lines.append(Line(cur, start, item_end(cur[-1]), None))
+        return lines
+
+    # ================================================================== tables
+
+    def _tables(self, lines: list[Line], mode: str) -> list[Entry]:
+        out: list[Entry] = []
+        stack: list[_TableBuilder] = []
+        for line in lines:
+            first = _first_tok_kind(line.items)
+            if first == "table_open":
+                if len(stack) + self.ctx.depth >= self.ctx.limits.max_depth:
+                    self.ctx.diag("limit-depth", "tables nested too deep: kept as text",
+                                  (line.start, line.end), "warning", once=True)
+                else:
+                    stack.append(_TableBuilder(self, line, mode))
+                    continue
+            if stack:
+                tb = stack[-1]
+                if first == "table_close":
+                    stack.pop()
+                    node, rest = tb.close(line)
+                    sink = stack[-1].sink() if stack else out
+                    sink.append(BlockEntry(node))
+                    if rest is not None:
+                        sink.append(rest)
+                    continue
+                if first == "table_row":
+                    tb.new_row(line)
+                    continue
+                if first == "table_caption":
+                    tb.caption(line)
+                    continue
+                if first == "pipe" or first == "excl":
+                    tb.cells(line, header=first == "excl")
+                    continue
+                tb.sink().append(line)
+                continue
+            out.append(line)
+        while stack:
+            tb = stack.pop()
+            node = tb.finish(closed=False)
+            self.ctx.diag("unclosed-table", "table without '|}' closed at the end", (node.span[0], node.span[0] + 2))
+            (stack[-1].sink() if stack else out).append(BlockEntry(node))
+        return out
+
+    # ================================================================== blocks
+
+    def _blocks(self, entries: list[Entry], mode: str, first_raw: bool) -> list[ast.Node]:
+        state = _BlockState(self, mode)
+        for n, entry in enumerate(entries):
+            if isinstance(entry, BlockEntry):
+                state.block(entry.node)
+                continue
+            if n == 0 and first_raw:
+                state.raw_line(entry)
+                continue
+            state.line(entry)
+        return state.finish()
+
+    # ------------------------------------------------------------------ headings
+
+    def heading(self, line: Line) -> tuple[ast.Heading, list[ast.Node]] | None:
+        """The heading a line forms (and the trailing nodes after it), or None."""
+        items = line.items
+        first = items[0]
+        assert isinstance(first, Tok)
+        text = self.text
+        # the last significant item: skip trailing whitespace text and comments
+        k = len(items) - 1
+        while k > 0:
+            it = items[k]
+            if isinstance(it, ast.Comment):
+                k -= 1
+            elif isinstance(it, Tok) and it.kind == "text" and not text[it.start : it.end].strip(" \t"):
+                k -= 1
+            else:
+                break
+        last = items[k]
+        if not (isinstance(last, Tok) and last.kind in ("eq", "heading_start")):
+            return None
+        trailing = self.to_nodes(items[k + 1 :])
+        if k == 0:
+            # a line of '=' only: the doHeadings rule for "=====" lines
+            count = first.end - first.start
+            if count < 3:
+                return None
+            level = min(6, (count - 1) // 2)
+            inner: list[NT] = [Tok("text", first.start + level, first.end - level)]
+            end = first.end
+        else:
+            c1 = first.end - first.start
+            c2 = last.end - last.start
+            level = min(c1, c2, 6)
+            inner = []
+            if c1 > level:
+                inner.append(Tok("text", first.start + level, first.end))
+            inner.extend(items[1:k])
+            if c2 > level:
+                inner.append(Tok("text", last.start, last.end - level))
+            end = last.end
+        heading = ast.Heading((first.start, end), level=level, children=self.inline(inner))
+        return heading, trailing
+
+
+def _first_tok_kind(items: list[NT]) -> str | None:
+    """Kind of a line's first token, looking past leading whitespace (as trim() does)."""
+    for it in items:
+        if isinstance(it, Tok):
+            if it.kind == "line_space":
+                continue
+            return it.kind
+        return None
+    return None
+
+
+class _TableBuilder:
+    """Collects one table's rows and cells while the line loop runs."""
+
+    def __init__(self, bb: BlockBuilder, line: Line, mode: str) -> None:
+        self.bb = bb
+        self.mode = "lines" if mode == "lines" else "doc"
+        opener = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_open")
+        idx = line.items.index(opener)
+        self.start = opener.start
+        self.end = line.end
+        self.attrs = attributes_from_items(bb.ctx, line.items[idx + 1 :])
+        self.attr_nodes = [it for it in line.items[:idx] if not isinstance(it, Tok)]
+        self.prelude: list[Entry] = []
+        self.caption_node: ast.TableCaption | None = None
+        self.caption_entries: list[Entry] | None = None
+        self.caption_start = 0
+        self.caption_attrs: list[ast.Attribute] = []
+        self.rows: list[ast.TableRow] = []
+        self.row: ast.TableRow | None = None  # type: ignore[assignment]
+        self.cell_entries: list[Entry] | None = None
+        self.cell: ast.TableCell | None = None
+
+    # -- where continuation lines go
+    def sink(self) -> list[Entry]:
+        if self.cell_entries is not None:
+            return self.cell_entries
+        if self.caption_entries is not None:
+            return self.caption_entries
+        return self.prelude
+
+    def _finish_cell(self) -> None:
+        if self.cell is not None and self.cell_entries is not None:
+            cell = self.cell
+            cell.children = self.bb._blocks(self.cell_entries, self.mode, first_raw=True)
+            end = _entries_end(self.cell_entries, cell.span[1])
+            cell.span = (cell.span[0], max(end, cell.span[1]))
+            self._extend_row(cell.span[1])
+        self.cell = None
+        self.cell_entries = None
+
+    def _finish_caption(self) -> None:
+        if self.caption_entries is not None:
+            children = self.bb._blocks(self.caption_entries, self.mode, first_raw=True)
+            end = _entries_end(self.caption_entries, self.caption_start + 2)
+            node = ast.TableCaption((self.caption_start, end), attrs=self.caption_attrs,
+                                    children=children)
+            if self.caption_node is None:
+                self.caption_node = node
+            else:  # a second caption: MediaWiki keeps both; we keep the first, the rest as cell
+                self.prelude.append(BlockEntry(node))
+            self.caption_entries = None
+
+    def _extend_row(self, end: int) -> None:
+        if self.row is not None:
+            self.row.span = (self.row.span[0], max(self.row.span[1], end))
+
+    def new_row(self, line: Line) -> None:
+        self._finish_cell()
+        self._finish_caption()
+        tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_row")
+        idx = line.items.index(tok)
+        attrs = attributes_from_items(self.bb.ctx, line.items[idx + 1 :])
+        row = ast.TableRow((tok.start, max(line.end, tok.end)), attrs=attrs)
+        self.rows.append(row)
+        self.row = row
+
+    def caption(self, line: Line) -> None:
+        self._finish_cell()
+        self._finish_caption()
+        tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_caption")
+        idx = line.items.index(tok)
+        rest = line.items[idx + 1 :]
+        attrs, content = self._split_attrs(rest)
+        self.caption_start = tok.start
+        self.caption_attrs = attrs
+        first = Line(content, tok.end, line.end, line.nl)
+        self.caption_entries = [first]
+
+    def cells(self, line: Line, header: bool) -> None:
+        self._finish_cell()
+        self._finish_caption()
+        items = line.items
+        # skip leading whitespace and the marker
+        i = 0
+        while isinstance(items[i], Tok) and items[i].kind == "line_space":  # type: ignore[union-attr]
+            i += 1
+        marker = items[i]
+        assert isinstance(marker, Tok)
+        segments: list[tuple[int, list[NT]]] = []  # (marker start, items)
+        cur: list[NT] = []
+        seg_start = marker.start
+        j = i + 1
+        n = len(items)
+        while j < n:
+            it = items[j]
+            if isinstance(it, Tok) and j + 1 < n:
+                nxt = items[j + 1]
+                if (isinstance(nxt, Tok) and nxt.start == it.end
+                        and ((it.kind == "pipe" and nxt.kind == "pipe")
+                             or (header and it.kind == "excl" and nxt.kind == "excl"))):
+                    segments.append((seg_start, cur))
+                    cur = []
+                    seg_start = it.start
+                    j += 2
+                    continue
+            cur.append(it)
+            j += 1
+        segments.append((seg_start, cur))
+        if self.row is None:
+            self.row = ast.TableRow((segments[0][0], line.end), implicit=True)
+            self.rows.append(self.row)
+        for k, (start, seg) in enumerate(segments):
+            attrs, content = self._split_attrs(seg)
+            cell = ast.TableCell((start, line.end if k == len(segments) - 1 else
+                                  (item_end(seg[-1]) if seg else start + 2)),
+                                 header=header, attrs=attrs)
+            self.row.cells.append(cell)
+            if k < len(segments) - 1:
+                cell.children = self.bb.inline(content) if content else []
+                self._extend_row(cell.span[1])
+            else:
+                c_start = item_start(content[0]) if content else line.end
+                self.cell = cell
+                self.cell_entries = [Line(content, c_start, line.end, line.nl)]
+                self._extend_row(line.end)
+
+    def _split_attrs(self, seg: list[NT]) -> tuple[list[ast.Attribute], list[NT]]:
+        """``attrs | content`` when the segment holds a single pipe and the attribute part
+        has no link (MediaWiki's rule); else no attributes."""
+        for idx, it in enumerate(seg):
+            if isinstance(it, Tok) and it.kind == "pipe":
+                head = seg[:idx]
+                for h in head:
+                    if not isinstance(h, Tok) and not isinstance(
+                        h, (ast.Template, ast.Argument, ast.Comment, ast.ParserFunction,
+                            ast.Variable, ast.Entity)):
+                        return [], seg
+                    if isinstance(h, TagTok):
+                        return [], seg
+                return attributes_from_items(self.bb.ctx, head), seg[idx + 1 :]
+            if not isinstance(it, Tok) and isinstance(it, (ast.WikiLink, ast.FileLink, ast.Category)):
+                return [], seg
+        return [], seg
+
+    def close(self, line: Line) -> tuple[ast.Table, Line | None]:
+        tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_close")
+        idx = line.items.index(tok)
+        table = self.finish(closed=True, end=tok.end)
+        rest_items = line.items[idx + 1 :]
+        rest = Line(rest_items, tok.end, line.end, line.nl) if rest_items else None
+        return table, rest
+
+    def finish(self, closed: bool, end: int | None = None) -> ast.Table:
+        self._finish_cell()
+        self._finish_caption()
+        prelude = self.bb._blocks(self.prelude, self.mode, first_raw=False) if self.prelude else []
+        if end is None:
+            end = self.end
+            for r in self.rows:
+                end = max(end, r.span[1])
+            if self.caption_node is not None:
+                end = max(end, self.caption_node.span[1])
+            for p in prelude:
+                end = max(end, p.span[1])
+        rows = [r for r in self.rows]
+        # keep children ordered: prelude nodes that come after the caption/rows are rare;
+        # sort all child blocks by position for the span invariant
+        table = ast.Table((self.start, end), attrs=self.attrs, caption=self.caption_node,
+                          rows=rows, closed=closed, prelude=prelude)
+        if prelude and (rows or self.caption_node) and prelude[-1].span[0] > min(
+                [r.span[0] for r in rows] + ([self.caption_node.span[0]] if self.caption_node else [])):
+            # content between rows (after a row line, before a cell): move into the row it follows
+            table.prelude = [p for p in prelude if not rows or p.span[1] <= rows[0].span[0]]
+            late = [p for p in prelude if rows and p.span[1] > rows[0].span[0]]
+            for p in late:
+                host = None
+                for r in rows:
+                    if r.span[0] <= p.span[0]:
+                        host = r
+                if host is not None:
+                    host.span = (host.span[0], max(host.span[1], p.span[1]))
+                    cell = ast.TableCell(p.span, header=False, children=[p])
+                    host.cells.append(cell)
+                    host.cells.sort(key=lambda c: c.span[0])
+        return table
+
+
+def _entries_end(entries: list[Entry], default: int) -> int:
+    end = default
+    for e in entries:
+        if isinstance(e, BlockEntry):
+            end = max(end, e.node.span[1])
+        elif e.items:
+            end = max(end, item_end(e.items[-1]))
+    return end
+
+
+class _BlockState:
+    """doBlockLevels for one container: paragraphs, pre, lists, with MediaWiki's rules for
+    blank lines (``</p><p>`` and ``<p><br>``)."""
+
+    def __init__(self, bb: BlockBuilder, mode: str) -> None:
+        self.bb = bb
+        self.text = bb.text
+        self.mode = mode
+        self.out: list[ast.Node] = []
+        self.last = ""  # '', 'p', 'pre'
+        self.pending: str | None = None  # None, '<p>', '</p><p>'
+        self.para: ast.Paragraph | ast.Preformatted | None = None
+        self.para_nl: Tok | None = None
+        self.lists: list[tuple[ast.List, ast.ListItem]] = []
+        self.list_prefix = ""
+
+    # -------------------------------------------------------------- paragraph machinery
+
+    def close_paragraph(self) -> None:
+        self.para = None
+        self.para_nl = None
+        self.last = ""
+
+    def open(self, node: ast.Paragraph | ast.Preformatted) -> None:
+        self.out.append(node)
+        self.para = node
+        self.para_nl = None
+
+    def add_to_para(self, nodes: list[ast.Node], line: Line) -> None:
+        para = self.para
+        assert para is not None
+        if para.children and self.para_nl is not None:
+            nl = self.para_nl
+            para.children.append(ast.Text((nl.start, nl.end), value="\n"))
+        para.children.extend(nodes)
+        end = nodes[-1].span[1] if nodes else line.end
+        start = para.span[0]
+        if para.children:
+            start = min(start, para.children[0].span[0])
+        para.span = (start, max(para.span[1], end))
+        self.para_nl = line.nl
+
+    def close_lists(self, keep: int = 0) -> None:
+        while len(self.lists) > keep:
+            self.lists.pop()
+        if keep == 0:
+            self.list_prefix = ""
+
+    def block(self, node: ast.Node) -> None:
+        self.close_lists()
+        self.pending = None
+        self.close_paragraph()
+        self.out.append(node)
+
+    def emit_raw(self, nodes: list[ast.Node], line: Line) -> None:
+        """Nodes outside paragraphs; in ``lines`` mode the newline stays as text."""
+        self.out.extend(nodes)
+        if self.mode != "doc" and line.nl is not None:
+            self.out.append(ast.Text((line.nl.start, line.nl.end), value="\n"))
+
+    # -------------------------------------------------------------- lines
+
+    def raw_line(self, line: Line) -> None:
+        """The first line of a table cell or caption: never wrapped in a paragraph."""
+        if not line.items:
+            return
+        kind = _first_tok_kind(line.items)
+        if kind in ("list_prefix", "heading_start", "hr"):
+            self.line(line)
+            return
+        self.out.extend(self.bb.inline(line.items))
+
+    def line(self, line: Line) -> None:
+        items = line.items
+        bb = self.bb
+        text = self.text
+        first = items[0] if items else None
+        fkind = first.kind if isinstance(first, Tok) else None
+        if fkind == "heading_start":
+            built = bb.heading(line)
+            if built is not None:
+                heading, trailing = built
+                self.block(heading)
+                for t in trailing:
+                    self.out.append(t)
+                return
+        if fkind == "hr":
+            assert isinstance(first, Tok)
+            self.block(ast.HorizontalRule((first.start, first.end)))
+            rest = items[1:]
+            if rest:
+                self.out.extend(bb.inline(rest))
+            return
+        if fkind == "list_prefix":
+            self.list_line(line)
+            return
+        if self.lists:
+            self.close_lists()
+        # comment-only lines vanish in MediaWiki (with their newline): attach, change nothing
+        if items and all(isinstance(it, ast.Comment) or (isinstance(it, Tok) and it.kind in ("text", "line_space")
+                         and not text[it.start:it.end].strip()) for it in items) and any(
+                isinstance(it, ast.Comment) for it in items):
+            nodes = bb.to_nodes(items)
+            if self.para is not None:
+                self.para.children.extend(nodes)
+                self.para.span = (self.para.span[0], nodes[-1].span[1])
+            else:
+                self.out.extend(nodes)
+            return
+        has_block = any(_is_block_item(it) for it in items)
+        if has_block:
+            self.pending = None
+            self.close_paragraph()
+            self.emit_raw(bb.inline(items), line)
+            return
+        blank = all(isinstance(it, Tok) and it.kind in ("text", "line_space")
+                    and not text[it.start:it.end].strip() for it in items)
+        if self.mode != "doc":
+            self.emit_raw(bb.inline(items), line)
+            return
+        # indent-pre: a line starting with a space
+        if (fkind == "line_space" and text[first.start] == " "  # type: ignore[union-attr]
+                and (self.last == "pre" or not blank)):
+            if self.last != "pre":
+                self.pending = None
+                self.close_paragraph()
+                self.open(ast.Preformatted((line.start, line.end)))
+                self.last = "pre"
+            assert isinstance(first, Tok)
+            content: list[NT] = []
+            if first.end > first.start + 1:
+                content.append(Tok("text", first.start + 1, first.end))
+            content.extend(items[1:])
+            nodes = bb.inline(content)
+            self.add_to_para(nodes, line)
+            return
+        if blank:
+            if self.pending is not None:
+                if self.pending == "</p><p>":
+                    self.close_paragraph()
+                brk = ast.ParagraphBreak((line.start, line.nl.end if line.nl else line.end))
+                self.open(ast.Paragraph(brk.span, children=[brk]))
+                self.para_nl = line.nl
+                self.pending = None
+                self.last = "p"
+            elif self.last != "p":
+                self.close_paragraph()
+                self.pending = "<p>"
+            else:
+                self.pending = "</p><p>"
+            return
+        nodes = bb.inline(items)
+        if self.pending is not None:
+            if self.pending == "</p><p>":
+                self.close_paragraph()
+            if self.para is None:
+                self.open(ast.Paragraph((line.start, line.end)))
+            self.pending = None
+            self.last = "p"
+        elif self.last != "p":
+            self.close_paragraph()
+            self.open(ast.Paragraph((line.start, line.end)))
+            self.last = "p"
+        if self.para is None:
+            self.open(ast.Paragraph((line.start, line.end)))
+        self.add_to_para(nodes, line)
+
+    # -------------------------------------------------------------- lists
+
+    def list_line(self, line: Line) -> None:
+        items = line.items
+        tok = items[0]
+        assert isinstance(tok, Tok)
+        prefix = self.text[tok.start : tok.end]
+        norm = prefix.replace(";", ":")
+        content = items[1:]
+        self.pending = None
+        if self.para is not None or self.last:
+            self.close_paragraph()
+        last = self.list_prefix
+        if not self.lists:
+            last = ""
+        common = 0
+        for a, b in zip(norm, last):
+            if a != b:
+                break
+            common += 1
+        # close levels that are not shared
+        if len(self.lists) > common:
+            del self.lists[common:]
+        term_split = None
+        if len(prefix) <= common and common > 0:
+            # next item in the list at level `common`
+            char = prefix[common - 1]
+            lst, _ = self.lists[common - 1]
+            item = ast.ListItem((tok.start, line.end), kind=_ITEM_KIND[char], marker=prefix)
+            lst.items.append(item)
+            self.lists[common - 1] = (lst, item)
+            if char == ";":
+                term_split = True
+        while len(prefix) > common:
+            char = prefix[common]
+            lst = ast.List((tok.start + common, line.end), kind=_LIST_KIND[char])
+            item = ast.ListItem((tok.start + common, line.end), kind=_ITEM_KIND[char], marker=prefix)
+            lst.items.append(item)
+            if common == 0:
+                self.out.append(lst)
+            else:
+                parent_item = self.lists[common - 1][1]
+                parent_item.children.append(lst)
+            self.lists.append((lst, item))
+            if char == ";":
+                term_split = True
+            common += 1
+        self.list_prefix = norm
+        lst, item = self.lists[-1]
+        if term_split:
+            split = self._split_term(content)
+            if split is not None:
+                term, colon, definition = split
+                item.children.extend(self.bb.inline(term))
+                item.span = (item.span[0], colon.start)
+                dd = ast.ListItem((colon.start, line.end), kind="dd", marker=":")
+                dd.children.extend(self.bb.inline(definition))
+                lst.items.append(dd)
+                self.lists[-1] = (lst, dd)
+                self._extend(line.end)
+                return
+        item.children.extend(self.bb.inline(content))
+        self._extend(line.end)
+
+    def _extend(self, end: int) -> None:
+        for lst, item in self.lists:
+            lst.span = (lst.span[0], max(lst.span[1], end))
+            item.span = (item.span[0], max(item.span[1], end))
+
+    def _split_term(self, items: list[NT]) -> tuple[list[NT], Tok, list[NT]] | None:
+        text = self.text
+        for idx, it in enumerate(items):
+            if isinstance(it, Tok) and it.kind == "text":
+                pos = text.find(":", it.start, it.end)
+                if pos >= 0:
+                    before = items[:idx]
+                    if pos > it.start:
+                        before = before + [Tok("text", it.start, pos)]
+                    after: list[NT] = []
+                    if pos + 1 < it.end:
+                        after.append(Tok("text", pos + 1, it.end))
+                    after.extend(items[idx + 1 :])
+                    return before, Tok("text", pos, pos + 1), after
+            elif isinstance(it, Tok) and it.kind == "list_prefix":
+                pass
+        return None
+
+    def finish(self) -> list[ast.Node]:
+        return self.out
+
+
+_LIST_KIND = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
+_ITEM_KIND = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
+
+
+def _is_block_item(it: NT) -> bool:
+    if isinstance(it, Tok):
+        return isinstance(it, TagTok) and it.name in BLOCK_TAGS
+    if isinstance(it, ast.Tag):
+        return it.name in BLOCK_TAGS or it.name == "hr"
+    if isinstance(it, ast.ExtensionTag):
+        return it.name in _BLOCK_EXT
+    return isinstance(it, _BLOCK_NODES)

@@ -1,0 +1,461 @@
+"""Turns closed frames into typed nodes: templates, parser functions, variables, arguments,
+wiki/file/category/language links, external links and extension tags.
+
+Each builder gets the frame's parts (item lists between the separators) and decides, as
+MediaWiki does when it expands or links them, what the construct is; ``None`` means "not this
+construct": the caller keeps the source as text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Union
+
+from .. import ast
+from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
+from .attributes import parse_attributes
+from .context import Context
+from .items import Item, Splice, Tok, flatten, item_end, item_start
+
+NodeOrTok = Union[ast.Node, Tok]
+
+if TYPE_CHECKING:
+    from .inline import BracketBuilder, Frame
+
+# characters that make a page title invalid (MediaWiki's legal title chars exclude them)
+_ILLEGAL_TITLE = re.compile(r"[\[\]{}<>|\n\x00-\x1f\x7f\ufffd]")
+_TEXTISH = (ast.Text, ast.Comment, ast.Entity)
+_TRANSCLUSIONS = (ast.Template, ast.Argument, ast.ParserFunction, ast.Variable)
+_SIZE = re.compile(r"^\s*(\d*)\s*(?:x\s*(\d+)\s*)?px\s*$", re.I)
+
+
+def normalise_title(raw: str) -> str:
+    """``_`` and whitespace runs to one space, trimmed, first letter upper-case."""
+    title = " ".join(raw.replace("_", " ").split())
+    return title[:1].upper() + title[1:]
+
+
+class ConstructBuilder:
+    def __init__(self, ctx: Context, brackets: BracketBuilder) -> None:
+        self.ctx = ctx
+        self.brackets = brackets
+        from .blocks import BlockBuilder
+
+        self.blocks = BlockBuilder(ctx, brackets)
+
+    # ------------------------------------------------------------------ shared helpers
+
+    def _src(self, items: list[NodeOrTok]) -> str:
+        """Source text of an item run (templates included verbatim)."""
+        if not items:
+            return ""
+        return self.ctx.text[item_start(items[0]) : item_end(items[-1])]
+
+    def _literal_text(self, items: list[NodeOrTok]) -> str | None:
+        """Text of items that are only text/comments/entities (comments dropped); None if a
+        construct is inside."""
+        parts: list[str] = []
+        text = self.ctx.text
+        for it in items:
+            if isinstance(it, Tok):
+                if it.kind == "tag":
+                    return None
+                parts.append(text[it.start : it.end])
+            elif isinstance(it, ast.Entity):
+                parts.append(it.char)
+            elif isinstance(it, ast.Comment):
+                continue
+            else:
+                return None
+        return "".join(parts)
+
+    # ------------------------------------------------------------------ {{ }} and {{{ }}}
+
+    def brace_element(self, frame: Frame, k: int, start: int, end: int) -> ast.Node | Splice:
+        parts = [flatten(p) for p in frame.parts]
+        starts = frame.part_starts[:]
+        starts[0] = start + k
+        ends = frame.seps + [end - k]
+        if k == 3:
+            return self._argument(parts, starts, ends, start, end)
+        node = self._template_like(parts, frame.eqs, starts, ends, start, end)
+        if node is None:
+            # an invalid name: MediaWiki prints the call as it is; keep its parts as text,
+            # their constructs (links, nested templates) still parsed
+            items: list[Item] = [Tok("text", start, start + 2)]
+            for i, part in enumerate(parts):
+                if i:
+                    items.append(Tok("pipe", ends[i - 1], ends[i - 1] + 1))
+                items.extend(part)
+            items.append(Tok("text", end - 2, end))
+            return Splice(items)
+        return node
+
+    def _argument(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
+                  start: int, end: int) -> ast.Argument:
+        name_nodes = self.blocks.container(parts[0], "inline")
+        default = None
+        if len(parts) > 1:
+            items: list[NodeOrTok] = []
+            for i in range(1, len(parts)):
+                if i > 1:
+                    items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
+                items.extend(parts[i])
+            default = self.blocks.container(items, "lines")
+        name = self.ctx.text[starts[0] : ends[0]].strip()
+        return ast.Argument((start, end), name=name, name_nodes=name_nodes, default=default)
+
+    def _template_like(self, parts: list[list[NodeOrTok]], eqs: list[int], starts: list[int],
+                       ends: list[int], start: int, end: int) -> ast.Node | None:
+        ctx = self.ctx
+        text = ctx.text
+        name_items = parts[0]
+        raw_name = text[starts[0] : ends[0]]
+        literal = self._literal_text(name_items)
+        # parser function or variable: literal prefix before the first colon
+        colon_fn = None
+        if literal is not None or (name_items and isinstance(name_items[0], Tok)):
+            colon_fn = self._function_prefix(name_items)
+        if colon_fn is not None:
+            fname, split_at = colon_fn
+            first_items = self._split_items(name_items, split_at)
+            args = [self._parameter(first_items, -1, split_at + 1, ends[0], "1", positional=True)]
+            for i in range(1, len(parts)):
+                args.append(self._parameter(parts[i], -1, starts[i], ends[i], str(i + 1),
+                                            positional=True))
+            return ast.ParserFunction((start, end), name=fname, args=args)
+        stripped = raw_name.strip()
+        if literal is not None and len(parts) == 1:
+            key = literal.strip()
+            if key.upper() in ctx.config.variables or key in ("!", "="):
+                return ast.Variable((start, end), name=key)
+        if not stripped:
+            return None
+        if literal is not None:
+            if _ILLEGAL_TITLE.search(literal.strip()):
+                return None
+        else:
+            for it in name_items:
+                if isinstance(it, Tok):
+                    if it.kind == "tag":
+                        return None
+                    if _ILLEGAL_TITLE.search(text[it.start : it.end].strip("\n")):
+                        return None
+                elif not isinstance(it, (*_TEXTISH, *_TRANSCLUSIONS)):
+                    return None
+        name_nodes = self.blocks.container(name_items, "inline")
+        params: list[ast.Parameter] = []
+        counter = 0
+        for i in range(1, len(parts)):
+            eq = eqs[i]
+            if eq < 0:
+                counter += 1
+                params.append(self._parameter(parts[i], -1, starts[i], ends[i], str(counter),
+                                              positional=True))
+            else:
+                params.append(self._parameter(parts[i], eq, starts[i], ends[i], "", positional=False))
+        name = normalise_title(literal if literal is not None else stripped)
+        return ast.Template((start, end), name=name, name_nodes=name_nodes, params=params)
+
+    def _function_prefix(self, items: list[NodeOrTok]) -> tuple[str, int] | None:
+        """(function name, position of the colon) when the name part starts like a parser
+        function: ``#name:`` or a known function word followed by a colon."""
+        text = self.ctx.text
+        # the colon must be in the first text token run at the start of the name
+        prefix_parts: list[str] = []
+        for it in items:
+            if not isinstance(it, Tok) or it.kind != "text":
+                return None
+            chunk = text[it.start : it.end]
+            colon = chunk.find(":")
+            if colon >= 0:
+                prefix = ("".join(prefix_parts) + chunk[:colon]).strip()
+                if not prefix:
+                    return None
+                if prefix.startswith("#"):
+                    return prefix.lower(), it.start + colon
+                if prefix.lower() in self.ctx.config.parser_functions:
+                    return prefix.lower(), it.start + colon
+                if prefix.upper() in self.ctx.config.variables and prefix.upper() == prefix:
+                    return prefix, it.start + colon
+                if prefix.lower() in ("subst", "safesubst", "msgnw", "raw", "msg"):
+                    return None
+                return None
+            prefix_parts.append(chunk)
+            if len(prefix_parts) > 8:
+                return None
+        return None
+
+    def _split_items(self, items: list[NodeOrTok], colon: int) -> list[NodeOrTok]:
+        """Items after position ``colon`` (the colon excluded), splitting the token holding it."""
+        out: list[NodeOrTok] = []
+        for it in items:
+            s, e = item_start(it), item_end(it)
+            if e <= colon:
+                continue
+            if s <= colon < e:
+                assert isinstance(it, Tok)
+                if colon + 1 < e:
+                    out.append(Tok(it.kind, colon + 1, e))
+                continue
+            out.append(it)
+        return out
+
+    def _parameter(self, items: list[NodeOrTok], eq: int, start: int, end: int, implied: str,
+                   positional: bool) -> ast.Parameter:
+        if positional:
+            value = self.blocks.container(items, "lines")
+            return ast.Parameter((start, end), name=implied, showkey=False, value=value)
+        eq_tok = items[eq]
+        assert isinstance(eq_tok, Tok)
+        name_items = items[:eq]
+        value_items = items[eq + 1 :]
+        # '==' run: only its first '=' separates name and value
+        if eq_tok.end - eq_tok.start > 1:
+            value_items = [Tok("text", eq_tok.start + 1, eq_tok.end), *value_items]
+        name = self.ctx.text[start : eq_tok.start].strip()
+        name_nodes = self.blocks.container(name_items, "inline")
+        value = self.blocks.container(value_items, "lines")
+        return ast.Parameter((start, end), name=name, showkey=True, name_nodes=name_nodes,
+                             value=value)
+
+    # ------------------------------------------------------------------ [[ ]]
+
+    def link_element(self, frame: Frame, close: int, end: int) -> ast.Node | None:
+        """Build the node for ``[[...]]`` closing at ``close`` (``end`` includes the trail)."""
+        ctx = self.ctx
+        text = ctx.text
+        parts = [flatten(p) for p in frame.parts]
+        starts = frame.part_starts
+        ends = frame.seps + [close]
+        target_items = parts[0]
+        literal = self._literal_text(target_items)
+        if literal is None:
+            # templates in the target: keep the link, it cannot be classified
+            for it in target_items:
+                if isinstance(it, Tok):
+                    if it.kind in ("tag", "nl") or _ILLEGAL_TITLE.search(text[it.start : it.end]):
+                        return None
+                elif not isinstance(it, (*_TEXTISH, *_TRANSCLUSIONS)):
+                    return None
+            raw_target = text[starts[0] : ends[0]]
+        else:
+            raw_target = literal
+            if _ILLEGAL_TITLE.search(raw_target):
+                return None
+        target = raw_target.strip()
+        if not target or target == ":":
+            return None
+        leading_colon = target.startswith(":")
+        bare = target[1:].lstrip() if leading_colon else target
+        start = frame.start
+        prefix, sep, rest = bare.partition(":")
+        ns = ctx.config.namespace_of(prefix) if sep else None
+        if literal is not None and sep and ns is not None and not leading_colon:
+            if ns in (NS_FILE, NS_MEDIA):
+                return self._file_link(parts, starts, ends, start, close, target, ns, rest)
+            if ns == NS_CATEGORY:
+                sort_items: list[NodeOrTok] = []
+                for i in range(1, len(parts)):
+                    if i > 1:
+                        sort_items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
+                    sort_items.extend(parts[i])
+                children = self.blocks.container(sort_items, "inline") if len(parts) > 1 else []
+                sort_key = text[starts[1] : ends[-1]] if len(parts) > 1 else None
+                name = normalise_title(rest.split("#")[0])
+                return ast.Category((start, close + 2), target=target,
+                                    title=f"{ctx.config.namespace_name(NS_CATEGORY)}:{name}",
+                                    name=name, sort_key=sort_key, children=children)
+        if literal is not None and sep and ns is None:
+            key = prefix.strip().lower()
+            if key in ctx.config.language_codes and not leading_colon and len(parts) == 1:
+                return ast.LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target)
+        # label: everything after the first pipe, pipes included
+        label_items: list[NodeOrTok] = []
+        for i in range(1, len(parts)):
+            if i > 1:
+                label_items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
+            label_items.extend(parts[i])
+        for it in label_items:
+            if isinstance(it, (ast.WikiLink, ast.Category, ast.LanguageLink)):
+                return None  # a link inside a link's label: not a link (as MediaWiki)
+        has_text = len(parts) > 1
+        children = self.blocks.container(label_items, "inline") if has_text else []
+        trail = text[close + 2 : end]
+        fragment = None
+        page = bare
+        if "#" in bare:
+            page, _, fragment = bare.partition("#")
+        interwiki = None
+        namespace = NS_MAIN
+        title = normalise_title(page)
+        if sep and literal is not None:
+            key = prefix.strip().lower()
+            if ns is not None:
+                namespace = ns
+                name_part = normalise_title(rest.split("#")[0])
+                canonical = ctx.config.namespace_name(ns)
+                title = f"{canonical}:{name_part}" if canonical else name_part
+            elif key in ctx.config.interwiki_prefixes or key in ctx.config.language_codes:
+                interwiki = key
+                title = " ".join(rest.split("#")[0].replace("_", " ").split())
+        return ast.WikiLink((start, end), target=target, title=title, namespace=namespace,
+                            fragment=fragment, interwiki=interwiki, children=children,
+                            has_text=has_text, trail=trail, leading_colon=leading_colon)
+
+    def _file_link(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
+                   start: int, close: int, target: str, ns: int, rest: str) -> ast.FileLink:
+        ctx = self.ctx
+        text = ctx.text
+        exact, patterns = ctx.config.image_option_table
+        name = normalise_title(rest.split("#")[0])
+        node = ast.FileLink((start, close + 2), target=target, name=name, namespace=ns,
+                            is_media=ns == NS_MEDIA,
+                            title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}")
+        caption_index = -1
+        options: list[ast.ImageOption] = []
+        for i in range(1, len(parts)):
+            raw = text[starts[i] : ends[i]]
+            option = self._image_option(raw.strip(), exact, patterns, parts[i])
+            if option is None:
+                option = ast.ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw)
+                caption_index = len(options)
+            option.span = (starts[i], ends[i])
+            options.append(option)
+            self._apply_option(node, option)
+        for j, option in enumerate(options):
+            if option.kind == "caption":
+                if j == caption_index:
+                    option.children = self.blocks.container(parts[j + 1], "inline")
+                    node.caption = option.children
+                else:
+                    option.kind = "other"
+                    option.children = self.blocks.container(parts[j + 1], "inline")
+            elif option.kind in ("alt",):
+                option.children = []
+        node.options = options
+        return node
+
+    def _image_option(self, word: str, exact: dict[str, str],
+                      patterns: list[tuple[str, str, str]], items: list[NodeOrTok]) -> ast.ImageOption | None:
+        if self._literal_text(items) is None and not (items and "=" in word):
+            return None
+        low = word.lower()
+        option = exact.get(low)
+        if option is not None:
+            return ast.ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option, value=option)
+        for pre, post, option in patterns:
+            if low.startswith(pre) and low.endswith(post) and len(low) >= len(pre) + len(post):
+                value = word[len(pre) : len(word) - len(post)] if post else word[len(pre) :]
+                if option == "width":
+                    if not _SIZE.match(value + "px"):
+                        continue
+                elif option == "upright":
+                    try:
+                        float(value.strip())
+                    except ValueError:
+                        continue
+                elif option == "manualthumb":
+                    pass
+                return ast.ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option,
+                                       value=value.strip())
+        return None
+
+    def _apply_option(self, node: ast.FileLink, option: ast.ImageOption) -> None:
+        kind, name, value = option.kind, option.name, option.value
+        if kind == "format":
+            if name == "border":
+                node.border = True
+            else:
+                node.format = {"thumbnail": "thumb", "manualthumb": "thumb", "framed": "frame"}.get(name, name)
+        elif kind == "size":
+            m = _SIZE.match(value + "px")
+            if m:
+                node.width = int(m.group(1)) if m.group(1) else None
+                node.height = int(m.group(2)) if m.group(2) else None
+        elif kind == "halign":
+            node.align = name
+        elif kind == "valign":
+            node.valign = name
+        elif kind == "upright":
+            try:
+                node.upright = float(value) if value and value != "upright" else 0.75
+            except ValueError:
+                node.upright = 0.75
+        elif kind == "link":
+            node.link = value
+        elif kind == "alt":
+            node.alt = value
+        elif kind == "page":
+            node.page = value
+        elif kind == "class":
+            node.css_class = value
+        elif kind == "lang":
+            node.lang = value
+
+    # ------------------------------------------------------------------ [url text]
+
+    def extlink_element(self, frame: Frame, close: int) -> ast.ExternalLink:
+        items = flatten(frame.parts[0])
+        children = self.blocks.container(items, "inline")
+        url = self.ctx.text[frame.start + 1 : frame.url_end]
+        kind = "bracketed" if frame.text_start < close else "autonumber"
+        return ast.ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children)
+
+    # ------------------------------------------------------------------ <ref>...</ref>
+
+    def extension_tag(self, name: str, s: int, e: int, attr_start: int, attr_end: int,
+                      self_closing: bool, end: int) -> ast.ExtensionTag | None:
+        ctx = self.ctx
+        attrs = parse_attributes(ctx, attr_start, attr_end)
+        if self_closing:
+            return ast.ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True)
+        limit = ctx.no_close_after.get(name)
+        if limit is not None and e >= limit:
+            return None
+        close_re = _close_tag_regex(name)
+        m = close_re.search(ctx.text, e, end)
+        if m is None:
+            ctx.no_close_after[name] = min(e, ctx.no_close_after.get(name, e))
+            ctx.diag("unclosed-extension-tag", f"<{name}> without </{name}> kept as text", (s, e))
+            return None
+        content = ctx.text[e : m.start()]
+        children: list[ast.Node] = []
+        if name not in ctx.raw_tags:
+            if ctx.depth >= ctx.limits.max_depth:
+                ctx.diag("limit-depth", f"<{name}> nested too deep: content kept raw", (s, m.end()),
+                         "warning", once=True)
+            else:
+                ctx.depth += 1
+                try:
+                    from .inline import BracketBuilder
+
+                    inner = BracketBuilder(ctx).run(e, m.start())
+                    children = self.blocks.container(inner, "lines")
+                finally:
+                    ctx.depth -= 1
+        return ast.ExtensionTag((s, m.end()), name=name, attrs=attrs, content=content,
+                                children=children, closed=True)
+
+
+_close_cache: dict[str, re.Pattern[str]] = {}
+
+
+def _close_tag_regex(name: str) -> re.Pattern[str]:
+    pattern = _close_cache.get(name)
+    if pattern is None:
+        pattern = re.compile(r"</" + re.escape(name) + r"\s*>", re.I)
+        _close_cache[name] = pattern
+    return pattern
+
+
+_OPTION_KIND = {
+    "thumbnail": "format", "manualthumb": "format", "framed": "format", "frameless": "format",
+    "border": "format",
+    "left": "halign", "right": "halign", "center": "halign", "none": "halign",
+    "baseline": "valign", "sub": "valign", "super": "valign", "top": "valign",
+    "text-top": "valign", "middle": "valign", "bottom": "valign", "text-bottom": "valign",
+    "width": "size", "upright": "upright", "link": "link", "alt": "alt", "page": "page",
+    "class": "class", "lang": "lang",
+}
+

@@ -1,0 +1,69 @@
+"""Per-parse state shared by the passes: the text, configuration, limits and diagnostics."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..ast import Diagnostic, Span
+from ..config import Limits, SiteConfig
+
+
+@lru_cache(maxsize=64)
+def _protocol_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(protocols, key=len, reverse=True))
+    return re.compile(f"(?i:{alts})")
+
+
+# MediaWiki's EXT_LINK_URL_CLASS minus braces and pipes (templates and their separators are
+# structure here, not URL characters) and minus '' (quotes are markup, as after doQuotes)
+URL_CHARS = r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!'))"""
+
+
+@lru_cache(maxsize=64)
+def _bracket_url_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(protocols, key=len, reverse=True))
+    return re.compile(f"(?i:{alts}){URL_CHARS}+")
+
+
+@lru_cache(maxsize=64)
+def _trail_regex(trail: str) -> re.Pattern[str]:
+    try:
+        return re.compile(trail)
+    except re.error:
+        return re.compile(r"[a-z]+")
+
+
+class Context:
+    """Everything a pass needs; one per ``parse`` call (never shared between threads)."""
+
+    __slots__ = ("text", "config", "limits", "diagnostics", "depth", "tokens",
+                 "no_close_after", "protocol_re", "bracket_url_re", "trail_re", "_reported",
+                 "allowed_protocols", "raw_tags", "ext_tags")
+
+    def __init__(self, text: str, config: SiteConfig, limits: Limits) -> None:
+        self.text = text
+        self.config = config
+        self.limits = limits
+        self.diagnostics: list[Diagnostic] = []
+        self.depth = 0
+        self.tokens = 0
+        # extension tag name -> position after which no closing tag exists (keeps search linear)
+        self.no_close_after: dict[str, int] = {}
+        protocols = tuple(config.protocols)
+        self.protocol_re = _protocol_regex(tuple(p for p in protocols if p != "//"))
+        self.bracket_url_re = _bracket_url_regex(protocols)
+        self.trail_re = _trail_regex(config.link_trail)
+        self.allowed_protocols = tuple(p.lower() for p in protocols)
+        self.ext_tags = {k.lower(): v for k, v in config.extension_tags.items()}
+        self.raw_tags = frozenset(k for k, v in self.ext_tags.items() if v == "raw")
+        self._reported: set[str] = set()
+
+    def diag(self, code: str, message: str, span: Span, severity: str = "info",
+             once: bool = False) -> None:
+        """Record a diagnostic; ``once`` keeps only the first of a code (for limit floods)."""
+        if once:
+            if code in self._reported:
+                return
+            self._reported.add(code)
+        self.diagnostics.append(Diagnostic(code, message, span, severity))

@@ -1,0 +1,389 @@
+"""The bracket builder: one left-to-right pass that matches ``{{ }}``, ``{{{ }}}``, ``[[ ]]`` and
+``[url ]`` like MediaWiki's preprocessor, and reads comments, entities, extension tags and other
+local constructs whole.
+
+A stack of open frames; a closing bracket only closes the frame on top (otherwise it is text),
+exactly as the preprocessor does, so the pass is linear: every frame is pushed and popped once.
+A frame that cannot close (end of input, a newline inside ``[url ...]``) degrades to text in O(1)
+through a :class:`Splice`.  Runs of braces follow the preprocessor's rules (``{{{{{x}}}}}`` is a
+template around an argument).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .. import ast
+from .context import Context
+from .items import Item, Splice, TagTok, Tok
+from .scanner import scanner
+from .tags import HTML_TAGS
+
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
+_MAGIC = re.compile(r"(ISBN|RFC|PMID)[ \xa0]+(.*)", re.S)
+_TRAILING_PUNCT = ",;.:!?"
+
+# token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the leading '|' of
+# these is a separator and the rest is text
+_PIPE_LED = {"TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
+
+
+class Frame:
+    """An open construct.  ``kind``: root, brace, link, extlink."""
+
+    __slots__ = ("kind", "start", "count", "parts", "part_starts", "seps", "eqs", "url_end",
+                 "text_start")
+
+    def __init__(self, kind: str, start: int, count: int = 0) -> None:
+        self.kind = kind
+        self.start = start
+        self.count = count
+        self.parts: list[list[Item]] = [[]]
+        self.part_starts: list[int] = [start + count]
+        self.seps: list[int] = []  # positions of the separating pipes
+        self.eqs: list[int] = [-1]  # per part: index of the first '=' token, or -1
+        self.url_end = 0
+        self.text_start = 0
+
+
+class BracketBuilder:
+    """Runs the pass over ``ctx.text[start:end]`` and returns the top-level items."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        from .constructs import ConstructBuilder
+
+        self.constructs = ConstructBuilder(ctx, self)
+
+    # ------------------------------------------------------------------ main loop
+
+    def run(self, start: int, end: int) -> list[Item]:
+        ctx = self.ctx
+        text = ctx.text
+        match = scanner().match
+        root = Frame("root", start)
+        stack: list[Frame] = [root]
+        max_depth = ctx.limits.max_depth
+        max_tokens = ctx.limits.max_nodes
+        pos = start
+        while pos < end:
+            m = match(text, pos, end)
+            assert m is not None  # CHAR matches any character
+            kind = m.lastgroup
+            s, e = m.span()
+            top = stack[-1]
+            cur = top.parts[-1]
+            ctx.tokens += 1
+            if ctx.tokens > max_tokens:
+                ctx.diag("limit-nodes", f"more than {max_tokens} tokens: the rest is kept as text",
+                         (s, end), "warning", once=True)
+                cur.append(Tok("text", s, end))
+                pos = end
+                break
+            if kind == "TEXT" or kind == "CHAR":
+                cur.append(Tok("text", s, e))
+            elif kind == "NEWLINE":
+                if top.kind == "extlink":
+                    self._degrade(stack)
+                    stack[-1].parts[-1].append(Tok("nl", s, e))
+                else:
+                    cur.append(Tok("nl", s, e))
+            elif kind == "PIPE":
+                if top.kind == "brace" or top.kind == "link":
+                    self._new_part(top, s)
+                else:
+                    cur.append(Tok("pipe", s, e))
+            elif kind == "EQUALS":
+                if top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
+                    top.eqs[-1] = len(cur)
+                cur.append(Tok("eq", s, e))
+            elif kind == "BRACE_OPEN":
+                if len(stack) > max_depth:
+                    self._too_deep(cur, s, e)
+                else:
+                    stack.append(Frame("brace", s, e - s))
+            elif kind == "BRACE_CLOSE":
+                self._close_braces(stack, s, e)
+            elif kind == "LBRACKETS":
+                pos = self._open_brackets(stack, s, e, end, max_depth)
+                continue
+            elif kind == "RBRACKETS":
+                pos = self._close_brackets(stack, s, e, end)
+                continue
+            elif kind == "QUOTES":
+                cur.append(Tok("quotes", s, e))
+            elif kind == "EXCL":
+                cur.append(Tok("excl", s, e))
+            elif kind == "COMMENT":
+                closed = text.endswith("-->", s, e) and e - s >= 7
+                cur.append(ast.Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
+                                       closed=closed))
+            elif kind == "ENTITY":
+                raw = text[s:e]
+                char = html.unescape(raw)
+                if char == raw:  # unknown named entity: MediaWiki shows it escaped, as text
+                    cur.append(Tok("text", s, e))
+                else:
+                    cur.append(ast.Entity((s, e), raw=raw, char=char))
+            elif kind == "TAG":
+                pos = self._tag(stack, s, e, end)
+                continue
+            elif kind in _PIPE_LED:
+                if top.kind == "brace" or top.kind == "link":
+                    bar = text.index("|", s, e)
+                    if bar > s:
+                        cur.append(Tok("text", s, bar))
+                    self._new_part(top, bar)
+                    top.parts[-1].append(Tok("text", bar + 1, e))
+                else:
+                    cur.append(Tok(_LINE_KIND[kind], s, e))
+            elif kind in _LINE_KIND:
+                cur.append(Tok(_LINE_KIND[kind], s, e))
+            elif kind == "FREE_URL":
+                pos = self._free_url(top, s, e)
+                continue
+            elif kind == "MAGIC_LINK":
+                cur.append(self._magic_link(s, e))
+            elif kind == "SIGNATURE":
+                cur.append(ast.Signature((s, e), tildes=e - s))
+            elif kind == "SWITCH":
+                name = text[s + 2 : e - 2]
+                if name.upper() in ctx.config.behavior_switches:
+                    cur.append(ast.BehaviorSwitch((s, e), name=name.upper()))
+                else:
+                    cur.append(Tok("text", s, e))
+            else:  # pragma: no cover - every terminal is handled above
+                ctx.diag("internal-token", f"unhandled token {kind}", (s, e), "internal")
+                cur.append(Tok("text", s, e))
+            pos = e
+        while len(stack) > 1:
+            self._degrade(stack)
+        return root.parts[0]
+
+    # ------------------------------------------------------------------ helpers
+
+    def _new_part(self, frame: Frame, bar: int) -> None:
+        frame.seps.append(bar)
+        frame.parts.append([])
+        frame.part_starts.append(bar + 1)
+        frame.eqs.append(-1)
+
+    def _too_deep(self, cur: list[Item], s: int, e: int) -> None:
+        self.ctx.diag("limit-depth", f"nesting deeper than {self.ctx.limits.max_depth}: kept as text",
+                      (s, e), "warning", once=True)
+        cur.append(Tok("text", s, e))
+
+    def _degrade(self, stack: list[Frame]) -> None:
+        """Pop the top frame and put its opener and contents into the parent as text."""
+        frame = stack.pop()
+        parent = stack[-1].parts[-1]
+        opener_end = frame.part_starts[0]
+        items: list[Item] = [Tok("text", frame.start, opener_end)]
+        if frame.kind == "extlink":
+            items.append(Tok("text", opener_end, frame.text_start))
+        for i, part in enumerate(frame.parts):
+            if i:
+                items.append(Tok("pipe", frame.seps[i - 1], frame.seps[i - 1] + 1))
+            items.append(Splice(part))
+        parent.append(Splice(items))
+        if frame.kind != "root":
+            self.ctx.diag(f"unclosed-{frame.kind}", f"unclosed {_OPENER_NAME[frame.kind]} kept as text",
+                          (frame.start, opener_end))
+
+    # ------------------------------------------------------------------ braces
+
+    def _close_braces(self, stack: list[Frame], s: int, e: int) -> None:
+        remaining = e - s
+        pos = s
+        while remaining >= 2:
+            top = stack[-1]
+            if top.kind != "brace":
+                break
+            k = min(remaining, top.count)
+            if k > 3:
+                k = 3
+            el_start = top.start + top.count - k
+            node = self.constructs.brace_element(top, k, el_start, pos + k)
+            top.count -= k
+            pos += k
+            remaining -= k
+            if top.count >= 2:
+                # the remaining opening braces enclose what was just built
+                top.parts = [[node]]
+                top.part_starts = [top.start + top.count]
+                top.seps = []
+                top.eqs = [-1]
+            else:
+                stack.pop()
+                parent = stack[-1].parts[-1]
+                if top.count == 1:
+                    parent.append(Tok("text", top.start, top.start + 1))
+                parent.append(node)
+        if remaining:
+            stack[-1].parts[-1].append(Tok("text", pos, e))
+
+    # ------------------------------------------------------------------ brackets
+
+    def _open_brackets(self, stack: list[Frame], s: int, e: int, end: int, max_depth: int) -> int:
+        text = self.ctx.text
+        cur = stack[-1].parts[-1]
+        n = e - s
+        if n >= 2:
+            url = self.ctx.bracket_url_re.match(text, e, end)
+            if url is not None:
+                # [[http://x]] is '[' + an external link + ']' in MediaWiki
+                cur.append(Tok("text", s, e - 1))
+                return self._open_extlink(stack, e - 1, url.end(), end, max_depth)
+            if len(stack) > max_depth:
+                self._too_deep(cur, s, e)
+                return e
+            if n > 2:
+                cur.append(Tok("text", s, e - 2))
+            stack.append(Frame("link", e - 2, 2))
+            return e
+        url = self.ctx.bracket_url_re.match(text, e, end)
+        if url is None or stack[-1].kind == "extlink":
+            cur.append(Tok("text", s, e))
+            return e
+        return self._open_extlink(stack, s, url.end(), end, max_depth)
+
+    def _open_extlink(self, stack: list[Frame], s: int, url_end: int, end: int, max_depth: int) -> int:
+        cur = stack[-1].parts[-1]
+        if len(stack) > max_depth:
+            self._too_deep(cur, s, url_end)
+            return url_end
+        frame = Frame("extlink", s, 1)
+        frame.url_end = url_end
+        text = self.ctx.text
+        p = url_end
+        while p < end and text[p] in " \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f":
+            p += 1
+        frame.text_start = p
+        frame.part_starts = [url_end]
+        stack.append(frame)
+        return p
+
+    def _close_brackets(self, stack: list[Frame], s: int, e: int, end: int) -> int:
+        pos = s
+        remaining = e - s
+        while remaining:
+            top = stack[-1]
+            if top.kind == "link" and remaining >= 2:
+                stack.pop()
+                parent = stack[-1].parts[-1]
+                trail_end = pos + 2
+                if remaining == 2:
+                    trail_end = self._trail_end(pos + 2, end)
+                built = self.constructs.link_element(top, pos, trail_end)
+                if built is None:
+                    stack.append(top)
+                    self._degrade(stack)
+                    stack[-1].parts[-1].append(Tok("text", pos, pos + 2))
+                    trail_end = pos + 2
+                else:
+                    parent.append(built)
+                    trail_end = built.span[1]
+                remaining -= 2
+                pos += 2
+                if remaining == 0:
+                    return trail_end
+            elif top.kind == "extlink":
+                stack.pop()
+                stack[-1].parts[-1].append(self.constructs.extlink_element(top, pos))
+                remaining -= 1
+                pos += 1
+            else:
+                break
+        if remaining:
+            stack[-1].parts[-1].append(Tok("text", pos, e))
+        return e
+
+    def _trail_end(self, pos: int, end: int) -> int:
+        m = self.ctx.trail_re.match(self.ctx.text, pos, end)
+        return m.end() if m else pos
+
+    # ------------------------------------------------------------------ URLs and magic links
+
+    def _free_url(self, top: Frame, s: int, e: int) -> int:
+        text = self.ctx.text
+        cur = top.parts[-1]
+        colon = text.index(":", s, e)
+        scheme_ok = self.ctx.protocol_re.match(text, s, e) is not None
+        if not scheme_ok or top.kind == "extlink":
+            cur.append(Tok("text", s, colon + 1))
+            return colon + 1
+        url_end = e
+        has_paren = "(" in text[s:e]
+        while url_end > s:
+            ch = text[url_end - 1]
+            if ch in _TRAILING_PUNCT or (ch == ")" and not has_paren):
+                url_end -= 1
+            else:
+                break
+        proto = self.ctx.protocol_re.match(text, s, e)
+        assert proto is not None
+        if url_end <= proto.end():
+            cur.append(Tok("text", s, colon + 1))
+            return colon + 1
+        cur.append(ast.ExternalLink((s, url_end), url=text[s:url_end], kind="free"))
+        return url_end
+
+    def _magic_link(self, s: int, e: int) -> ast.Node:
+        raw = self.ctx.text[s:e]
+        if not self.ctx.config.magic_links:
+            return Tok("text", s, e)  # type: ignore[return-value]
+        m = _MAGIC.match(raw)
+        assert m is not None
+        kind, rest = m.group(1), m.group(2)
+        value = re.sub(r"[^0-9Xx]", "", rest)
+        if kind == "ISBN":
+            url = "Special:BookSources/" + value.upper()
+        elif kind == "RFC":
+            url = f"https://datatracker.ietf.org/doc/html/rfc{value}"
+        else:
+            url = f"https://pubmed.ncbi.nlm.nih.gov/{value}"
+        return ast.MagicLink((s, e), kind=kind, value=value.upper(), url=url)
+
+    # ------------------------------------------------------------------ tags
+
+    def _tag(self, stack: list[Frame], s: int, e: int, end: int) -> int:
+        ctx = self.ctx
+        text = ctx.text
+        cur = stack[-1].parts[-1]
+        m = _TAG_NAME.match(text, s, e)
+        assert m is not None
+        name = m.group(1).lower()
+        closing = text[s + 1] == "/"
+        self_closing = text[e - 2] == "/"
+        attr_start = m.end()
+        attr_end = e - 2 if self_closing else e - 1
+        if name in ctx.ext_tags:
+            if closing:
+                cur.append(Tok("text", s, e))
+                return e
+            node = self.constructs.extension_tag(name, s, e, attr_start, attr_end, self_closing, end)
+            if node is None:  # no closing tag: MediaWiki shows the start tag as text
+                cur.append(Tok("text", s, e))
+                return e
+            cur.append(node)
+            return node.span[1]
+        if name in HTML_TAGS:
+            cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end))
+        else:
+            cur.append(Tok("text", s, e))
+        return e
+
+
+_LINE_KIND = {
+    "TABLE_OPEN": "table_open",
+    "TABLE_CLOSE": "table_close",
+    "TABLE_ROW": "table_row",
+    "TABLE_CAPTION": "table_caption",
+    "HR": "hr",
+    "HEADING_START": "heading_start",
+    "LIST_PREFIX": "list_prefix",
+    "LINE_SPACE": "line_space",
+}
+
+_OPENER_NAME = {"brace": "'{{'", "link": "'[['", "extlink": "'['", "root": "document"}

@@ -1,0 +1,62 @@
+"""The scanner: one compiled alternation of the terminals of ``grammar/wikitext.lark``.
+
+Lark loads and checks the grammar; we take its terminal definitions (pattern, priority, order)
+and compile them into a single regular expression with named groups.  The tree builder pulls
+tokens with ``scanner.match(text, pos)`` so it can restart anywhere (after a raw ``<nowiki>``
+body, inside a URL...), which Lark's push lexer cannot do, and it avoids creating a Token object
+per match.  The LALR rule ``start: _item*`` accepts every token sequence, which is the grammar's
+statement that every string is wikitext.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark
+
+GRAMMAR_NAME = "wikitext.lark"
+
+
+def grammar_text(name: str) -> str:
+    """Text of a grammar file shipped in the wheel (``wikiparse/grammar``) or, in a source
+    checkout / editable install, the repository's ``grammar/`` folder."""
+    try:
+        packaged = resources.files("wikiparse").joinpath("grammar", name)
+        if packaged.is_file():
+            return packaged.read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        pass
+    repo = Path(__file__).resolve().parents[3] / "grammar" / name
+    return repo.read_text("utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_grammar() -> Lark:
+    return Lark(grammar_text(GRAMMAR_NAME), parser="lalr", lexer="basic")
+
+
+@lru_cache(maxsize=None)
+def token_names() -> tuple[str, ...]:
+    return tuple(t.name for t in _ordered_terminals())
+
+
+def _ordered_terminals() -> list:  # type: ignore[type-arg]
+    lark = load_grammar()
+    text = grammar_text(GRAMMAR_NAME)
+    order = {t.name: text.find("\n" + t.name + ".") for t in lark.terminals}
+    terms = [t for t in lark.terminals if not t.name.startswith("__")]
+    terms.sort(key=lambda t: (-t.priority, order.get(t.name, 1 << 30)))
+    return terms
+
+
+@lru_cache(maxsize=None)
+def scanner() -> re.Pattern[str]:
+    """The compiled alternation; ``m.lastgroup`` names the terminal that matched."""
+    parts = []
+    for term in _ordered_terminals():
+        pattern = term.pattern.to_regexp()
+        parts.append(f"(?P<{term.name}>{pattern})")
+    return re.compile("|".join(parts))
