@@ -247,6 +247,7 @@ def test_corpus_image_prefixes_are_file_namespaces_in_every_localised_language()
 # Pages whose text comes from another wiki than their manifest language says.
 _FOREIGN_PREFIXES: dict[str, tuple[str, ...]] = {
     "ar--dbpedia--Berlin.wiki": ("Datei",),  # Bavarian (barwiki) text labelled "ar"
+    "ms--dbpedia--Berlin--a8ba4269.wiki": ("Figura",),  # Piedmontese (pmswiki) text labelled "ms"
 }
 
 
