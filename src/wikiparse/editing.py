@@ -1,0 +1,663 @@
+"""Editing a parsed tree and writing it back as a minimal diff.
+
+The wikitext emitter copies every clean node from ``Document.source`` by span.  An edit marks the
+edited node *and its ancestors* ``dirty``; the emitter then calls :func:`serialise_dirty` for
+them, which works in one of three ways:
+
+* **new nodes** (created by an edit; their span is zero-width at the place they were inserted)
+  are written canonically from their fields (``[[Target|label]]``, ``{{Name|a=b}}``...);
+* **framed nodes** whose own fields an edit may change (templates, parameters, wiki links,
+  categories) are written from their fields, reusing the written form of every unchanged part
+  (a template's parameters, a link's target as written) and copying clean children by span;
+* **containers** (the document, paragraphs, lists, tables, tags...) are written as the source
+  text of the gaps between their children, with the children visited (clean ones copied by
+  span).  A removed child leaves an empty :class:`~wikiparse.ast.Text` covering its old span so
+  the gaps stay right.
+
+So an edit changes only the bytes of what was edited; everything else comes from the source.
+
+    >>> import wikiparse
+    >>> from wikiparse.editing import Editor
+    >>> doc = wikiparse.parse("Hi {{tpl|a=1}} [[Foo|bar]].")
+    >>> ed = Editor(doc)
+    >>> ed.set_param(doc.filter_templates()[0], "a", "2")
+    >>> ed.rename_link(doc.filter_wikilinks()[0], "Baz")
+    >>> str(doc)
+    'Hi {{tpl|a=2}} [[Baz|bar]].'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from . import ast
+
+if TYPE_CHECKING:
+    from .emitters.wikitext import WikitextEmitter
+
+__all__ = ["Editor", "EditError", "serialise_dirty", "canonical_wikitext"]
+
+
+class EditError(ValueError):
+    """An edit that cannot be applied (the node is not in this document, a bad parameter...)."""
+
+
+#: node types that stand on their own line(s) when inserted into a block container
+BLOCK_TYPES: tuple[type[ast.Node], ...] = (
+    ast.Heading, ast.Paragraph, ast.List, ast.Table, ast.Preformatted, ast.HorizontalRule,
+    ast.Redirect,
+)
+#: containers whose children are blocks (an inserted block gets its own line)
+BLOCK_CONTAINERS: tuple[type[ast.Node], ...] = (ast.Document,)
+
+
+# --------------------------------------------------------------------------- serialisation
+
+
+def _is_new(node: ast.Node) -> bool:
+    """A node created by an edit: dirty with a zero-width span."""
+    return node.dirty and node.span[0] == node.span[1]
+
+
+def serialise_dirty(emitter: WikitextEmitter, node: ast.Node) -> str:
+    """Wikitext for a dirty node (called by the wikitext emitter)."""
+    if isinstance(node, ast.Text):
+        return node.value
+    if _is_new(node):
+        return _canonical(emitter, node)
+    framed = _FRAMED.get(type(node))
+    if framed is not None:
+        return framed(emitter, node)
+    return _with_source_gaps(emitter, node)
+
+
+def _visit(emitter: WikitextEmitter, nodes: list[ast.Node] | None) -> str:
+    return "".join(str(emitter.visit(n)) for n in nodes or ())
+
+
+def _with_source_gaps(emitter: WikitextEmitter, node: ast.Node) -> str:
+    """Children visited, the text between them (and around them) copied from the source."""
+    source = emitter.source
+    out: list[str] = []
+    pos = node.span[0]
+    block_container = isinstance(node, BLOCK_CONTAINERS)
+    kids = list(node.child_nodes())
+    for i, child in enumerate(kids):
+        start = max(child.span[0], pos)
+        out.append(source[pos:start])
+        piece = str(emitter.visit(child))
+        if block_container and _is_new(child) and piece:
+            so_far = "".join(out)
+            prev = kids[i - 1] if i else None
+            nxt = kids[i + 1] if i + 1 < len(kids) else None
+            if so_far and not so_far.endswith("\n"):
+                piece = "\n" + piece
+            if so_far and _paragraphs(prev, child) and not so_far.endswith("\n\n"):
+                piece = "\n" + piece
+            following = source[max(child.span[1], start) : (nxt.span[0] if nxt else node.span[1])]
+            if (nxt is not None or following) and not following.startswith("\n"):
+                piece += "\n"
+            if _paragraphs(child, nxt) and not following.startswith("\n\n"):
+                piece += "\n"
+        out.append(piece)
+        pos = max(child.span[1], start)
+    out.append(source[pos : node.span[1]])
+    return "".join(out)
+
+
+def _paragraphs(a: ast.Node | None, b: ast.Node | None) -> bool:
+    """Two paragraphs next to each other (they need a blank line between them)."""
+    return isinstance(a, ast.Paragraph) and isinstance(b, ast.Paragraph)
+
+
+# ---- framed nodes: own fields written out, unchanged written parts reused
+
+
+def _template(emitter: WikitextEmitter, node: ast.Node) -> str:
+    assert isinstance(node, ast.Template)
+    name = _visit(emitter, node.name_nodes) if node.name_nodes else node.name
+    return "{{" + name + "".join("|" + str(emitter.visit(p)) for p in node.params) + "}}"
+
+
+def _parameter(emitter: WikitextEmitter, node: ast.Node) -> str:
+    assert isinstance(node, ast.Parameter)
+    value = _visit(emitter, node.value)
+    if not node.showkey:
+        return value
+    name = _visit(emitter, node.name_nodes) if node.name_nodes else node.name
+    return name + "=" + value
+
+
+def _written(emitter: WikitextEmitter, start: int, end: int, field_value: str) -> str:
+    """The source text ``[start:end)`` when its trimmed form is still ``field_value`` (the field
+    was not edited), else ``field_value`` with the written surrounding whitespace kept."""
+    if 0 <= start <= end <= len(emitter.source):
+        region = emitter.source[start:end]
+        if region.strip() == field_value:
+            return region
+        if region.strip():
+            lead = region[: len(region) - len(region.lstrip())]
+            trail = region[len(region.rstrip()) :]
+            return lead + field_value + trail
+    return field_value
+
+
+def _label_start(node: ast.WikiLink | ast.Category, trail: str) -> int:
+    if node.children:
+        return node.children[0].span[0]
+    return node.span[1] - 2 - len(trail)
+
+
+def _wikilink(emitter: WikitextEmitter, node: ast.Node) -> str:
+    assert isinstance(node, ast.WikiLink)
+    start, end = node.span
+    if node.has_text:
+        label_start = _label_start(node, node.trail)
+        target = _written(emitter, start + 2, label_start - 1, node.target)
+        return "[[" + target + "|" + _visit(emitter, node.children) + "]]" + node.trail
+    target = _written(emitter, start + 2, end - 2 - len(node.trail), node.target)
+    return "[[" + target + "]]" + node.trail
+
+
+def _category(emitter: WikitextEmitter, node: ast.Node) -> str:
+    assert isinstance(node, ast.Category)
+    start, end = node.span
+    if node.sort_key is not None:
+        label_start = _label_start(node, "")
+        target = _written(emitter, start + 2, label_start - 1, node.target)
+        if node.children and not any(_is_new(c) for c in node.children):
+            key = _visit(emitter, node.children)
+        else:
+            key = node.sort_key
+        return "[[" + target + "|" + key + "]]"
+    return "[[" + _written(emitter, start + 2, end - 2, node.target) + "]]"
+
+
+_FRAMED: dict[type[ast.Node], Any] = {
+    ast.Template: _template,
+    ast.Parameter: _parameter,
+    ast.WikiLink: _wikilink,
+    ast.Category: _category,
+}
+
+
+# ---- new nodes: canonical form from the fields
+
+
+def _attrs(emitter: WikitextEmitter, attrs: list[ast.Attribute]) -> str:
+    return "".join(" " + str(emitter.visit(a)) for a in attrs)
+
+
+def _canonical(emitter: WikitextEmitter, node: ast.Node) -> str:  # noqa: C901 - one case per type
+    v = lambda nodes: _visit(emitter, nodes)  # noqa: E731
+    if isinstance(node, ast.Text):
+        return node.value
+    if isinstance(node, ast.Comment):
+        return "<!--" + node.value + ("-->" if node.closed else "")
+    if isinstance(node, ast.Entity):
+        return node.raw
+    if isinstance(node, ast.HorizontalRule):
+        return "----"
+    if isinstance(node, ast.Signature):
+        return "~" * node.tildes
+    if isinstance(node, ast.BehaviorSwitch):
+        return "__" + node.name + "__"
+    if isinstance(node, ast.MagicLink):
+        return node.kind + " " + node.value
+    if isinstance(node, ast.Bold):
+        return "'''" + v(node.children) + "'''"
+    if isinstance(node, ast.Italic):
+        return "''" + v(node.children) + "''"
+    if isinstance(node, ast.Attribute):
+        if not node.name:
+            return v(node.children)
+        if node.value is None:
+            return node.name
+        q = node.quote or ('"' if not node.value or " " in node.value else "")
+        return f"{node.name}={q}{node.value}{q}"
+    if isinstance(node, ast.Tag):
+        if node.kind == "stray-close":
+            return f"</{node.name}>"
+        opening = "<" + node.name + _attrs(emitter, node.attrs) + (" />" if node.self_closing else ">")
+        if node.kind == "void":
+            return opening
+        return opening + v(node.children) + (f"</{node.name}>" if node.kind == "paired" else "")
+    if isinstance(node, ast.ExtensionTag):
+        opening = "<" + node.name + _attrs(emitter, node.attrs)
+        if node.content is None and not node.children:
+            return opening + " />"
+        inner = v(node.children) if node.children else (node.content or "")
+        return opening + ">" + inner + (f"</{node.name}>" if node.closed else "")
+    if isinstance(node, ast.WikiLink):
+        label = "|" + v(node.children) if node.has_text else ""
+        return "[[" + node.target + label + "]]" + node.trail
+    if isinstance(node, ast.ImageOption):
+        if node.children:
+            return v(node.children)
+        if node.kind in ("format", "halign", "valign", "other", "caption", "size") or not node.name:
+            return node.value
+        return f"{node.name}={node.value}"
+    if isinstance(node, ast.FileLink):
+        return "[[" + node.target + "".join("|" + str(emitter.visit(o)) for o in node.options) + "]]" + node.trail
+    if isinstance(node, ast.Category):
+        key = "|" + (v(node.children) if node.children else node.sort_key or "") if node.sort_key is not None else ""
+        return "[[" + node.target + key + "]]"
+    if isinstance(node, ast.LanguageLink):
+        return "[[" + node.target + "]]"
+    if isinstance(node, ast.ExternalLink):
+        if node.kind == "free":
+            return node.url
+        if node.kind == "autonumber" or not node.children:
+            return "[" + node.url + "]"
+        return "[" + node.url + " " + v(node.children) + "]"
+    if isinstance(node, ast.Redirect):
+        return "#REDIRECT " + (str(emitter.visit(node.link)) if node.link else "[[" + node.target + "]]")
+    if isinstance(node, ast.Parameter):
+        return _parameter(emitter, node)
+    if isinstance(node, ast.Template):
+        return _template(emitter, node)
+    if isinstance(node, ast.ParserFunction):
+        args = [str(emitter.visit(a)) for a in node.args]
+        first = (":" + args[0]) if args else ""
+        return "{{" + node.name + first + "".join("|" + a for a in args[1:]) + "}}"
+    if isinstance(node, ast.Variable):
+        return "{{" + node.name + "}}"
+    if isinstance(node, ast.Argument):
+        name = v(node.name_nodes) if node.name_nodes else node.name
+        default = "|" + v(node.default) if node.default is not None else ""
+        return "{{{" + name + default + "}}}"
+    if isinstance(node, ast.Heading):
+        marks = "=" * node.level
+        return marks + v(node.children) + marks
+    if isinstance(node, ast.Paragraph):
+        return v(node.children)
+    if isinstance(node, ast.ParagraphBreak):
+        return "\n"
+    if isinstance(node, ast.Preformatted):
+        return "\n".join(" " + line for line in v(node.children).split("\n"))
+    if isinstance(node, ast.ListItem):
+        parts = [node.marker]
+        for child in node.children:
+            if isinstance(child, ast.List):
+                parts.append("\n")
+            parts.append(str(emitter.visit(child)))
+        return "".join(parts)
+    if isinstance(node, ast.List):
+        return "\n".join(str(emitter.visit(i)) for i in node.items)
+    if isinstance(node, ast.TableCell):
+        head = "!" if node.header else "|"
+        attrs = _attrs(emitter, node.attrs).strip()
+        return head + (attrs + " |" if attrs else "") + v(node.children)
+    if isinstance(node, ast.TableRow):
+        cells = "\n".join(str(emitter.visit(c)) for c in node.cells)
+        if node.implicit:
+            return cells
+        return "|-" + _attrs(emitter, node.attrs) + ("\n" + cells if cells else "")
+    if isinstance(node, ast.TableCaption):
+        attrs = _attrs(emitter, node.attrs).strip()
+        return "|+" + (attrs + " |" if attrs else "") + v(node.children)
+    if isinstance(node, ast.Table):
+        lines = ["{|" + _attrs(emitter, node.attrs)]
+        if node.prelude:
+            lines.append(v(node.prelude))
+        if node.caption is not None:
+            lines.append(str(emitter.visit(node.caption)))
+        lines.extend(str(emitter.visit(r)) for r in node.rows)
+        if node.closed:
+            lines.append("|}")
+        return "\n".join(lines)
+    if isinstance(node, ast.EditMarker):
+        return "[" + node.label + "]"
+    if isinstance(node, ast.Navigation):
+        return node.label + ": " + " - ".join(node.items)
+    if isinstance(node, ast.Boilerplate):
+        return node.text
+    if isinstance(node, ast.Document):
+        out: list[str] = []
+        prev: ast.Node | None = None
+        for child in node.children:
+            if prev is not None:
+                both_para = isinstance(prev, ast.Paragraph) and isinstance(child, ast.Paragraph)
+                out.append("\n\n" if both_para else "\n")
+            out.append(str(emitter.visit(child)))
+            prev = child
+        return "".join(out)
+    return emitter.source[node.span[0] : node.span[1]]
+
+
+def canonical_wikitext(node: ast.Node) -> str:
+    """The canonical wikitext of a node built by hand (all of it new, none copied)."""
+    from .emitters.wikitext import WikitextEmitter
+
+    for n in node.walk():
+        n.dirty = True
+        if n.span[0] != n.span[1]:
+            n.span = (n.span[0], n.span[0])
+    return WikitextEmitter().render(node)
+
+
+# --------------------------------------------------------------------------- the editing API
+
+
+class Editor:
+    """Edits one document in place.  Every method marks what it changes (and the ancestors)
+    dirty, so ``str(doc)`` / ``render(doc, "wikitext")`` writes the edit and copies the rest.
+
+    New content is given as wikitext and parsed with the document's configuration.
+    """
+
+    def __init__(self, doc: ast.Document) -> None:
+        if not isinstance(doc, ast.Document):
+            raise TypeError(f"Editor needs a Document, got {type(doc).__name__}")
+        self.doc = doc
+        self._parents: dict[int, ast.Node] | None = None
+
+    # ---- tree bookkeeping
+
+    def _parent_map(self) -> dict[int, ast.Node]:
+        if self._parents is None:
+            parents: dict[int, ast.Node] = {}
+            for node in self.doc.walk():
+                for child in node.child_nodes():
+                    parents[id(child)] = node
+            self._parents = parents
+        return self._parents
+
+    def parent(self, node: ast.Node) -> ast.Node | None:
+        """The parent of ``node`` in this document (None for the document itself)."""
+        if node is self.doc:
+            return None
+        parent = self._parent_map().get(id(node))
+        if parent is None:
+            raise EditError(f"{type(node).__name__} at {node.span} is not in this document")
+        return parent
+
+    def ancestors(self, node: ast.Node) -> Iterator[ast.Node]:
+        current = self.parent(node)
+        while current is not None:
+            yield current
+            current = self.parent(current)
+
+    def mark_dirty(self, node: ast.Node) -> None:
+        """Mark ``node`` and its ancestors for re-serialisation (after changing fields by hand)."""
+        node.dirty = True
+        for anc in self.ancestors(node):
+            anc.dirty = True
+
+    def _adopt(self, parent: ast.Node, new: list[ast.Node], at: int) -> None:
+        """Register freshly built nodes: zero-width spans at ``at``, dirty, parent links."""
+        parents = self._parent_map()
+        for top in new:
+            parents[id(top)] = parent
+            for n in top.walk():
+                n.span = (at, at)
+                n.dirty = True
+                for c in n.child_nodes():
+                    parents[id(c)] = n
+
+    def _slot(self, node: ast.Node) -> tuple[ast.Node, list[ast.Node], int]:
+        """(parent, the parent's list holding ``node``, index)."""
+        parent = self.parent(node)
+        if parent is None:
+            raise EditError("the document itself cannot be replaced or removed")
+        for name in parent.CHILD_FIELDS:
+            value = getattr(parent, name)
+            if isinstance(value, list):
+                for i, item in enumerate(value):
+                    if item is node:
+                        return parent, value, i
+        raise EditError(f"{type(node).__name__} is a single-node field of its parent; "
+                        "edit the parent instead")
+
+    def parse_fragment(self, wikitext: str, *, inline: bool) -> list[ast.Node]:
+        """Nodes for ``wikitext`` (inline content unwraps the paragraph it parses to)."""
+        from . import parse
+
+        if inline:
+            core = wikitext.strip()
+            lead = wikitext[: len(wikitext) - len(wikitext.lstrip())]
+            tail = wikitext[len(wikitext.rstrip()) :] if core else ""
+            if lead or tail:
+                inner = self.parse_fragment(core, inline=True) if core else []
+                return ([ast.Text((0, 0), value=lead)] if lead else []) + inner + (
+                    [ast.Text((0, 0), value=tail)] if tail else [])
+        fragment = parse(wikitext, config=self.doc.config)
+        nodes = list(fragment.children)
+        if inline:
+            unwrapped: list[ast.Node] = []
+            for n in nodes:
+                if isinstance(n, ast.Paragraph):
+                    unwrapped.extend(n.children)
+                else:
+                    unwrapped.append(n)
+            nodes = unwrapped
+            if not nodes and wikitext:
+                nodes = [ast.Text((0, 0), value=wikitext)]
+        return nodes
+
+    @staticmethod
+    def _inline_context(parent: ast.Node) -> bool:
+        return not isinstance(parent, BLOCK_CONTAINERS)
+
+    # ---- generic operations
+
+    def _fragment_for(self, node: ast.Node, parent: ast.Node, wikitext: str) -> list[ast.Node]:
+        """Parsed nodes to put next to ``node``: a list item's fragment ``* x`` gives the item,
+        not a new list (the same for table rows and cells)."""
+        new = self.parse_fragment(wikitext, inline=self._inline_context(parent))
+        while (len(new) == 1 and not isinstance(new[0], type(node))
+               and isinstance(node, (ast.ListItem, ast.TableRow, ast.TableCell))):
+            kids = list(new[0].child_nodes())
+            if not any(isinstance(k, type(node)) for k in kids):
+                break
+            new = kids
+        return new
+
+    def replace(self, node: ast.Node, wikitext: str) -> list[ast.Node]:
+        """Replace ``node`` by the nodes ``wikitext`` parses to; returns them."""
+        parent, siblings, i = self._slot(node)
+        new = self._fragment_for(node, parent, wikitext)
+        self._adopt(parent, new, node.span[1])
+        hole = ast.Text(node.span, value="")
+        siblings[i : i + 1] = [hole, *new]
+        self._parent_map()[id(hole)] = parent
+        self.mark_dirty(parent)
+        return new
+
+    def insert_after(self, node: ast.Node, wikitext: str) -> list[ast.Node]:
+        """Insert the nodes ``wikitext`` parses to right after ``node``; returns them."""
+        parent, siblings, i = self._slot(node)
+        new = self._fragment_for(node, parent, wikitext)
+        self._adopt(parent, new, node.span[1])
+        siblings[i + 1 : i + 1] = new
+        self.mark_dirty(parent)
+        return new
+
+    def insert_before(self, node: ast.Node, wikitext: str) -> list[ast.Node]:
+        """Insert the nodes ``wikitext`` parses to right before ``node``; returns them."""
+        parent, siblings, i = self._slot(node)
+        new = self._fragment_for(node, parent, wikitext)
+        self._adopt(parent, new, node.span[0])
+        siblings[i:i] = new
+        self.mark_dirty(parent)
+        return new
+
+    def remove(self, node: ast.Node) -> None:
+        """Remove ``node``.  A removed block takes its line break with it; a removed template
+        parameter takes its ``|``."""
+        parent, siblings, i = self._slot(node)
+        if isinstance(node, ast.Parameter) and isinstance(parent, ast.Template):
+            del siblings[i]
+            self.mark_dirty(parent)
+            return
+        start, end = node.span
+        if isinstance(parent, BLOCK_CONTAINERS):
+            following = siblings[i + 1].span[0] if i + 1 < len(siblings) else parent.span[1]
+            if self.doc.source[end:following].startswith("\n"):
+                end += 1
+        hole = ast.Text((start, end), value="")
+        siblings[i] = hole
+        self._parent_map()[id(hole)] = parent
+        self.mark_dirty(parent)
+
+    # ---- templates
+
+    def set_param(self, template: ast.Template, name: str | int, value: str) -> ast.Parameter:
+        """Set parameter ``name`` (a positional one by number) to the wikitext ``value``.
+
+        An existing parameter keeps its name as written and the whitespace around its value;
+        a new one copies the layout of the template's last named parameter."""
+        key = str(name).strip()
+        param = template.get(key)
+        if param is not None:
+            old = "".join(self._source_of(n) for n in param.value)
+            if param.showkey:
+                lead = old[: len(old) - len(old.lstrip())]
+                tail = old[len(old.rstrip()) :]
+                text = lead + value.strip() + tail if old.strip() else lead + value + tail
+            else:
+                text = value
+            new = self.parse_fragment(text, inline=True)
+            self._adopt(param, new, param.span[1])
+            param.value = new
+            self.mark_dirty(param)
+            return param
+        positional = key.isdigit() and int(key) == 1 + sum(1 for p in template.params if not p.showkey)
+        if positional and "=" not in value:
+            param = ast.Parameter((0, 0), name=key, showkey=False)
+            param.value = self.parse_fragment(value, inline=True)
+        else:
+            name_text, value_text = self._layout_like(template, key, value)
+            param = ast.Parameter((0, 0), name=key, showkey=True)
+            param.name_nodes = [ast.Text((0, 0), value=name_text)]
+            param.value = self.parse_fragment(value_text, inline=True)
+        self._adopt(template, [param], template.span[1] - 2)
+        template.params.append(param)
+        self.mark_dirty(template)
+        return param
+
+    def _source_of(self, node: ast.Node) -> str:
+        if isinstance(node, ast.Text):
+            return node.value
+        from .emitters.wikitext import to_wikitext
+
+        return to_wikitext(node, self.doc.source)
+
+    def _layout_like(self, template: ast.Template, key: str, value: str) -> tuple[str, str]:
+        """Name and value text for a new named parameter, spaced like the last named one."""
+        for p in reversed(template.params):
+            if p.showkey and p.name_nodes:
+                name_src = "".join(self._source_of(n) for n in p.name_nodes)
+                val_src = "".join(self._source_of(n) for n in p.value)
+                n_lead = name_src[: len(name_src) - len(name_src.lstrip())]
+                n_tail = name_src[len(name_src.rstrip()) :]
+                v_lead = val_src[: len(val_src) - len(val_src.lstrip())]
+                v_tail = val_src[len(val_src.rstrip()) :]
+                if not val_src.strip():  # an empty value: its whitespace is all "tail"
+                    v_lead, v_tail = (" " if " " in val_src else ""), val_src.lstrip(" ")
+                width = len(name_src.strip())
+                return n_lead + key.ljust(width) + n_tail, v_lead + value + v_tail
+        # no named parameter yet: a template written on several lines gets one per line
+        src = self.doc.source[template.span[0] : template.span[1]]
+        if template.params and "\n" in src:
+            return " " + key + " ", " " + value + "\n"
+        return key, value
+
+    def remove_param(self, template: ast.Template, name: str | int) -> bool:
+        """Remove every parameter called ``name``; returns whether one was there."""
+        key = str(name).strip()
+        doomed = [p for p in template.params if p.name == key]
+        for p in doomed:
+            self.remove(p)
+        return bool(doomed)
+
+    def rename_template(self, template: ast.Template, new_name: str) -> None:
+        """Change a template's name, keeping the whitespace written around it."""
+        written = "".join(self._source_of(n) for n in template.name_nodes) or template.name
+        lead = written[: len(written) - len(written.lstrip())]
+        tail = written[len(written.rstrip()) :]
+        name_node = ast.Text((0, 0), value=lead + new_name + tail)
+        self._adopt(template, [name_node], template.span[0] + 2)
+        template.name_nodes = [name_node]
+        template.name = new_name.strip().replace("_", " ")
+        template.name = template.name[:1].upper() + template.name[1:]
+        self.mark_dirty(template)
+
+    # ---- links and categories
+
+    def rename_link(self, link: ast.WikiLink | ast.Category, new_target: str) -> None:
+        """Point a link (or category link) at ``new_target``; its label and trail stay."""
+        new_target = new_target.strip()
+        if not new_target:
+            raise EditError("a link target cannot be empty")
+        link.target = new_target
+        if isinstance(link, ast.WikiLink):
+            bare = new_target.lstrip(":").strip()
+            page, _, fragment = bare.partition("#")
+            link.leading_colon = new_target.startswith(":")
+            link.fragment = fragment if "#" in bare else None
+            link.title = _normalise_title(page)
+        else:
+            name = new_target.partition(":")[2]
+            link.name = _normalise_title(name)
+            link.title = link.title.partition(":")[0] + ":" + link.name
+        self.mark_dirty(link)
+
+    def set_link_text(self, link: ast.WikiLink, wikitext: str | None) -> None:
+        """Replace a link's label (None removes it: ``[[Target]]``)."""
+        if wikitext is None:
+            link.children, link.has_text = [], False
+        else:
+            new = self.parse_fragment(wikitext, inline=True)
+            label_at = _label_start(link, link.trail)
+            self._adopt(link, new, label_at)
+            if link.has_text:
+                holes: list[ast.Node] = [ast.Text(c.span, value="") for c in link.children]
+                link.children = holes + new
+            else:
+                link.children = new
+            link.has_text = True
+        self.mark_dirty(link)
+
+    def add_category(self, name: str, sort_key: str | None = None) -> ast.Category:
+        """Add ``[[Category:name]]`` after the last category link, or at the end of the page.
+
+        The namespace prefix is the one the page's existing categories use (``Kategorie:`` on a
+        German page), else the configured (English) name.  Adding a category already present
+        returns the existing link."""
+        name = _normalise_title(name.partition(":")[2] if ":" in name and
+                                name.split(":", 1)[0].strip().lower() in ("category", "kategorie")
+                                else name)
+        existing = self.doc.categories
+        for cat in existing:
+            if cat.name == name:
+                return cat
+        prefix = "Category"
+        if existing:
+            prefix = existing[-1].target.partition(":")[0].strip() or prefix
+        elif self.doc.config is not None:
+            prefix = self.doc.config.namespace_name(14) or prefix
+        target = f"{prefix}:{name}"
+        cat = ast.Category((0, 0), target=target, title=f"Category:{name}", name=name,
+                           sort_key=sort_key)
+        if sort_key is not None:
+            cat.children = [ast.Text((0, 0), value=sort_key)]
+        if existing:
+            last = existing[-1]
+            parent, siblings, i = self._slot(last)
+            newline = ast.Text((0, 0), value="\n")
+            self._adopt(parent, [newline, cat], last.span[1])
+            siblings[i + 1 : i + 1] = [newline, cat]
+            self.mark_dirty(parent)
+        else:
+            doc = self.doc
+            at = doc.span[1]
+            self._adopt(doc, [cat], at)
+            doc.children.append(cat)
+            doc.dirty = True
+        return cat
+
+
+def _normalise_title(text: str) -> str:
+    t = " ".join(text.replace("_", " ").split())
+    return t[:1].upper() + t[1:]
