@@ -367,6 +367,8 @@ class _TableBuilder:
             cell = self.cell
             cell.children = self.bb._blocks(self.cell_entries, self.mode, first_raw=True)
             end = _entries_end(self.cell_entries, cell.span[1])
+            if cell.children:
+                end = max(end, cell.children[-1].span[1])
             cell.span = (cell.span[0], max(end, cell.span[1]))
             self._extend_row(cell.span[1])
         self.cell = None
@@ -376,6 +378,8 @@ class _TableBuilder:
         if self.caption_entries is not None:
             children = self.bb._blocks(self.caption_entries, self.mode, first_raw=True)
             end = _entries_end(self.caption_entries, self.caption_start + 2)
+            if children:
+                end = max(end, children[-1].span[1])
             node = ast.TableCaption((self.caption_start, end), attrs=self.caption_attrs,
                                     children=children)
             if self.caption_node is None:
@@ -633,8 +637,7 @@ class _BlockState:
                 isinstance(it, ast.Comment) for it in items):
             nodes = bb.to_nodes(items)
             if self.para is not None:
-                self.para.children.extend(nodes)
-                self.para.span = (self.para.span[0], nodes[-1].span[1])
+                self.add_to_para(nodes, line)
             else:
                 self.out.extend(nodes)
             return
@@ -671,7 +674,7 @@ class _BlockState:
                     self.close_paragraph()
                 brk = ast.ParagraphBreak((line.start, line.nl.end if line.nl else line.end))
                 self.open(ast.Paragraph(brk.span, children=[brk]))
-                self.para_nl = line.nl
+                self.para_nl = None  # the break's span holds its newline
                 self.pending = None
                 self.last = "p"
             elif self.last != "p":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 
 from .. import ast
@@ -22,6 +23,18 @@ def _redirect_regex(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def parse_wikitext(text: str, *, config: SiteConfig, limits: Limits) -> ast.Document:
+    # A parse allocates many small objects and creates no reference cycles; the cyclic GC
+    # would rescan the growing tree again and again (superlinear on large pages).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, config, limits)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _parse(text: str, config: SiteConfig, limits: Limits) -> ast.Document:
     ctx = Context(text, config, limits)
     end = len(text)
     tail: list[ast.Node] = []
