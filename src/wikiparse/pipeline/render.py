@@ -1,0 +1,127 @@
+"""One conversion step shared by every command: text -> ``parse`` -> ``render`` -> output.
+
+A :class:`RenderJob` holds what a worker process needs (format, dialect, site configuration,
+limits); it is small and picklable, so it travels with each batch of work.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..config import Limits, SiteConfig
+from ..emitters import UnknownFormat
+
+# File-name suffix of each built-in format's output (``convert -o FOLDER``); others get ".<name>".
+SUFFIXES = {
+    "html": ".html",
+    "text": ".txt",
+    "json": ".json",
+    "pandoc-json": ".pandoc.json",
+    "wikitext": ".wiki",
+}
+
+
+class FormatUnavailable(Exception):
+    """The format (or the parser behind it) cannot be used here: unknown or not installed."""
+
+    def __init__(self, message: str, *, unknown: bool) -> None:
+        super().__init__(message)
+        self.unknown = unknown
+
+
+def is_json_format(fmt: str) -> bool:
+    """Formats whose output is a JSON document (embedded as a value, not a string, in records)."""
+    return fmt == "json" or fmt.endswith("-json")
+
+
+def output_suffix(fmt: str) -> str:
+    return SUFFIXES.get(fmt, "." + fmt)
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """A picklable recipe for a :class:`~wikiparse.config.SiteConfig` (whose read-only mappings
+    cannot be pickled): the language of the built-in localisation, and namespace names that
+    override it (a dump's own ``<namespaces>``).  Built once per process."""
+
+    lang: str = "en"
+    namespaces: tuple[tuple[int, str], ...] = ()
+
+    def build(self) -> SiteConfig:
+        return _build_site(self)
+
+
+@lru_cache(maxsize=64)
+def _build_site(spec: SiteSpec) -> SiteConfig:
+    config = SiteConfig.for_language(spec.lang)
+    if spec.namespaces:
+        config = config.with_(namespaces={**config.namespaces, **dict(spec.namespaces)})
+    return config
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """What to do with each text: the output format, the input dialect, the wiki's settings."""
+
+    fmt: str
+    dialect: str = "wikitext"
+    site: SiteSpec | None = None
+    limits: Limits | None = None
+
+    def render(self, text: str) -> Any:
+        """The emitter's result for ``text`` (a str for the built-in formats)."""
+        import wikiparse
+
+        config = self.site.build() if self.site is not None else None
+        doc = wikiparse.parse(text, config=config, limits=self.limits, dialect=self.dialect)
+        return wikiparse.render(doc, self.fmt)
+
+    def render_text(self, text: str) -> str:
+        """The rendering as text, for a file or stdout."""
+        return as_text(self.render(text))
+
+    def render_value(self, text: str) -> Any:
+        """The rendering as a JSON value, for a record: JSON formats as objects, others as str."""
+        result = self.render(text)
+        if isinstance(result, str):
+            return json.loads(result) if is_json_format(self.fmt) else result
+        if isinstance(result, bytes):
+            return result.decode("utf-8")
+        return result
+
+    def check(self) -> None:
+        """Fail early (:class:`FormatUnavailable`) if this job cannot run here, before any input
+        is read: an unknown format, or a parser/emitter module not installed."""
+        try:
+            self.render("")
+        except UnknownFormat as err:
+            from ..emitters import _BUILTIN
+
+            if self.fmt in _BUILTIN:  # a built-in format whose module is missing or broken
+                raise FormatUnavailable(
+                    f"format {self.fmt!r} is not available in this installation ({err})",
+                    unknown=False,
+                ) from None
+            raise FormatUnavailable(str(err), unknown=True) from None
+        except ImportError as err:
+            raise FormatUnavailable(
+                f"format {self.fmt!r} cannot run: {err} (a part of wikiparse is not installed)",
+                unknown=False,
+            ) from None
+
+
+def as_text(result: Any) -> str:
+    if isinstance(result, str):
+        return result
+    if isinstance(result, bytes):
+        return result.decode("utf-8")
+    return json.dumps(result, ensure_ascii=False, indent=1)
+
+
+def describe_error(err: BaseException) -> str:
+    """A one-line message for an unexpected error while converting one item."""
+    text = str(err).strip() or "(no message)"
+    return f"{type(err).__name__}: {text}".replace("\n", " ")
