@@ -1,0 +1,50 @@
+"""Heading anchors as MediaWiki makes them (``Sanitizer::escapeIdForAttribute`` in HTML5 mode).
+
+A heading's id is its visible text (tags removed, character references decoded), whitespace
+collapsed and trimmed, spaces written as ``_``.  A repeated anchor gets ``_2``, ``_3`` ...;
+repeats are found case-insensitively, as MediaWiki does.  Link fragments (``[[A#b c]]``) use
+the same escaping, so ``href="#b_c"`` reaches ``id="b_c"``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sanitizer import decode_entities
+
+_WS = re.compile(r"[ \t\n\r\f_\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def escape_id(text: str) -> str:
+    """An HTML5 id/fragment from text: whitespace runs (and ``_``) become one ``_``, trimmed."""
+    return _WS.sub(" ", text).strip(" ").replace(" ", "_")
+
+
+def heading_text(html: str) -> str:
+    """Visible text of a heading's rendered HTML (tags removed, references decoded)."""
+    return decode_entities(_TAG.sub("", html))
+
+
+class AnchorRegistry:
+    """Hands out unique heading ids for one page."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def unique(self, anchor: str) -> str:
+        key = anchor.lower()
+        count = self._seen.get(key, 0) + 1
+        self._seen[key] = count
+        if count == 1:
+            return anchor
+        candidate = f"{anchor}_{count}"
+        while candidate.lower() in self._seen:  # "A_2" written by hand before the second "A"
+            count += 1
+            candidate = f"{anchor}_{count}"
+        self._seen[key] = count
+        self._seen[candidate.lower()] = 1
+        return candidate
+
+    def anchor_for(self, heading_html: str) -> str:
+        return self.unique(escape_id(heading_text(heading_html)))

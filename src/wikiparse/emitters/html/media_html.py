@@ -1,0 +1,251 @@
+"""HTML for file links (``[[File:..]]``, ``[[Media:..]]``) and ``<gallery>``, in MediaWiki's
+current media structure (see :mod:`.media` for sizes and URLs)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ... import ast
+from .media import FileInfo, ImageBox, scale
+from .sanitizer import escape_attr, escape_class, escape_text, safe_url
+
+if TYPE_CHECKING:
+    from .emitter import HtmlEmitter
+
+_FRAMED = ("thumb", "frame", "manualthumb")
+_VALIGNS = frozenset({"baseline", "sub", "super", "top", "text-top", "middle", "bottom",
+                      "text-bottom"})
+_TYPEOF = {"thumb": "mw:File/Thumb", "manualthumb": "mw:File/Thumb", "frame": "mw:File/Frame",
+           "frameless": "mw:File/Frameless"}
+
+
+def _php_round_tens(x: float) -> int:
+    return int((x / 10.0) + 0.5) * 10
+
+
+def _img(em: HtmlEmitter, box: ImageBox, alt: str | None, resource: str | None) -> str:
+    parts = []
+    if alt is not None:
+        parts.append(f' alt="{escape_attr(alt)}"')
+    if resource is not None:
+        parts.append(f' resource="{escape_attr(resource)}"')
+    src = safe_url(box.src, em.policy, relative=True) or ""
+    parts.append(f' src="{escape_attr(src)}" decoding="async"')
+    if box.width is not None:
+        parts.append(f' width="{box.width}"')
+    if box.height is not None:
+        parts.append(f' height="{box.height}"')
+    parts.append(' class="mw-file-element"')
+    if box.srcset:
+        url, _, density = box.srcset.rpartition(" ")
+        safe = safe_url(url, em.policy, relative=True)
+        if safe:
+            parts.append(f' srcset="{escape_attr(safe)} {escape_attr(density)}"')
+    return "<img" + "".join(parts) + " />"
+
+
+def _link_wrap(em: HtmlEmitter, node: ast.FileLink, inner: str, title: str | None,
+               framed: bool) -> tuple[str, bool]:
+    """Wrap ``inner`` in the link the file link asks for; returns (html, is_default_link)."""
+    title_attr = f' title="{escape_attr(title)}"' if title else ""
+    link = node.link
+    if link is None:
+        href = em.page_url(node.title)
+        return (f'<a href="{escape_attr(href)}" class="mw-file-description"{title_attr}>'
+                f"{inner}</a>", True)
+    link = link.strip()
+    if not link:
+        return f"<span{title_attr}>{inner}</span>", False
+    url = safe_url(link, em.policy)
+    if url is not None and re.match(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)", link):
+        return f'<a href="{escape_attr(url)}"{title_attr}{em._rel()}>{inner}</a>', False
+    target = " ".join(link.replace("_", " ").split())
+    fragment = None
+    if "#" in target:
+        target, fragment = target.split("#", 1)
+    target = target[:1].upper() + target[1:]
+    href = em.page_url(target, fragment) if target else f"#{fragment or ''}"
+    shown = title or target
+    return (f'<a href="{escape_attr(href)}" title="{escape_attr(shown)}">{inner}</a>', False)
+
+
+def render_media_link(em: HtmlEmitter, node: ast.FileLink) -> str:
+    label = em.children(node.caption) if node.caption else em.text(node.target.lstrip(":").strip())
+    label += em.text(node.trail)
+    info = em.resolve_file(node.name)
+    if info is None:
+        href = em.page_url("Special:Upload") + "?wpDestFile=" + escape_attr(node.name)
+        return f'<a href="{escape_attr(href)}" class="new" title="{escape_attr(node.name)}">{label}</a>'
+    url = safe_url(info.url, em.policy, relative=True) or ""
+    return (f'<a href="{escape_attr(url)}" class="internal" '
+            f'title="{escape_attr(node.name.replace("_", " "))}">{label}</a>')
+
+
+def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
+    if node.is_media:
+        return render_media_link(em, node)
+    fmt = node.format
+    manual: str | None = None
+    for opt in node.options:
+        if opt.name == "manualthumb":
+            manual = opt.value
+            fmt = "manualthumb"
+    if fmt == "manualthumb" and manual is None:
+        fmt = "thumb"
+    framed = fmt in _FRAMED
+    caption_html = em.children(node.caption).strip() if node.caption else ""
+    caption_text = em.plain(caption_html) if caption_html else ""
+    halign = node.align if node.align in ("left", "right", "center", "none") else None
+    figure = framed or halign is not None
+    classes: list[str] = []
+    explicit_size = node.width is not None or node.height is not None
+    if not explicit_size and node.upright is None and fmt not in ("frame", "manualthumb"):
+        classes.append("mw-default-size")
+    if halign:
+        classes.append(f"mw-halign-{halign}")
+    if not figure and node.valign in _VALIGNS:
+        classes.append(f"mw-valign-{node.valign}")
+    if node.border and not framed:
+        classes.append("mw-image-border")
+    if node.css_class:
+        classes.extend(escape_class(c) for c in node.css_class.split() if escape_class(c))
+    typeof = _TYPEOF.get(fmt or "", "mw:File")
+    info = em.resolve_file(node.name)
+    if info is not None and info.bad:
+        info = None
+        bad = True
+    else:
+        bad = False
+
+    # sizes
+    width, height = node.width, node.height
+    if fmt in ("thumb", "frameless") and width is None:
+        width = em.thumb_size
+        if node.upright is not None:
+            width = _php_round_tens(em.thumb_size * (node.upright or 0.75))
+    if info is not None and info.width and not info.vector and fmt in ("thumb", "frameless"):
+        if width is not None and width > info.width:
+            width = info.width
+
+    alt = node.alt
+    if alt is None and not framed and caption_text:
+        alt = caption_text
+    title = caption_text if not framed and caption_text else None
+
+    if info is None:
+        label = escape_text(alt if alt else node.target.lstrip(":").strip()) if not framed else \
+            escape_text(node.target.lstrip(":").strip())
+        if bad:
+            href = em.page_url(node.title)
+        else:
+            href = em.page_url(node.title)
+        shown_width = width if width is not None else (em.thumb_size if framed else 320)
+        inner = (f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">'
+                 f'<span class="mw-file-element mw-broken-media" data-width="{shown_width}">'
+                 f"{label}</span></a>")
+        typeof = "mw:Error " + typeof
+    else:
+        resource = None
+        if fmt == "manualthumb" and manual:
+            thumb_info = em.resolve_file(manual.strip())
+            if thumb_info is None:
+                box = ImageBox(info.url, info.width, info.height)
+            else:
+                box = ImageBox(thumb_info.url, thumb_info.width, thumb_info.height)
+        elif fmt == "frame":
+            box = scale(info, None, None)
+        else:
+            box = scale(info, width, height)
+        default_link = node.link is None and fmt != "manualthumb"
+        img_alt = node.alt if framed else alt
+        if framed and not default_link:
+            resource = em.page_url(node.title)
+        img = _img(em, box, img_alt, resource)
+        if fmt == "manualthumb" and node.link is None:
+            href = em.page_url(node.title)
+            inner = f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{img}</a>'
+        else:
+            inner, _ = _link_wrap(em, node, img, None if framed else title, framed)
+    class_attr = f' class="{escape_attr(" ".join(classes))}"' if classes else ""
+    trail = em.text(node.trail)
+    if figure:
+        caption = caption_html if framed or halign else ""
+        return (f'<figure{class_attr} typeof="{typeof}">{inner}'
+                f"<figcaption>{caption}</figcaption></figure>\n{trail}")
+    return f'<span{class_attr} typeof="{typeof}">{inner}</span>{trail}'
+
+
+def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
+    """``<gallery>``: one box per ``File:Name|caption`` line (traditional mode)."""
+    import wikiparse
+
+    try:
+        widths = int(re.sub(r"\s*px\s*$", "", node.get_attr("widths") or "120"))
+    except ValueError:
+        widths = 120
+    try:
+        heights = int(re.sub(r"\s*px\s*$", "", node.get_attr("heights") or "120"))
+    except ValueError:
+        heights = 120
+    items = []
+    config = em.config
+    for line in (node.content or "").split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        name, _, rest = line.partition("|")
+        if ":" not in name:
+            name = "File:" + name
+        prefix, _, fname = name.partition(":")
+        ns = config.namespace_of(prefix) if config is not None else (6 if prefix.lower() in ("file", "image") else None)
+        if ns != 6:
+            continue
+        fname = " ".join(fname.replace("_", " ").split())
+        fname = fname[:1].upper() + fname[1:]
+        caption_html = ""
+        alt = None
+        link = None
+        if rest:
+            parts = rest.split("|")
+            caption_parts = []
+            for p in parts:
+                key, eq, val = p.partition("=")
+                if eq and key.strip() == "alt":
+                    alt = val
+                elif eq and key.strip() == "link":
+                    link = val
+                else:
+                    caption_parts.append(p)
+            if caption_parts:
+                sub = wikiparse.parse(caption_parts[-1], config=config)
+                caption_html = "".join(
+                    em.children(b.children) if isinstance(b, ast.Paragraph) else em.visit(b)
+                    for b in sub.children
+                ).strip()
+        info = em.resolve_file(fname)
+        title = "File:" + fname
+        if info is None or info.bad:
+            inner = (f'<span typeof="mw:Error mw:File"><a href="{escape_attr(em.page_url(title))}" '
+                     f'title="{escape_attr(title)}"><span class="mw-file-element mw-broken-media" '
+                     f'data-width="{widths}" data-height="{heights}">{escape_text(title)}</span>'
+                     f"</a></span>")
+            thumb_style = f"height: {heights + 30}px;"
+        else:
+            box = scale(info, widths, heights)
+            img_alt = alt if alt is not None else (em.plain(caption_html) or None)
+            fake = ast.FileLink(span=node.span, title=title, link=link)
+            img = _img(em, box, img_alt, None)
+            cap_title = em.plain(caption_html) or None
+            inner_link, _ = _link_wrap(em, fake, img, cap_title, False)
+            inner = f'<span typeof="mw:File">{inner_link}</span>'
+            thumb_style = f"width: {widths + 30}px; height: {heights + 30}px;"
+        items.append(
+            f'\t\t<li class="gallerybox" style="width: {widths + 35}px">\n'
+            f'\t\t\t<div class="thumb" style="{thumb_style}">{inner}</div>\n'
+            f'\t\t\t<div class="gallerytext">{caption_html}</div>\n\t\t</li>\n'
+        )
+    return '<ul class="gallery mw-gallery-traditional">\n' + "".join(items) + "</ul>"
+
+
+__all__ = ["render_file_link", "render_gallery", "render_media_link", "FileInfo"]
