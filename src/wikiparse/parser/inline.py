@@ -174,7 +174,7 @@ class BracketBuilder:
                       (s, e), "warning", once=True)
         cur.append(Tok("text", s, e))
 
-    def _degrade(self, stack: list[Frame]) -> None:
+    def _degrade(self, stack: list[Frame], reason: str = "") -> None:
         """Pop the top frame and put its opener and contents into the parent as text."""
         frame = stack.pop()
         parent = stack[-1].parts[-1]
@@ -187,7 +187,10 @@ class BracketBuilder:
                 items.append(Tok("pipe", frame.seps[i - 1], frame.seps[i - 1] + 1))
             items.append(Splice(part))
         parent.append(Splice(items))
-        if frame.kind != "root":
+        if reason:
+            self.ctx.diag(reason, "not a valid link target: '[[...]]' kept as text",
+                          (frame.start, opener_end))
+        elif frame.kind != "root":
             self.ctx.diag(f"unclosed-{frame.kind}", f"unclosed {_OPENER_NAME[frame.kind]} kept as text",
                           (frame.start, opener_end))
 
@@ -278,7 +281,7 @@ class BracketBuilder:
                 built = self.constructs.link_element(top, pos, trail_end)
                 if built is None:
                     stack.append(top)
-                    self._degrade(stack)
+                    self._degrade(stack, reason="invalid-link")
                     stack[-1].parts[-1].append(Tok("text", pos, pos + 2))
                     trail_end = pos + 2
                 else:
