@@ -23,7 +23,12 @@ demo: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-test: $(STAMP)
+# headless Chromium for the browser XSS suite (tests/test_xss_browser.py), installed only when missing
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+test: $(STAMP) browser-deps
 	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:cacheprovider
 
