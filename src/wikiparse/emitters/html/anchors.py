@@ -21,6 +21,12 @@ def escape_id(text: str) -> str:
     return _WS.sub(" ", text).strip(" ").replace(" ", "_")
 
 
+def fragment_id(fragment: str) -> str:
+    """The id a link fragment points at (``[[A#b c]]`` -> ``b_c``): spaces as ``_``, nothing
+    trimmed (``[[#_ref]]`` keeps its underscore)."""
+    return fragment.replace(" ", "_")
+
+
 def heading_text(html: str) -> str:
     """Visible text of a heading's rendered HTML (tags removed, references decoded)."""
     return decode_entities(_TAG.sub("", html))

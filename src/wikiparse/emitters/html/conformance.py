@@ -13,6 +13,8 @@ from typing import Any, Mapping
 
 import wikiparse
 
+from ...config import SiteConfig
+
 from .emitter import HtmlEmitter
 from .media import FileInfo, HashedUploads
 
@@ -67,7 +69,13 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
     )
 
 
+#: the test wiki: English defaults plus the runner's interwiki prefixes
+TEST_CONFIG = SiteConfig().with_(
+    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI)
+)
+
+
 def convert(wikitext: str, options: Mapping[str, Any] | None = None) -> str:
     """Render ``wikitext`` as MediaWiki's test runner would (``options``: the case's options)."""
-    doc = wikiparse.parse(wikitext)
+    doc = wikiparse.parse(wikitext, config=TEST_CONFIG)
     return make_emitter(options).render(doc)

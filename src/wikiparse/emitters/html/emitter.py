@@ -20,7 +20,7 @@ from ... import ast
 from ...config import SiteConfig
 from .. import register
 from ..base import Emitter
-from .anchors import AnchorRegistry, escape_id
+from .anchors import AnchorRegistry, fragment_id
 from .media import FileInfo, FileResolver, HashedUploads, scale
 from .references import ReferenceCollector
 from .sanitizer import (
@@ -62,6 +62,13 @@ _CODE_BLOCK_TAGS = frozenset({"syntaxhighlight", "source", "score", "timeline", 
 #: tags whose content is never shown on the page
 _HIDDEN_TAGS = frozenset({"includeonly", "templatestyles", "templatedata", "section", "indicator"})
 _TRANSPARENT_TAGS = frozenset({"noinclude", "onlyinclude"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _add_class(attrs: list[tuple[str, str]], cls: str) -> list[tuple[str, str]]:
+    out = [(k, v) for k, v in attrs if k != "class"]
+    old = next((v for k, v in attrs if k == "class"), "")
+    return [*out, ("class", f"{old} {cls}".strip())]
 
 
 @dataclass
@@ -89,6 +96,18 @@ def wiki_urlencode(title: str) -> str:
     return urllib.parse.quote(title, safe=";@$!*(),/~:")
 
 
+def _valid_reference(raw: str) -> bool:
+    """Is a numeric character reference one MediaWiki decodes (a character valid in both HTML5
+    and XML: no C0 but tab and LF, no DEL/C1, no surrogates or U+FFFE/U+FFFF)?"""
+    digits = raw[2:].rstrip(";")
+    try:
+        cp = int(digits[1:], 16) if digits[:1] in ("x", "X") else int(digits, 10)
+    except ValueError:
+        return False
+    return (cp in (0x09, 0x0A) or 0x20 <= cp <= 0x7E or 0xA0 <= cp <= 0xD7FF
+            or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF)
+
+
 class HtmlEmitter(Emitter):
     """Wikitext tree -> HTML.  Options (keyword arguments):
 
@@ -104,6 +123,7 @@ class HtmlEmitter(Emitter):
     ``page_title``    title of the page rendered (links to it become self-links)
     ``nofollow``      add ``rel="nofollow"`` to external links (default True)
     ``external_link_target``  ``target`` attribute for external links (default none)
+    ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     """
 
     name = "html"
@@ -121,6 +141,7 @@ class HtmlEmitter(Emitter):
         page_title: str | None = None,
         nofollow: bool = True,
         external_link_target: str | None = None,
+        script_path: str = "/index.php",
         config: SiteConfig | None = None,
         **options: Any,
     ) -> None:
@@ -135,6 +156,7 @@ class HtmlEmitter(Emitter):
         self.page_title = page_title
         self.nofollow = nofollow
         self.external_link_target = external_link_target
+        self.script_path = script_path
         self.config = config
         self._reset()
 
@@ -197,8 +219,13 @@ class HtmlEmitter(Emitter):
     def page_url(self, title: str, fragment: str | None = None) -> str:
         url = self._article_path.replace("$1", wiki_urlencode(title.replace(" ", "_")))
         if fragment:
-            url += "#" + wiki_urlencode(escape_id(fragment))
+            url += "#" + wiki_urlencode(fragment_id(fragment))
         return url
+
+    def upload_url(self, name: str) -> str:
+        """Where MediaWiki sends a click on a missing file (Special:Upload)."""
+        dest = wiki_urlencode(name.replace(" ", "_"))
+        return f"{self.script_path}?title=Special:Upload&wpDestFile={dest}"
 
     def plain(self, html: str) -> str:
         """Visible text of rendered HTML, whitespace collapsed (for alt/title attributes)."""
@@ -328,7 +355,10 @@ class HtmlEmitter(Emitter):
         return self.text(node.value)
 
     def visit_Entity(self, node: ast.Entity) -> str:
-        return escape_text(node.char) if node.char else escape_text(node.raw)
+        raw = node.raw
+        if raw.startswith("&#") and not _valid_reference(raw):
+            return escape_text(raw)  # MediaWiki shows references to invalid characters as text
+        return escape_text(node.char) if node.char else escape_text(raw)
 
     def visit_Comment(self, node: ast.Comment) -> str:
         return ""
@@ -379,6 +409,8 @@ class HtmlEmitter(Emitter):
         attrs = self.attrs(name, node.attrs)
         if not validate_tag(name, attrs, self.policy):
             return self._tag_as_text(node)
+        if name in _HEADING_TAGS:  # MediaWiki marks headings written as HTML
+            attrs = _add_class(attrs, "mw-html-heading")
         if name in self.policy.void_tags:
             return f"<{name}{format_attributes(attrs)} />" + self.children(node.children)
         inner = self.children(node.children)
@@ -419,14 +451,14 @@ class HtmlEmitter(Emitter):
             if pattern is not None:
                 url = pattern.replace("$1", wiki_urlencode(node.title.replace(" ", "_")))
                 if node.fragment:
-                    url += "#" + wiki_urlencode(escape_id(node.fragment))
+                    url += "#" + wiki_urlencode(fragment_id(node.fragment))
                 safe = safe_url(url, self.policy, relative=True)
                 if safe is not None:
                     return (f'<a href="{escape_attr(safe)}" class="extiw" '
                             f'title="{escape_attr(node.interwiki + ":" + node.title)}">{label}</a>')
         if not node.title:
             if node.fragment is not None:
-                return f'<a href="#{escape_attr(escape_id(node.fragment))}">{label}</a>'
+                return f'<a href="#{escape_attr(fragment_id(node.fragment))}">{label}</a>'
             return label
         if self.page_title is not None and node.title == self.page_title and not node.fragment:
             return f'<a class="mw-selflink selflink">{label}</a>'

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ... import ast
 from .media import FileInfo, ImageBox, scale
-from .sanitizer import escape_attr, escape_class, escape_text, safe_url
+from .sanitizer import decode_entities, escape_attr, escape_class, escape_text, safe_url
 
 if TYPE_CHECKING:
     from .emitter import HtmlEmitter
@@ -24,7 +24,8 @@ def _php_round_tens(x: float) -> int:
     return int((x / 10.0) + 0.5) * 10
 
 
-def _img(em: HtmlEmitter, box: ImageBox, alt: str | None, resource: str | None) -> str:
+def _img(em: HtmlEmitter, box: ImageBox, alt: str | None, resource: str | None,
+         upright: bool = False) -> str:
     parts = []
     if alt is not None:
         parts.append(f' alt="{escape_attr(alt)}"')
@@ -36,7 +37,7 @@ def _img(em: HtmlEmitter, box: ImageBox, alt: str | None, resource: str | None) 
         parts.append(f' width="{box.width}"')
     if box.height is not None:
         parts.append(f' height="{box.height}"')
-    parts.append(' class="mw-file-element"')
+    parts.append(' class="mw-file-element mw-file-upright"' if upright else ' class="mw-file-element"')
     if box.srcset:
         url, _, density = box.srcset.rpartition(" ")
         safe = safe_url(url, em.policy, relative=True)
@@ -45,11 +46,24 @@ def _img(em: HtmlEmitter, box: ImageBox, alt: str | None, resource: str | None) 
     return "<img" + "".join(parts) + " />"
 
 
+def _option_text(em: HtmlEmitter, node: ast.FileLink, kind: str) -> str | None:
+    """The plain text of the last ``kind`` option (``alt``, ``link``): markup rendered and
+    stripped, character references decoded, as MediaWiki does."""
+    found = None
+    for opt in node.options:
+        if opt.kind == kind:
+            found = opt
+    if found is None:
+        return None
+    if found.children:
+        return em.plain(em.children(found.children))
+    return decode_entities(found.value)
+
+
 def _link_wrap(em: HtmlEmitter, node: ast.FileLink, inner: str, title: str | None,
-               framed: bool) -> tuple[str, bool]:
+               framed: bool, link: str | None = None) -> tuple[str, bool]:
     """Wrap ``inner`` in the link the file link asks for; returns (html, is_default_link)."""
     title_attr = f' title="{escape_attr(title)}"' if title else ""
-    link = node.link
     if link is None:
         href = em.page_url(node.title)
         return (f'<a href="{escape_attr(href)}" class="mw-file-description"{title_attr}>'
@@ -75,7 +89,7 @@ def render_media_link(em: HtmlEmitter, node: ast.FileLink) -> str:
     label += em.text(node.trail)
     info = em.resolve_file(node.name)
     if info is None:
-        href = em.page_url("Special:Upload") + "?wpDestFile=" + escape_attr(node.name)
+        href = em.upload_url(node.name)
         return f'<a href="{escape_attr(href)}" class="new" title="{escape_attr(node.name)}">{label}</a>'
     url = safe_url(info.url, em.policy, relative=True) or ""
     return (f'<a href="{escape_attr(url)}" class="internal" '
@@ -100,7 +114,7 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
     figure = framed or halign is not None
     classes: list[str] = []
     explicit_size = node.width is not None or node.height is not None
-    if not explicit_size and node.upright is None and fmt not in ("frame", "manualthumb"):
+    if not explicit_size and fmt not in ("frame", "manualthumb"):
         classes.append("mw-default-size")
     if halign:
         classes.append(f"mw-halign-{halign}")
@@ -120,7 +134,8 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
 
     # sizes
     width, height = node.width, node.height
-    if fmt in ("thumb", "frameless") and width is None:
+    upright = fmt in ("thumb", "frameless") and node.upright is not None and width is None
+    if fmt in ("thumb", "frameless") and width is None and height is None:
         width = em.thumb_size
         if node.upright is not None:
             width = _php_round_tens(em.thumb_size * (node.upright or 0.75))
@@ -128,18 +143,24 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
         if width is not None and width > info.width:
             width = info.width
 
-    alt = node.alt
+    alt = _option_text(em, node, "alt")
+    link = _option_text(em, node, "link")
     if alt is None and not framed and caption_text:
         alt = caption_text
     title = caption_text if not framed and caption_text else None
 
+    manual_info = None
+    if fmt == "manualthumb" and manual and info is not None:
+        manual_info = em.resolve_file(manual.strip())
+        if manual_info is None or manual_info.bad:
+            info = None
+            bad = True
     if info is None:
         label = escape_text(alt if alt else node.target.lstrip(":").strip()) if not framed else \
             escape_text(node.target.lstrip(":").strip())
-        if bad:
-            href = em.page_url(node.title)
-        else:
-            href = em.page_url(node.title)
+        if fmt == "manualthumb" and manual_info is None and bad and manual:
+            label = "Error creating thumbnail: "
+        href = em.page_url(node.title) if bad else em.upload_url(node.name)
         shown_width = width if width is not None else (em.thumb_size if framed else 320)
         inner = (f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">'
                  f'<span class="mw-file-element mw-broken-media" data-width="{shown_width}">'
@@ -147,26 +168,22 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
         typeof = "mw:Error " + typeof
     else:
         resource = None
-        if fmt == "manualthumb" and manual:
-            thumb_info = em.resolve_file(manual.strip())
-            if thumb_info is None:
-                box = ImageBox(info.url, info.width, info.height)
-            else:
-                box = ImageBox(thumb_info.url, thumb_info.width, thumb_info.height)
+        if manual_info is not None:
+            box = ImageBox(manual_info.url, manual_info.width, manual_info.height)
         elif fmt == "frame":
             box = scale(info, None, None)
         else:
             box = scale(info, width, height)
-        default_link = node.link is None and fmt != "manualthumb"
-        img_alt = node.alt if framed else alt
+        default_link = link is None and fmt != "manualthumb"
+        img_alt = _option_text(em, node, "alt") if framed else alt
         if framed and not default_link:
             resource = em.page_url(node.title)
-        img = _img(em, box, img_alt, resource)
-        if fmt == "manualthumb" and node.link is None:
+        img = _img(em, box, img_alt, resource, upright)
+        if fmt == "manualthumb" and link is None:
             href = em.page_url(node.title)
             inner = f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{img}</a>'
         else:
-            inner, _ = _link_wrap(em, node, img, None if framed else title, framed)
+            inner, _ = _link_wrap(em, node, img, None if framed else title, framed, link)
     class_attr = f' class="{escape_attr(" ".join(classes))}"' if classes else ""
     trail = em.text(node.trail)
     if figure:
@@ -226,7 +243,8 @@ def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
         info = em.resolve_file(fname)
         title = "File:" + fname
         if info is None or info.bad:
-            inner = (f'<span typeof="mw:Error mw:File"><a href="{escape_attr(em.page_url(title))}" '
+            href = em.page_url(title) if info is not None else em.upload_url(fname)
+            inner = (f'<span typeof="mw:Error mw:File"><a href="{escape_attr(href)}" '
                      f'title="{escape_attr(title)}"><span class="mw-file-element mw-broken-media" '
                      f'data-width="{widths}" data-height="{heights}">{escape_text(title)}</span>'
                      f"</a></span>")
@@ -234,10 +252,11 @@ def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
         else:
             box = scale(info, widths, heights)
             img_alt = alt if alt is not None else (em.plain(caption_html) or None)
-            fake = ast.FileLink(span=node.span, title=title, link=link)
+            fake = ast.FileLink(span=node.span, title=title)
             img = _img(em, box, img_alt, None)
             cap_title = em.plain(caption_html) or None
-            inner_link, _ = _link_wrap(em, fake, img, cap_title, False)
+            inner_link, _ = _link_wrap(em, fake, img, cap_title, False,
+                                       decode_entities(link) if link is not None else None)
             inner = f'<span typeof="mw:File">{inner_link}</span>'
             thumb_style = f"width: {widths + 30}px; height: {heights + 30}px;"
         items.append(
