@@ -13,6 +13,7 @@ marked dirty (see :mod:`wikiparse.editing`).
 
 from __future__ import annotations
 
+import builtins
 import re
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, TypeVar
@@ -82,11 +83,12 @@ class Node:
             kids.reverse()
             stack.extend(kids)
 
-    def filter(self, kind: type[N] | tuple[type[N], ...], *, recursive: bool = True) -> list[N]:
+    def filter(self, kind: builtins.type[N] | tuple[builtins.type[N], ...], *,
+               recursive: bool = True) -> list[N]:
         """All descendants that are instances of ``kind``, in document order."""
         if recursive:
-            return [n for n in self.walk() if n is not self and isinstance(n, kind)]  # type: ignore[misc]
-        return [n for n in self.child_nodes() if isinstance(n, kind)]  # type: ignore[misc]
+            return [n for n in self.walk() if n is not self and isinstance(n, kind)]
+        return [n for n in self.child_nodes() if isinstance(n, kind)]
 
     def filter_templates(self, *, recursive: bool = True) -> list[Template]:
         return self.filter(Template, recursive=recursive)
@@ -101,7 +103,7 @@ class Node:
         return self.filter(Heading, recursive=recursive)
 
     def filter_tags(self, *, recursive: bool = True) -> list[Tag | ExtensionTag]:
-        return self.filter((Tag, ExtensionTag), recursive=recursive)  # type: ignore[arg-type]
+        return self.filter((Tag, ExtensionTag), recursive=recursive)
 
     def filter_text(self, *, recursive: bool = True) -> list[Text]:
         return self.filter(Text, recursive=recursive)

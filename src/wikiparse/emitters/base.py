@@ -35,7 +35,7 @@ class Emitter:
         handler = self._cache.get(cls)
         if handler is None:
             for klass in cls.__mro__:
-                rule = self._rules.get(klass)  # type: ignore[arg-type]
+                rule = self._rules.get(klass)
                 if rule is not None:
                     handler = (lambda r: (lambda node: r(self, node)))(rule)
                     break

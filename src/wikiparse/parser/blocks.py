@@ -14,7 +14,7 @@ Every item is handled a bounded number of times, so the whole pass is linear.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Sequence, Union
 
 from .. import ast
 from .attributes import attributes_from_items, parse_attributes
@@ -65,7 +65,7 @@ class BlockBuilder:
 
     # ================================================================== containers
 
-    def container(self, items: list[Item], mode: str) -> list[ast.Node]:
+    def container(self, items: Sequence[Item], mode: str) -> list[ast.Node]:
         flat = flatten(items)
         if not flat:
             return []
@@ -191,7 +191,7 @@ class BlockBuilder:
             if mode == "inline":
                 children = self.inline(content)
             else:
-                children = self.container(content, mode)  # type: ignore[arg-type]
+                children = self.container(content, mode)
         finally:
             self.ctx.depth -= 1
         return self._make_tag(opener, kind, children, end)
@@ -350,7 +350,7 @@ class _TableBuilder:
         self.caption_start = 0
         self.caption_attrs: list[ast.Attribute] = []
         self.rows: list[ast.TableRow] = []
-        self.row: ast.TableRow | None = None  # type: ignore[assignment]
+        self.row: ast.TableRow | None = None
         self.cell_entries: list[Entry] | None = None
         self.cell: ast.TableCell | None = None
 

@@ -8,7 +8,7 @@ the tokens into nodes; whatever is left over becomes text.
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Sequence, Union, cast
 
 from ..ast import Node
 
@@ -55,12 +55,12 @@ class Splice:
 Item = Union[Node, Tok, Splice]
 
 
-def flatten(items: list[Item]) -> list[Node | Tok]:
+def flatten(items: Sequence[Item]) -> list[Node | Tok]:
     """Expand nested :class:`Splice` entries in order (iteratively: nesting can be deep)."""
     if not any(type(i) is Splice for i in items):
-        return items  # type: ignore[return-value]
+        return cast("list[Node | Tok]", items)
     out: list[Node | Tok] = []
-    stack: list[tuple[list[Item], int]] = [(items, 0)]
+    stack: list[tuple[Sequence[Item], int]] = [(items, 0)]
     while stack:
         seq, idx = stack.pop()
         n = len(seq)

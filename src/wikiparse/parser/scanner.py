@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from lark import Lark
 
@@ -24,7 +25,7 @@ def grammar_text(name: str) -> str:
     """Text of a grammar file shipped in the wheel (``wikiparse/grammar``) or, in a source
     checkout / editable install, the repository's ``grammar/`` folder."""
     try:
-        packaged = resources.files("wikiparse").joinpath("grammar", name)
+        packaged = resources.files("wikiparse").joinpath("grammar").joinpath(name)
         if packaged.is_file():
             return packaged.read_text("utf-8")
     except (FileNotFoundError, ModuleNotFoundError, OSError):
@@ -43,7 +44,7 @@ def token_names() -> tuple[str, ...]:
     return tuple(t.name for t in _ordered_terminals())
 
 
-def _ordered_terminals() -> list:  # type: ignore[type-arg]
+def _ordered_terminals() -> list[Any]:
     lark = load_grammar()
     text = grammar_text(GRAMMAR_NAME)
     order = {t.name: text.find("\n" + t.name + ".") for t in lark.terminals}
