@@ -227,6 +227,20 @@ class HtmlEmitter(Emitter):
         dest = wiki_urlencode(name.replace(" ", "_"))
         return f"{self.script_path}?title=Special:Upload&wpDestFile={dest}"
 
+    def inline_html(self, wikitext: str) -> str:
+        """HTML of a snippet of wikitext parsed on its own (option values, gallery captions),
+        paragraphs unwrapped."""
+        import wikiparse
+
+        doc = wikiparse.parse(wikitext, config=self.config)
+        out = []
+        for block in doc.children:
+            if isinstance(block, ast.Paragraph):
+                out.append(self.children(block.children))
+            else:
+                out.append(self.visit(block))
+        return "".join(out)
+
     def plain(self, html: str) -> str:
         """Visible text of rendered HTML, whitespace collapsed (for alt/title attributes)."""
         return _WS_RUN.sub(" ", decode_entities(_TAG_RE.sub("", html))).strip()

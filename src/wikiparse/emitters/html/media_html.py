@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from ... import ast
 from .media import FileInfo, ImageBox, scale
-from .sanitizer import decode_entities, escape_attr, escape_class, escape_text, safe_url
+from .sanitizer import (
+    decode_entities, escape_attr, escape_class, escape_text, format_attributes, safe_url,
+)
 
 if TYPE_CHECKING:
     from .emitter import HtmlEmitter
@@ -57,15 +59,18 @@ def _option_text(em: HtmlEmitter, node: ast.FileLink, kind: str) -> str | None:
         return None
     if found.children:
         return em.plain(em.children(found.children))
+    if any(c in found.value for c in "'[{<&"):
+        return em.plain(em.inline_html(found.value))
     return decode_entities(found.value)
 
 
 def _link_wrap(em: HtmlEmitter, node: ast.FileLink, inner: str, title: str | None,
-               framed: bool, link: str | None = None) -> tuple[str, bool]:
+               framed: bool, link: str | None = None,
+               description: str | None = None) -> tuple[str, bool]:
     """Wrap ``inner`` in the link the file link asks for; returns (html, is_default_link)."""
     title_attr = f' title="{escape_attr(title)}"' if title else ""
     if link is None:
-        href = em.page_url(node.title)
+        href = em.page_url(description or node.title)
         return (f'<a href="{escape_attr(href)}" class="mw-file-description"{title_attr}>'
                 f"{inner}</a>", True)
     link = link.strip()
@@ -156,8 +161,7 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
             info = None
             bad = True
     if info is None:
-        label = escape_text(alt if alt else node.target.lstrip(":").strip()) if not framed else \
-            escape_text(node.target.lstrip(":").strip())
+        label = escape_text(alt if alt and not framed else node.title)
         if fmt == "manualthumb" and manual_info is None and bad and manual:
             label = "Error creating thumbnail: "
         href = em.page_url(node.title) if bad else em.upload_url(node.name)
@@ -183,7 +187,9 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
             href = em.page_url(node.title)
             inner = f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{img}</a>'
         else:
-            inner, _ = _link_wrap(em, node, img, None if framed else title, framed, link)
+            description = "File:" + info.name.replace("_", " ")
+            inner, _ = _link_wrap(em, node, img, None if framed else title, framed, link,
+                                  description)
     class_attr = f' class="{escape_attr(" ".join(classes))}"' if classes else ""
     trail = em.text(node.trail)
     if figure:
@@ -195,8 +201,6 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
 
 def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
     """``<gallery>``: one box per ``File:Name|caption`` line (traditional mode)."""
-    import wikiparse
-
     try:
         widths = int(re.sub(r"\s*px\s*$", "", node.get_attr("widths") or "120"))
     except ValueError:
@@ -206,6 +210,17 @@ def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
     except ValueError:
         heights = 120
     items = []
+    mode = (node.get_attr("mode") or "traditional").strip().lower()
+    if mode not in ("traditional", "nolines", "packed", "packed-overlay", "packed-hover",
+                    "slideshow"):
+        mode = "traditional"
+    attrs = em.attrs("ul", [a for a in node.attrs if a.name.lower() not in ("mode",)])
+    extra_class = next((v for k, v in attrs if k == "class"), "")
+    attrs = [(k, v) for k, v in attrs if k != "class"]
+    ul_class = f"gallery mw-gallery-{mode} {extra_class}".strip()
+    caption = node.get_attr("caption")
+    if caption:
+        items.append(f'\t<li class="gallerycaption">{em.inline_html(caption)}</li>\n')
     config = em.config
     for line in (node.content or "").split("\n"):
         line = line.strip()
@@ -235,18 +250,15 @@ def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
                 else:
                     caption_parts.append(p)
             if caption_parts:
-                sub = wikiparse.parse(caption_parts[-1], config=config)
-                caption_html = "".join(
-                    em.children(b.children) if isinstance(b, ast.Paragraph) else em.visit(b)
-                    for b in sub.children
-                ).strip()
+                caption_html = em.inline_html(caption_parts[-1]).strip()
         info = em.resolve_file(fname)
         title = "File:" + fname
         if info is None or info.bad:
             href = em.page_url(title) if info is not None else em.upload_url(fname)
             inner = (f'<span typeof="mw:Error mw:File"><a href="{escape_attr(href)}" '
                      f'title="{escape_attr(title)}"><span class="mw-file-element mw-broken-media" '
-                     f'data-width="{widths}" data-height="{heights}">{escape_text(title)}</span>'
+                     f'data-width="{widths}" data-height="{heights}">'
+                     f'{escape_text(em.plain(caption_html) or title)}</span>'
                      f"</a></span>")
             thumb_style = f"height: {heights + 30}px;"
         else:
@@ -264,7 +276,8 @@ def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
             f'\t\t\t<div class="thumb" style="{thumb_style}">{inner}</div>\n'
             f'\t\t\t<div class="gallerytext">{caption_html}</div>\n\t\t</li>\n'
         )
-    return '<ul class="gallery mw-gallery-traditional">\n' + "".join(items) + "</ul>"
+    return (f'<ul class="{escape_attr(ul_class)}"{format_attributes(attrs)}>\n'
+            + "".join(items) + "</ul>")
 
 
 __all__ = ["render_file_link", "render_gallery", "render_media_link", "FileInfo"]
