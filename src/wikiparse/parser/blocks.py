@@ -449,8 +449,8 @@ class _TableBuilder:
             self.rows.append(self.row)
         for k, (start, seg) in enumerate(segments):
             attrs, content = self._split_attrs(seg)
-            cell = ast.TableCell((start, line.end if k == len(segments) - 1 else
-                                  (item_end(seg[-1]) if seg else start + 2)),
+            last = k == len(segments) - 1
+            cell = ast.TableCell((start, line.end if last else segments[k + 1][0]),
                                  header=header, attrs=attrs)
             self.row.cells.append(cell)
             if k < len(segments) - 1:
