@@ -65,7 +65,7 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
         thumb = 180
     return HtmlEmitter(
         wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=TEST_INTERWIKI,
-        page_title=title[:1].upper() + title[1:],
+        page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
     )
 
 

@@ -124,6 +124,7 @@ class HtmlEmitter(Emitter):
     ``nofollow``      add ``rel="nofollow"`` to external links (default True)
     ``external_link_target``  ``target`` attribute for external links (default none)
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
+    ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
     """
 
     name = "html"
@@ -142,6 +143,7 @@ class HtmlEmitter(Emitter):
         nofollow: bool = True,
         external_link_target: str | None = None,
         script_path: str = "/index.php",
+        local_interwiki: Iterable[str] = (),
         config: SiteConfig | None = None,
         **options: Any,
     ) -> None:
@@ -157,6 +159,7 @@ class HtmlEmitter(Emitter):
         self.nofollow = nofollow
         self.external_link_target = external_link_target
         self.script_path = script_path
+        self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
         self.config = config
         self._reset()
 
@@ -448,6 +451,10 @@ class HtmlEmitter(Emitter):
     # ------------------------------------------------------------------ links
 
     def visit_WikiLink(self, node: ast.WikiLink) -> str:
+        if node.has_text and not node.children and self.source:
+            # the "pipe trick" ([[A (b)|]]) is expanded when an edit is saved; a page render
+            # shows the markup
+            return self.text(self.src(node))
         if node.has_text and node.children:
             label = self.children(node.children)
         else:
@@ -456,6 +463,16 @@ class HtmlEmitter(Emitter):
                 shown = shown[1:].lstrip()
             label = self.text(shown)
         label += self.text(node.trail)
+        if node.interwiki and node.interwiki.lower() in self.local_interwiki:
+            title = node.title[:1].upper() + node.title[1:]
+            if not title and not node.fragment:
+                title = "Main Page"
+            if self.page_title is not None and title == self.page_title and not node.fragment:
+                return f'<a class="mw-selflink selflink">{label}</a>'
+            if not title:
+                return f'<a href="#{escape_attr(fragment_id(node.fragment or ""))}">{label}</a>'
+            href = self.page_url(title, node.fragment)
+            return f'<a href="{escape_attr(href)}" title="{escape_attr(title)}">{label}</a>'
         if node.interwiki:
             pattern = self.interwiki.get(node.interwiki.lower())
             if pattern is None and self.config is not None and (
