@@ -1,0 +1,110 @@
+"""A page's outline: title, tagline, headings, files, navigation and categories, as JSON data.
+
+``outline(doc)`` works for both dialects.  A wikitext page has no tagline or navigation (those
+are the skin's, not the page's) and its title, when any, comes from ``{{DISPLAYTITLE:...}}``.
+
+``python -m wikiparse.rendered.outline FILE...`` (and ``wikiparse outline FILE...``) prints
+outlines: for one file the outline object itself, for several (or with ``--map``) one object
+mapping each file name, as given on the command line, to its outline - the shape of the seed's
+``expected.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Sequence
+
+from .. import ast
+from ..query import plain_title
+
+
+def _caption(link: ast.FileLink) -> str | None:
+    if link.caption is None:
+        return None
+    text = plain_title(link.caption)
+    return text or None
+
+
+def _display_title(doc: ast.Document) -> str | None:
+    for node in doc.walk():
+        if isinstance(node, ast.ParserFunction) and node.name.lstrip("#").lower() == "displaytitle":
+            if node.args:
+                return plain_title(node.args[0].value) or None
+        elif isinstance(node, ast.Template) and node.name.lower().startswith("displaytitle:"):
+            return node.name.split(":", 1)[1].strip() or None
+    return None
+
+
+def outline(doc: ast.Document) -> dict[str, Any]:
+    """``{"dialect", "title", "tagline", "headings": [{"level", "title"}], "files": [{"name",
+    "caption"}], "navigation": [item...], "categories": [name...]}``; ``caption`` is None when a
+    file has none, navigation items of all navigation lines are listed in page order."""
+    title = doc.title if doc.dialect == "rendered" else (doc.title or _display_title(doc))
+    return {
+        "dialect": doc.dialect,
+        "title": title,
+        "tagline": doc.tagline,
+        "headings": [{"level": h.level, "title": h.title} for h in doc.headings],
+        "files": [{"name": f.name, "caption": _caption(f)} for f in doc.files],
+        "navigation": [item for nav in doc.navigation for item in nav.items],
+        "categories": [c.name for c in doc.categories],
+    }
+
+
+def read_page(path: str) -> str:
+    """A file's text with its line endings kept (``-`` is standard input)."""
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    return data.decode("utf-8", errors="replace")
+
+
+def build_arg_parser(prog: str = "wikiparse outline") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Print the outline of wiki pages (title, tagline, headings, files, navigation, "
+                    "categories) as JSON.",
+        epilog="One file: its outline object. Several files (or --map): an object mapping each "
+               "file name, as given, to its outline.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="page files ('-' for standard input)")
+    parser.add_argument("--dialect", choices=("auto", "rendered", "wikitext"), default="auto",
+                        help="input dialect (default: auto-detect per file)")
+    parser.add_argument("--map", action="store_true", help="always print the file-name mapping")
+    parser.add_argument("--indent", type=int, default=2, help="JSON indent (default 2; -1 for one line)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, prog: str = "wikiparse outline") -> int:
+    """``outline FILE...``: exit status 0, or 1 when a file could not be read (the others are
+    still printed)."""
+    from .. import parse
+
+    args = build_arg_parser(prog).parse_args(argv)
+    results: dict[str, Any] = {}
+    status = 0
+    for path in args.files:
+        try:
+            text = read_page(path)
+        except OSError as exc:
+            print(f"{prog}: {path}: {exc.strerror or exc}", file=sys.stderr)
+            status = 1
+            continue
+        results[path] = outline(parse(text, dialect=args.dialect))
+    indent = None if args.indent < 0 else args.indent
+    if len(args.files) == 1 and not args.map:
+        if results:
+            print(json.dumps(next(iter(results.values())), ensure_ascii=False, indent=indent))
+    else:
+        print(json.dumps(results, ensure_ascii=False, indent=indent))
+    return status
+
+
+__all__ = ["main", "outline"]
+
+if __name__ == "__main__":
+    sys.exit(main())
