@@ -8,15 +8,17 @@ Issue 3's acceptance: per construct, at least 97% of the pages agree.  A page *a
 construct when the two multisets of normalised items are equal.  Constructs and normalisation
 (the same function on both sides unless said otherwise):
 
-  templates   template names.  Comments removed, ``_`` -> space, whitespace collapsed and trimmed, a
-              leading ``Template:`` dropped, first letter upper-case.  mwparserfromhell calls parser
-              functions and variables templates too (``{{#if:..}}``, ``{{lc:..}}``,
-              ``{{PAGENAME}}``); those are dropped from its side with wikiparse's own SiteConfig
-              word lists, so both sides answer "which templates does this page transclude".
+  templates   template names.  Comments removed, entities decoded, ``_`` -> space, whitespace
+              collapsed and trimmed, a leading ``Template:`` dropped, first letter upper-case.
+              mwparserfromhell calls parser functions and variables templates too
+              (``{{#if:..}}``, ``{{lc:..}}``, ``{{PAGENAME}}``); those are dropped from its side
+              with wikiparse's own SiteConfig word lists, so both sides answer "which templates
+              does this page transclude".
   wikilinks   link targets.  mwparserfromhell's wikilinks include File:, Category: and
-              interlanguage links, so its list is compared with the union of wikiparse's WikiLink,
-              FileLink, Category and LanguageLink targets.  Comments removed, a leading ``:``
-              dropped, ``_`` -> space, whitespace collapsed, first letter upper-case.
+              interlanguage links, so its list is compared with the union of wikiparse's
+              WikiLink, FileLink, Category and LanguageLink targets.  Comments removed, entities
+              decoded (``&nbsp;`` is a space in a title), a leading ``:`` dropped, ``_`` -> space,
+              whitespace collapsed, first letter upper-case.
   extlinks    external-link URLs (bracketed, autonumbered and free), trimmed.
   headings    heading titles as visible text, whitespace collapsed.  wikiparse: ``Heading.title``.
               mwparserfromhell: its title nodes reduced by the same rules wikiparse's ``title``
@@ -36,6 +38,7 @@ below ``--min-agree`` (97) percent or the C tokenizer is not in use.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -54,15 +57,21 @@ def _first_upper(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+def _clean(s: str) -> str:
+    """Comments out, character references decoded (MediaWiki decodes them in titles, so
+    ``[[a&nbsp;b]]`` links to ``A b``), ``_`` and any whitespace (NBSP too) as one space."""
+    return " ".join(html.unescape(COMMENT.sub("", s)).replace("_", " ").split())
+
+
 def norm_name(s: str) -> str:
-    s = " ".join(COMMENT.sub("", s).replace("_", " ").split())
+    s = _clean(s)
     if s[:9].lower() == "template:":
         s = s[9:].lstrip()
     return _first_upper(s)
 
 
 def norm_target(s: str) -> str:
-    s = " ".join(COMMENT.sub("", s).replace("_", " ").split())
+    s = _clean(s)
     return _first_upper(s[1:].lstrip() if s.startswith(":") else s)
 
 
