@@ -384,3 +384,36 @@ def test_wikitext_pages_read_as_rendered_are_still_lossless(path: Path) -> None:
     assert str(doc) == text
     check_spans(doc)
     assert all(d.severity != "internal" for d in doc.diagnostics)
+
+
+ADVERSARIAL = {
+    "blanks": lambda n: " " * n + "x",
+    "brackets": lambda n: "[" * n,
+    "open markers": lambda n: "a [edit" * (n // 7),
+    "bars": lambda n: "Categories:" + "|" * n,
+    "separators": lambda n: "Navigation: a" + " -" * (n // 2),
+    "line breaks": lambda n: "\r" * n,
+    "contents": lambda n: "Contents\n" + "1 A\n" * (n // 8) + "A[edit]\n" * (n // 16),
+    "ad block": lambda n: "Ad.x\n" + "y\n" * (n // 2),
+    "dots": lambda n: "File:" + "a." * (n // 2),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_cost_grows_linearly(name: str) -> None:
+    """Four times the input costs about four times the CPU (bound 8x, for noisy machines)."""
+    import time
+
+    def cost(n: int) -> float:
+        text = ADVERSARIAL[name](n)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            doc = parse_rendered(text)
+            best = min(best, time.process_time() - start)
+        assert str(doc) == text
+        return best
+
+    small, large = cost(20_000), cost(80_000)
+    assert large < 8 * max(small, 0.002), (small, large)

@@ -13,6 +13,8 @@ dialects apart, :mod:`.outline` summarises a page, :mod:`.to_wikitext` converts 
 
 from __future__ import annotations
 
+import gc
+
 from lark.exceptions import LarkError
 
 from .. import ast
@@ -48,15 +50,22 @@ def parse_rendered(
         diagnostics.append(ast.Diagnostic(
             "limit-input", f"input longer than {limits.max_input} characters: the rest is text",
             (parsed_end, len(text)), "warning"))
+    # the collector's passes over the many small objects made here would cost more than linear
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        lines = read_lines(body, vocabulary)
-    except (LarkError, RecursionError) as exc:  # the grammar is total; this is a bug if it happens
-        diagnostics.append(ast.Diagnostic(
-            "rendered-grammar", f"the rendered-page grammar failed ({type(exc).__name__}); "
-            "every line was read as text", (0, len(body)), "internal"))
-        lines = plain_lines(body)
-    return build_document(text, lines, vocabulary=vocabulary, config=config, limits=limits,
-                          diagnostics=diagnostics, parsed_end=parsed_end)
+        try:
+            lines = read_lines(body, vocabulary)
+        except (LarkError, RecursionError) as exc:  # the grammar is total: a bug if it happens
+            diagnostics.append(ast.Diagnostic(
+                "rendered-grammar", f"the rendered-page grammar failed ({type(exc).__name__}); "
+                "every line was read as text", (0, len(body)), "internal"))
+            lines = plain_lines(body)
+        return build_document(text, lines, vocabulary=vocabulary, config=config, limits=limits,
+                              diagnostics=diagnostics, parsed_end=parsed_end)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def rendered_to_wikitext(doc: ast.Document, **options: bool) -> str:

@@ -32,7 +32,7 @@ from .vocabulary import Vocabulary
 
 _LINES = re.compile(r"[^\r\n]+")
 _WIKITEXT_INLINE = re.compile(r"\[\[|\{\{|''|<ref|<br|</")
-_WIKITEXT_LINE = re.compile(r"\s*(?:=+[^=].*=+\s*|\{\||\|\}|\|-.*|[*#].*|__[A-Z]+__\s*)")
+_WIKITEXT_LINE = re.compile(r"\s*(?=\S)(?:=+[^=].*=+\s*|\{\||\|\}|\|-.*|[*#].*|__[A-Z]+__\s*)")
 HEAD = 100_000
 TAIL = 20_000
 _TOC_ENTRY = re.compile(r"[^\S\r\n]*\d{1,3}(?:\.\d{1,3}){0,5}\.?[^\S\r\n]+\S.*")

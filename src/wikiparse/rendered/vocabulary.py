@@ -199,7 +199,11 @@ class Vocabulary:
 
     @cached_property
     def terminal_patterns(self) -> dict[str, str]:
-        """Patterns for the grammar's vocabulary terminals (see grammar/rendered.lark)."""
+        """Patterns for the grammar's vocabulary terminals (see grammar/rendered.lark).
+
+        Leading blanks are followed by ``(?=\\S)``: when the rest fails, backing off the blanks
+        one by one then fails at once instead of retrying every alternative (linear cost on
+        lines of many blanks)."""
         marker = self.marker_pattern
         end = HS + "*" + r"(?:\r|\n|\Z)"
         seps = _alternatives(self.navigation_separators) or r"(?!)"
@@ -210,17 +214,17 @@ class Vocabulary:
             # the first lookahead (the line ends in "]") is a cheap filter for the common case
             "HEADING_TITLE": rf"(?=[^\r\n]*\]{end}){HS}*\S[^\r\n]{{0,250}}?(?={marker}{end})",
             "EDIT_MARKER": rf"{marker}(?={end})",
-            "FILE_NAMESPACE": (rf"{HS}*(?i:{_alternatives(self.file_namespaces, spaced=True) or '(?!)'})"
+            "FILE_NAMESPACE": (rf"{HS}*(?=\S)(?i:{_alternatives(self.file_namespaces, spaced=True) or '(?!)'})"
                                rf" ?:(?= ?{self.file_name_pattern}{end})"),
-            "CATEGORY_LABEL": (rf"{HS}*(?:{_alternatives(self.category_labels, spaced=True) or '(?!)'})"
+            "CATEGORY_LABEL": (rf"{HS}*(?=\S)(?:{_alternatives(self.category_labels, spaced=True) or '(?!)'})"
                                rf"{HS}*[:：](?=[^\r\n]*\S)"),
-            "NAVIGATION_LABEL": (rf"{HS}*(?:{_alternatives(self.navigation_labels, spaced=True) or '(?!)'})"
+            "NAVIGATION_LABEL": (rf"{HS}*(?=\S)(?:{_alternatives(self.navigation_labels, spaced=True) or '(?!)'})"
                                  rf"{HS}*:(?=[^\r\n]*?{sep})"),
             "NAVIGATION_ITEM": rf"(?:(?!{sep})[^\r\n])+",
             "NAVIGATION_SEP": sep,
-            "TOC_HEADER": (rf"{HS}*(?:{_alternatives(self.toc_headers, spaced=True) or '(?!)'})"
+            "TOC_HEADER": (rf"{HS}*(?=\S)(?:{_alternatives(self.toc_headers, spaced=True) or '(?!)'})"
                            rf"{toggle_suffix}{HS}*{EOL}"),
-            "CHROME": rf"{HS}*(?:{self.chrome_union}){HS}*{EOL}",
+            "CHROME": rf"{HS}*(?=\S)(?:{self.chrome_union}){HS}*{EOL}",
         }
 
     @cached_property
