@@ -417,3 +417,13 @@ def test_cost_grows_linearly(name: str) -> None:
 
     small, large = cost(20_000), cost(80_000)
     assert large < 8 * max(small, 0.002), (small, large)
+
+
+def test_docs_list_every_vocabulary_section() -> None:
+    from wikiparse.rendered.vocabulary import available_languages, available_sites
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "rendered.md").read_text("utf-8")
+    for name in [*available_languages(), *available_sites()]:
+        assert f"| {name} " in docs, name
+    for marker in Vocabulary.default().edit_markers:
+        assert f"`{marker.replace('|', chr(92) + '|')}`" in docs, marker
