@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import shared_path
+import pytest
+from conftest import IN_CI, shared_path
 from rendered_support import FIXTURES, fixture_expectations, outline_part
 
 from wikiparse.rendered.outline import main
@@ -67,3 +69,27 @@ def test_standard_input() -> None:
                             encoding="utf-8", timeout=120)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"] == "Title"
+
+
+def test_wikiparse_outline_command_prints_the_seed_outline() -> None:
+    """Acceptance: ``wikiparse outline`` on the seed prints exactly expected.json's outline."""
+    if importlib.util.find_spec("wikiparse.cli") is None:
+        if IN_CI:
+            pytest.fail("wikiparse.cli is missing in CI")
+        pytest.skip("the wikiparse CLI (wikiparse.cli) is not there yet")
+    folder = shared_path("corpora", "seed")
+    expected = json.loads((folder / "expected.json").read_text("utf-8"))
+    (name,) = expected
+    result = subprocess.run([sys.executable, "-m", "wikiparse", "outline", name], capture_output=True,
+                            text=True, encoding="utf-8", cwd=folder, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == outline_part(expected[name])
+
+
+def test_auto_dialect_reads_every_fixture_as_rendered() -> None:
+    import wikiparse
+    from wikiparse.rendered.outline import outline
+
+    for name, expected in fixture_expectations().items():
+        text = (FIXTURES / name).read_bytes().decode("utf-8")
+        assert outline(wikiparse.parse(text, dialect="auto")) == outline_part(expected), name
