@@ -62,6 +62,11 @@ _CODE_BLOCK_TAGS = frozenset({"syntaxhighlight", "source", "score", "timeline", 
 #: tags whose content is never shown on the page
 _HIDDEN_TAGS = frozenset({"includeonly", "templatestyles", "templatedata", "section", "indicator"})
 _TRANSPARENT_TAGS = frozenset({"noinclude", "onlyinclude"})
+_BLOCK_START = re.compile(
+    r"<(?:div|table|figure|ul|ol|dl|pre|h[1-6]|blockquote|center|hr|p|address|section|"
+    r"article|aside|details|fieldset|figcaption|footer|header|main|menu|nav|li|dd|dt|"
+    r"caption|tr|td|th|tbody|thead|tfoot)[\s/>]"
+)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -171,6 +176,7 @@ class HtmlEmitter(Emitter):
         self.references = ReferenceCollector()
         self._autonumber = 0
         self._toc_placed = False
+        self._link_depth = 0
 
     @property
     def _article_path(self) -> str:
@@ -307,7 +313,12 @@ class HtmlEmitter(Emitter):
         return "".join(out)
 
     def visit_Paragraph(self, node: ast.Paragraph) -> str:
-        return f"<p>{self.children(node.children)}</p>\n"
+        inner = self.children(node.children)
+        if _BLOCK_START.search(inner):
+            # a block element would end the <p> early and leave a stray </p>: MediaWiki does
+            # not wrap such lines either
+            return inner + "\n"
+        return f"<p>{inner}</p>\n"
 
     def visit_ParagraphBreak(self, node: ast.ParagraphBreak) -> str:
         return "<br />"
@@ -399,6 +410,8 @@ class HtmlEmitter(Emitter):
 
     def visit_MagicLink(self, node: ast.MagicLink) -> str:
         label = self.text(self.src(node) or f"{node.kind} {node.value}")
+        if self._link_depth:
+            return label
         kind = node.kind.lower()
         if kind == "isbn":
             href = self.page_url(node.url or f"Special:BookSources/{node.value}")
@@ -450,13 +463,23 @@ class HtmlEmitter(Emitter):
 
     # ------------------------------------------------------------------ links
 
+    def _label(self, nodes: Iterable[ast.Node]) -> str:
+        """A link label: links inside it render as their text (HTML forbids nested links)."""
+        self._link_depth += 1
+        try:
+            return self.children(nodes)
+        finally:
+            self._link_depth -= 1
+
     def visit_WikiLink(self, node: ast.WikiLink) -> str:
+        if self._link_depth:
+            return self._label(node.children) if node.children else self.text(node.target)
         if node.has_text and not node.children and self.source:
             # the "pipe trick" ([[A (b)|]]) is expanded when an edit is saved; a page render
             # shows the markup
             return self.text(self.src(node))
         if node.has_text and node.children:
-            label = self.children(node.children)
+            label = self._label(node.children)
         else:
             shown = node.target.strip()
             if node.leading_colon and shown.startswith(":"):
@@ -497,6 +520,8 @@ class HtmlEmitter(Emitter):
         return f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{label}</a>'
 
     def visit_ExternalLink(self, node: ast.ExternalLink) -> str:
+        if self._link_depth:
+            return self._label(node.children) if node.children else self.text(node.url)
         url = safe_url(node.url, self.policy)
         if url is None:
             return self.text(self.src(node) or node.url)
@@ -508,7 +533,7 @@ class HtmlEmitter(Emitter):
             label = f"[{self._autonumber}]"
             cls = "external autonumber"
         else:
-            label = self.children(node.children)
+            label = self._label(node.children)
             cls = "external text"
         return f'<a{self._rel()} class="{cls}" href="{escape_attr(url)}">{label}</a>'
 
@@ -534,6 +559,9 @@ class HtmlEmitter(Emitter):
     def visit_FileLink(self, node: ast.FileLink) -> str:
         from .media_html import render_file_link
 
+        if self._link_depth:  # an image inside a link label: no second link around it
+            return self.text(node.target) if node.is_media else re.sub(
+                r"</?a\b[^>]*>", "", render_file_link(self, node))
         return render_file_link(self, node)
 
     def resolve_file(self, name: str) -> FileInfo | None:
@@ -609,6 +637,9 @@ class HtmlEmitter(Emitter):
         group = node.get_attr("group") or ""
         name = node.get_attr("name")
         inner = self.children(node.children).strip() if node.children else None
+        if self._link_depth:
+            sup = self.references.cite(group.strip(), name.strip() if name else None, inner)
+            return re.sub(r"</?a\b[^>]*>", "", sup)
         return self.references.cite(group.strip(), name.strip() if name else None, inner)
 
     def ext_references(self, node: ast.ExtensionTag) -> str:
