@@ -243,11 +243,13 @@ class ConstructBuilder:
             raw_target = literal
             if _ILLEGAL_TITLE.search(raw_target):
                 return None
-        target = raw_target.strip()
-        if not target or target == ":":
+        # `target` as written; classification and titles use the decoded text
+        target = text[starts[0] : ends[0]].strip()
+        decoded = raw_target.strip()
+        if not decoded or decoded == ":":
             return None
-        leading_colon = target.startswith(":")
-        bare = target[1:].lstrip() if leading_colon else target
+        leading_colon = decoded.startswith(":")
+        bare = decoded[1:].lstrip() if leading_colon else decoded
         start = frame.start
         prefix, sep, rest = bare.partition(":")
         ns = ctx.config.namespace_of(prefix) if sep else None
