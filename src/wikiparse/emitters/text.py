@@ -1,0 +1,394 @@
+"""Plain-text emitter: ``render(doc, "text")`` and ``doc.strip_code()``.
+
+Two profiles (see ``docs/text.md``):
+
+* ``profile="visible"``: the text a reader sees on the rendered page (a browser's ``innerText``
+  of MediaWiki's HTML): link labels, list items and table rows on their own lines (no markers,
+  cells separated by a tab), image captions, reference markers ``[1]`` and the reference list,
+  autonumbered external links ``[1]``, maintenance tags such as ``[citation needed]``.
+* ``profile="clean"`` (default): for NLP and search: the same without reference markers and
+  lists, captions and navigation boilerplate.  Each of those is an option
+  (``references=``, ``captions=``, ``navigation=``), as are ``tables=`` and ``headings=``.
+
+Blocks are separated by a blank line, lines inside a block (list items, table rows, ``<br>``) by
+a newline; runs of spaces collapse as in a browser.  No markup is ever left: templates go through
+a :class:`~wikiparse.emitters.templates.TemplateHandlers` object (``templates=`` option).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+from typing import Any
+
+from .. import ast
+from . import register
+from .base import Emitter
+from .templates import TemplateCall, TemplateHandlers
+
+# sentinels, resolved by _finish: a line break, a block break, a kept space / tab (pre), a cell
+LINE, BLOCK, SPACE, TAB, CELL = "\x00", "\x01", "\x02", "\x03", "\x04"
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+_BREAKS = re.compile(r"[ \x00\x01\x04]*[\x00\x01][ \x00\x01\x04]*")
+_CELLS = re.compile(r" *\x04 *")
+_DEFAULT_HANDLERS = TemplateHandlers()
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
+    "table", "caption", "pre", "hr", "figure", "figcaption", "section", "article", "aside",
+    "header", "footer", "nav", "main", "details", "summary", "address", "tbody", "thead", "tfoot",
+})
+_LINE_TAGS = frozenset({"li", "dt", "dd", "tr"})
+_CELL_TAGS = frozenset({"td", "th"})
+#: extension tags whose content is never text
+_SILENT_EXTENSIONS = frozenset({
+    "templatestyles", "indicator", "categorytree", "timeline", "graph", "mapframe", "maplink",
+    "score", "section", "includeonly", "charinsert", "inputbox", "imagemap", "hiero", "dynamicpagelist",
+    "templatedata", "langconvert", "tabs", "talkpage", "rss",
+})
+_PRE_EXTENSIONS = frozenset({"pre", "syntaxhighlight", "source"})
+
+
+class TextEmitter(Emitter):
+    """Options: ``profile`` ("clean" | "visible"), ``templates`` (a TemplateHandlers),
+    ``references``, ``captions``, ``navigation``, ``tables``, ``headings`` (bools; defaults from
+    the profile), ``today`` (a ``datetime.date`` for age templates; default today)."""
+
+    name = "text"
+    PROFILES = ("clean", "visible")
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        profile = options.get("profile", "clean")
+        if profile not in self.PROFILES:
+            raise ValueError(f"unknown text profile {profile!r}; expected 'clean' or 'visible'")
+        self.profile: str = profile
+        visible = profile == "visible"
+        self.references: bool = bool(options.get("references", visible))
+        self.captions: bool = bool(options.get("captions", visible))
+        self.navigation: bool = bool(options.get("navigation", visible))
+        self.tables: bool = bool(options.get("tables", True))
+        self.headings: bool = bool(options.get("headings", True))
+        handlers = options.get("templates")
+        if handlers is None:
+            handlers = _DEFAULT_HANDLERS
+        elif not isinstance(handlers, TemplateHandlers):
+            raise TypeError("templates= must be a TemplateHandlers instance")
+        self.handlers: TemplateHandlers = handlers
+        today = options.get("today")
+        self.today: _dt.date = today if isinstance(today, _dt.date) else _dt.date.today()
+        self._reset()
+
+    def _reset(self) -> None:
+        self._autonumber = 0
+        self._list_depth = 0
+        # group -> list of [text]; names -> (group, number)
+        self._notes: dict[str, list[str]] = {}
+        self._note_names: dict[tuple[str, str], int] = {}
+
+    # ---- driver
+
+    def render(self, node: ast.Node) -> str:
+        if isinstance(node, ast.Document):
+            self.source = node.source
+        self._reset()
+        raw = self.visit(node)
+        if self.references and isinstance(node, ast.Document):
+            for group in list(self._notes):
+                raw += self._reference_list(group)
+        return _finish(raw)
+
+    def inline_text(self, nodes: list[ast.Node]) -> str:
+        """Text of ``nodes`` on one line (for template handlers)."""
+        return _finish(self._children(nodes), single_line=True)
+
+    def _children(self, nodes: list[ast.Node] | None) -> str:
+        return "".join(self.visit(n) for n in nodes or ())
+
+    def generic_visit(self, node: ast.Node) -> str:
+        return self._children(list(node.child_nodes()))
+
+    # ---- leaves
+
+    def visit_Text(self, node: ast.Text) -> str:
+        return node.value
+
+    def visit_Entity(self, node: ast.Entity) -> str:
+        return node.char
+
+    def _nothing(self, node: ast.Node) -> str:
+        return ""
+
+    visit_Comment = visit_BehaviorSwitch = visit_Category = visit_LanguageLink = _nothing
+    visit_EditMarker = visit_Attribute = visit_ImageOption = visit_Variable = _nothing
+    visit_ParserFunction = _nothing
+
+    def visit_HorizontalRule(self, node: ast.HorizontalRule) -> str:
+        return BLOCK
+
+    def visit_ParagraphBreak(self, node: ast.ParagraphBreak) -> str:
+        return LINE
+
+    def visit_Signature(self, node: ast.Signature) -> str:
+        return "~" * node.tildes if self.profile == "visible" else ""
+
+    def visit_MagicLink(self, node: ast.MagicLink) -> str:
+        if 0 <= node.span[0] < node.span[1] <= len(self.source):
+            return self.source[node.span[0] : node.span[1]]
+        return f"{node.kind} {node.value}"
+
+    def visit_Argument(self, node: ast.Argument) -> str:
+        if node.default is not None:
+            return self._children(node.default)
+        if self.profile == "visible":
+            return "{{{" + (self._children(node.name_nodes) or node.name) + "}}}"
+        return ""
+
+    # ---- inline containers
+
+    def visit_WikiLink(self, node: ast.WikiLink) -> str:
+        if node.has_text:
+            label = self._children(node.children)
+            if not node.children:  # the pipe trick: [[Page (thing)|]] -> Page
+                label = _pipe_trick(node.target)
+        else:
+            label = node.target[1:] if node.leading_colon else node.target
+        return label + node.trail
+
+    def visit_ExternalLink(self, node: ast.ExternalLink) -> str:
+        if node.kind == "free":
+            return node.url
+        if node.children:
+            return self._children(node.children)
+        self._autonumber += 1
+        return f"[{self._autonumber}]" if self.profile == "visible" else ""
+
+    def visit_FileLink(self, node: ast.FileLink) -> str:
+        if node.is_media:
+            return self._children(node.caption) if node.caption else node.target.partition(":")[2]
+        if not self.captions or node.format not in ("thumbnail", "thumb", "frame", "framed"):
+            return ""
+        caption = self._children(node.caption) if node.caption else ""
+        return BLOCK + caption + BLOCK if caption.strip() else ""
+
+    def visit_Redirect(self, node: ast.Redirect) -> str:
+        label = self.visit(node.link) if node.link is not None else node.target
+        return BLOCK + ("Redirect to: " if self.profile == "visible" else "") + label + BLOCK
+
+    def visit_Tag(self, node: ast.Tag) -> str:
+        name = node.name.lower()
+        if node.kind == "stray-close":
+            return ""
+        if name == "br":
+            return LINE
+        if name == "hr":
+            return BLOCK
+        inner = self._children(node.children)
+        if name in _BLOCK_TAGS:
+            return BLOCK + inner + BLOCK
+        if name in _LINE_TAGS:
+            return LINE + inner + LINE
+        if name in _CELL_TAGS:
+            return CELL + inner
+        return inner
+
+    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> str:
+        name = node.name.lower()
+        if name == "ref":
+            return self._ref(node)
+        if name == "references":
+            if not self.references:
+                return ""
+            inner = self._children(node.children)  # list-defined refs register themselves
+            del inner
+            return self._reference_list(node.get_attr("group") or "")
+        if name in _SILENT_EXTENSIONS:
+            return ""
+        if name == "nowiki":
+            return html.unescape(node.content or "")
+        if name in _PRE_EXTENSIONS:
+            text = html.unescape(node.content or "") if name == "pre" else (node.content or "")
+            return BLOCK + _keep_whitespace(text.strip("\n")) + BLOCK
+        if name in ("math", "chem", "ce"):
+            return (node.content or "").strip() if self.profile == "visible" else ""
+        if name == "gallery":
+            return self._gallery(node) if self.captions else ""
+        if name == "poem":
+            inner = self._children(node.children) if node.children else (node.content or "")
+            return BLOCK + inner.strip("\n").replace("\n", LINE) + BLOCK
+        if node.children:
+            return self._children(node.children)
+        return ""
+
+    def _gallery(self, node: ast.ExtensionTag) -> str:
+        lines = []
+        for line in (node.content or "").split("\n"):
+            _, bar, caption = line.partition("|")
+            if bar and caption.strip():
+                lines.append(caption.rsplit("|", 1)[-1].strip())
+        return BLOCK + LINE.join(lines) + BLOCK if lines else ""
+
+    # ---- references
+
+    def _ref(self, node: ast.ExtensionTag) -> str:
+        group = node.get_attr("group") or ""
+        name = node.get_attr("name")
+        text = self.inline_text(node.children) if node.children else ""
+        notes = self._notes.setdefault(group, [])
+        if name is not None and (group, name) in self._note_names:
+            number = self._note_names[(group, name)]
+            if text and not notes[number - 1]:
+                notes[number - 1] = text
+        else:
+            notes.append(text)
+            number = len(notes)
+            if name is not None:
+                self._note_names[(group, name)] = number
+        if not self.references:
+            return ""
+        return f"[{group + ' ' if group else ''}{number}]"
+
+    def add_footnote(self, template: ast.Template, text: str) -> str | None:
+        """A footnote made by a template (``{{efn}}``, ``{{sfn}}``): registers it, returns its
+        marker (or None when references are off)."""
+        group = "lower-alpha" if template.name.lower().startswith("efn") else ""
+        notes = self._notes.setdefault(group, [])
+        notes.append(text)
+        if not self.references:
+            return None
+        n = len(notes)
+        if group == "lower-alpha":
+            return f"[{_alpha(n)}]"
+        return f"[{n}]"
+
+    def _reference_list(self, group: str) -> str:
+        notes = self._notes.pop(group, [])
+        self._note_names = {k: v for k, v in self._note_names.items() if k[0] != group}
+        if not notes or not self.references:
+            return ""
+        return BLOCK + LINE.join("\u2191 " + t for t in notes) + BLOCK
+
+    # ---- templates
+
+    def visit_Template(self, node: ast.Template) -> str:
+        key = node.name.lower()
+        if key in ("reflist", "references", "notelist", "notes", "reflist-talk") or \
+                key.startswith("notelist"):
+            if not self.references:
+                return ""
+            group = "lower-alpha" if key.startswith("notelist") else ""
+            return self._reference_list(group)
+        text = self.handlers.text(TemplateCall(node, self))
+        if not text:
+            return ""
+        return text.replace("\n", LINE)
+
+    def visit_Parameter(self, node: ast.Parameter) -> str:
+        return self._children(node.value)
+
+    # ---- blocks
+
+    def visit_Document(self, node: ast.Document) -> str:
+        return self._children(node.children)
+
+    def visit_Paragraph(self, node: ast.Paragraph) -> str:
+        return BLOCK + self._children(node.children) + BLOCK
+
+    def visit_Heading(self, node: ast.Heading) -> str:
+        if not self.headings:
+            return BLOCK
+        return BLOCK + self._children(node.children) + BLOCK
+
+    def visit_Preformatted(self, node: ast.Preformatted) -> str:
+        return BLOCK + _keep_whitespace(self._children(node.children)) + BLOCK
+
+    def visit_List(self, node: ast.List) -> str:
+        self._list_depth += 1
+        try:
+            items = "".join(self.visit(i) for i in node.items)
+        finally:
+            self._list_depth -= 1
+        edge = LINE if self._list_depth else BLOCK
+        return edge + items + edge
+
+    def visit_ListItem(self, node: ast.ListItem) -> str:
+        return LINE + self._children(node.children) + LINE
+
+    def visit_Table(self, node: ast.Table) -> str:
+        if not self.tables:
+            return BLOCK
+        parts = [BLOCK, self._children(node.prelude)]
+        if node.caption is not None:
+            parts.append(self._children(node.caption.children) + LINE)
+        for row in node.rows:
+            parts.append(self.visit(row))
+        parts.append(BLOCK)
+        return "".join(parts)
+
+    def visit_TableRow(self, node: ast.TableRow) -> str:
+        cells = [self._children(c.children) for c in node.cells]
+        return LINE + CELL.join(cells) + LINE
+
+    def visit_TableCaption(self, node: ast.TableCaption) -> str:
+        return LINE + self._children(node.children) + LINE
+
+    def visit_TableCell(self, node: ast.TableCell) -> str:
+        return self._children(node.children)
+
+    # ---- rendered-page dialect
+
+    def visit_Navigation(self, node: ast.Navigation) -> str:
+        if not self.navigation:
+            return ""
+        return BLOCK + node.label + ": " + " - ".join(node.items) + BLOCK
+
+    def visit_Boilerplate(self, node: ast.Boilerplate) -> str:
+        return BLOCK + node.text + BLOCK if self.navigation else ""
+
+
+def _alpha(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(97 + r) + out
+    return out
+
+
+def _pipe_trick(target: str) -> str:
+    t = target.lstrip(":")
+    if ":" in t:
+        t = t.split(":", 1)[1]
+    t = re.sub(r"\s*\([^()]*\)\s*$", "", t)
+    t = re.sub(r",.*$", "", t)
+    return t.strip()
+
+
+def _keep_whitespace(text: str) -> str:
+    return text.replace(" ", SPACE).replace("\t", TAB).replace("\n", LINE)
+
+
+def _finish(raw: str, *, single_line: bool = False) -> str:
+    """Resolve sentinels: collapse whitespace, blocks -> blank line, lines -> newline."""
+    text = _WS.sub(" ", raw)
+    if single_line:
+        text = re.sub(r"[ \x00\x01\x04]+", " ", text).strip()
+        return text.replace(SPACE, " ").replace(TAB, "\t")
+
+    def brk(m: re.Match[str]) -> str:
+        return "\n\n" if BLOCK in m.group(0) else "\n"
+
+    text = _BREAKS.sub(brk, text)
+    text = _CELLS.sub("\t", text)
+    text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    text = text.replace(SPACE, " ").replace(TAB, "\t")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
+
+
+def to_text(doc: ast.Node, **options: Any) -> str:
+    """Plain text of a document (``render(doc, "text", **options)``)."""
+    return TextEmitter(**options).render(doc)
+
+
+register("text", TextEmitter)
