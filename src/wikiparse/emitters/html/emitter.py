@@ -484,7 +484,7 @@ class HtmlEmitter(Emitter):
             shown = node.target.strip()
             if node.leading_colon and shown.startswith(":"):
                 shown = shown[1:].lstrip()
-            label = self.text(shown)
+            label = self.text(decode_entities(shown))
         label += self.text(node.trail)
         if node.interwiki and node.interwiki.lower() in self.local_interwiki:
             title = node.title[:1].upper() + node.title[1:]
@@ -533,6 +533,14 @@ class HtmlEmitter(Emitter):
             label = f"[{self._autonumber}]"
             cls = "external autonumber"
         else:
+            # a wiki link inside the label ends the external link there, as in MediaWiki
+            cut = next((i for i, c in enumerate(node.children)
+                        if isinstance(c, (ast.WikiLink, ast.ExternalLink))), None)
+            if cut is not None:
+                head = self._label(node.children[:cut])
+                rest = self.children(node.children[cut:])
+                return (f'<a{self._rel()} class="external text" href="{escape_attr(url)}">'
+                        f"{head}</a>{rest}")
             label = self._label(node.children)
             cls = "external text"
         return f'<a{self._rel()} class="{cls}" href="{escape_attr(url)}">{label}</a>'
