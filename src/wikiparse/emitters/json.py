@@ -1,0 +1,231 @@
+"""JSON emitter: the native tree as JSON, and back (``from_json``).
+
+Every node is an object ``{"type", "span", <its fields>, "children"}``: all keys are always
+present (``null`` / ``[]`` when empty), fields holding nodes hold node objects (``params``,
+``attrs``, ``items``, ``rows``...), ``children`` is ``[]`` for node types without content children.
+The root (``"type": "Document"``) also carries ``"schema": "wikiparse-ast/1"``, ``"source"`` and
+``"diagnostics"``.  ``Document.config`` is not serialised.  ``FileLink.caption`` repeats the caption
+option's nodes (a convenience; ``from_json`` shares them again).
+
+The JSON Schema is ``wikiparse/schema/wikiparse-ast-1.json`` (see ``docs/json.md``); it is
+generated from the node classes by :func:`json_schema`.  ``orjson`` is used when installed
+(``pip install wikiparse[fast-json]``), with the same output as the standard library.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import types
+import typing
+from dataclasses import fields
+from typing import Any
+
+from .. import ast
+from . import register
+from .base import Emitter
+
+try:  # optional fast path
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - depends on the environment
+    _orjson = None
+
+SCHEMA_ID = "wikiparse-ast/1"
+_SKIP = frozenset({"span", "dirty", "config", "children"})
+
+# field names per class, computed once
+_FIELDS: dict[type[ast.Node], tuple[str, ...]] = {}
+
+
+def _field_names(cls: type[ast.Node]) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = tuple(f.name for f in fields(cls) if f.name not in _SKIP)
+        _FIELDS[cls] = names
+    return names
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, ast.Node):
+        return to_dict(value)
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, ast.Diagnostic):
+        return {"code": value.code, "message": value.message, "span": list(value.span),
+                "severity": value.severity}
+    return value
+
+
+def to_dict(node: ast.Node) -> dict[str, Any]:
+    """The JSON-ready dict of ``node`` (recursive; a Document gets the schema tag)."""
+    cls = type(node)
+    out: dict[str, Any] = {"type": cls.__name__, "span": [node.span[0], node.span[1]]}
+    if isinstance(node, ast.Document):
+        out["schema"] = SCHEMA_ID
+    for name in _field_names(cls):
+        out[name] = _value(getattr(node, name))
+    children = getattr(node, "children", None)
+    out["children"] = [to_dict(c) for c in children] if children is not None else []
+    return out
+
+
+def dumps(data: Any, *, indent: int | None = None) -> str:
+    """Serialise ``data`` as JSON text (UTF-8, not ASCII-escaped); orjson when available."""
+    if _orjson is not None and indent in (None, 2):
+        option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+        return str(_orjson.dumps(data, option=option).decode("utf-8"))
+    if indent is None:
+        return _json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def _loads(text: str | bytes) -> Any:
+    if _orjson is not None:
+        return _orjson.loads(text)
+    return _json.loads(text)
+
+
+class JsonEmitter(Emitter):
+    """``render(doc, "json", indent=None)`` -> str."""
+
+    name = "json"
+
+    def render(self, node: ast.Node) -> str:
+        indent = self.options.get("indent")
+        return dumps(to_dict(node), indent=indent)
+
+
+# --------------------------------------------------------------------------- from JSON
+
+
+def _node_from(data: dict[str, Any]) -> ast.Node:
+    type_name = data.get("type")
+    cls = ast.NODE_TYPES.get(type_name) if isinstance(type_name, str) else None
+    if cls is None:
+        raise ValueError(f"unknown node type {type_name!r}")
+    kwargs: dict[str, Any] = {}
+    for name in _field_names(cls):
+        if name not in data:
+            raise ValueError(f"{type_name} node without {name!r}")
+        kwargs[name] = _rebuild(data[name], name)
+    if "children" in {f.name for f in fields(cls)}:
+        kwargs["children"] = [_node_from(c) for c in data.get("children", [])]
+    span = data["span"]
+    node = cls((int(span[0]), int(span[1])), **kwargs)
+    if isinstance(node, ast.FileLink) and node.caption is not None:
+        for opt in node.options:
+            if [c.span for c in opt.children] == [c.span for c in node.caption] and opt.kind == "caption":
+                node.caption = opt.children
+    return node
+
+
+def _rebuild(value: Any, name: str) -> Any:
+    if isinstance(value, dict):
+        if name == "diagnostics" or "code" in value and "type" not in value:
+            return ast.Diagnostic(value["code"], value["message"], (value["span"][0], value["span"][1]),
+                                  value.get("severity", "info"))
+        return _node_from(value)
+    if isinstance(value, list):
+        return [_rebuild(v, name) for v in value]
+    return value
+
+
+def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
+    """Rebuild the Document that ``render(doc, "json")`` (or :func:`to_dict`) produced."""
+    if isinstance(data, (str, bytes)):
+        data = _loads(data)
+    if not isinstance(data, dict) or data.get("type") != "Document":
+        raise ValueError("from_json needs a serialised Document (an object with type 'Document')")
+    schema = data.get("schema")
+    if schema != SCHEMA_ID:
+        raise ValueError(f"unsupported schema {schema!r}; this wikiparse reads {SCHEMA_ID!r}")
+    doc = _node_from(data)
+    assert isinstance(doc, ast.Document)
+    return doc
+
+
+# --------------------------------------------------------------------------- the JSON Schema
+
+
+def _type_schema(tp: Any) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_type_schema(a) for a in typing.get_args(tp)]}
+    if tp is type(None):
+        return {"type": "null"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if origin is tuple:
+        return {"$ref": "#/$defs/span"}
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return {"type": "array", "items": _type_schema(item)}
+    if isinstance(tp, type) and issubclass(tp, ast.Node):
+        if tp is ast.Node:
+            return {"$ref": "#/$defs/node"}
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if tp is ast.Diagnostic:
+        return {"$ref": "#/$defs/diagnostic"}
+    raise TypeError(f"no JSON schema for {tp!r}")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON output, built from the node classes."""
+    defs: dict[str, Any] = {
+        "span": {"type": "array", "items": {"type": "integer", "minimum": 0},
+                 "minItems": 2, "maxItems": 2},
+        "diagnostic": {
+            "type": "object", "additionalProperties": False,
+            "required": ["code", "message", "span", "severity"],
+            "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                           "span": {"$ref": "#/$defs/span"},
+                           "severity": {"enum": ["info", "warning", "internal"]}},
+        },
+    }
+    from ..config import SiteConfig
+
+    names = [n for n in ast.NODE_TYPES if n != "Document"]
+    for type_name, cls in ast.NODE_TYPES.items():
+        hints = typing.get_type_hints(cls, localns={"SiteConfig": SiteConfig, **vars(ast)})
+        props: dict[str, Any] = {"type": {"const": type_name}, "span": {"$ref": "#/$defs/span"}}
+        if cls is ast.Document:
+            props["schema"] = {"const": SCHEMA_ID}
+        for name in _field_names(cls):
+            props[name] = _type_schema(hints[name])
+        if "children" in hints:
+            props["children"] = _type_schema(hints["children"])
+        else:
+            props["children"] = {"type": "array", "maxItems": 0}
+        defs[type_name] = {"type": "object", "additionalProperties": False,
+                           "required": list(props), "properties": props}
+    defs["node"] = {
+        "type": "object", "required": ["type"],
+        "properties": {"type": {"enum": names}},
+        "allOf": [{"if": {"properties": {"type": {"const": n}}},
+                   "then": {"$ref": f"#/$defs/{n}"}} for n in names],
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://wikiparse.invalid/schema/wikiparse-ast-1.json",
+        "title": "wikiparse syntax tree, schema wikiparse-ast/1",
+        "description": "Output of render(doc, 'json'); see docs/json.md.",
+        "$ref": "#/$defs/Document",
+        "$defs": defs,
+    }
+
+
+def schema_path() -> str:
+    """Path of the shipped schema file."""
+    from importlib.resources import files
+
+    return str(files("wikiparse") / "schema" / "wikiparse-ast-1.json")
+
+
+register("json", JsonEmitter)
