@@ -8,6 +8,7 @@ stderr while converting the others.  ``main(argv)`` returns the exit status (see
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -73,8 +74,35 @@ class _Terminated(BaseException):
     """SIGTERM, turned into an exception so that temporary files are removed on the way out."""
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise _Terminated()
+# The signal that stopped this run, if any.  An exception raised by a signal handler can be lost
+# (Python drops exceptions raised while a finaliser runs), so outputs check this before they are
+# committed: a run that was interrupted never publishes an output.
+_stopped_by: list[int] = []
+
+
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    first = not _stopped_by
+    _stopped_by.append(signum)
+    if first or signum == signal.SIGINT:
+        raise KeyboardInterrupt() if signum == signal.SIGINT else _Terminated()
+
+
+def _check_not_stopped() -> None:
+    if _stopped_by:
+        raise KeyboardInterrupt() if _stopped_by[0] == signal.SIGINT else _Terminated()
+
+
+def _install_handlers() -> list[tuple[int, Any]]:
+    previous: list[tuple[int, Any]] = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            current = signal.getsignal(signum)
+            if current is signal.SIG_IGN:  # e.g. started in the background: keep ignoring it
+                continue
+            previous.append((signum, signal.signal(signum, _on_signal)))
+        except (ValueError, OSError):  # not the main thread
+            continue
+    return previous
 
 
 def _err(message: str) -> None:
@@ -251,14 +279,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    previous = None
-    if hasattr(signal, "SIGTERM"):
-        try:
-            previous = signal.signal(signal.SIGTERM, _on_sigterm)
-        except ValueError:  # not the main thread
-            previous = None
+    _stopped_by.clear()
+    previous = _install_handlers()
     try:
         status: int = args.func(args)
+        _check_not_stopped()
         return status
     except KeyboardInterrupt:
         _err("interrupted; no partial output was left")
@@ -275,8 +300,8 @@ def main(argv: Iterable[str] | None = None) -> int:
             pass
         return EXIT_OK
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous:
+            signal.signal(signum, handler)
 
 
 def _outline(argv: list[str]) -> int:
@@ -355,7 +380,10 @@ class _Output:
             assert path is not None
             parent = os.path.dirname(path)
             if parent:
-                os.makedirs(parent, exist_ok=True)
+                try:
+                    os.makedirs(parent, exist_ok=True)
+                except FileExistsError:  # a file where the folder should be
+                    raise NotADirectoryError(errno.ENOTDIR, "Not a directory", parent) from None
             self.file = AtomicFile(path)
             self.stream = self.file.file
 
@@ -365,6 +393,7 @@ class _Output:
             self.lines += len(lines)
 
     def commit(self) -> None:
+        _check_not_stopped()
         if self.file is not None:
             self.file.commit()
         else:
@@ -509,6 +538,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
             else:
                 try:
                     ensure_parent(task.target)
+                    _check_not_stopped()
                     write_atomic(task.target, data)
                 except OSError as err:
                     progress.message(

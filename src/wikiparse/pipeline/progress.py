@@ -8,6 +8,7 @@ line (items, errors, seconds) is printed unless ``--quiet``.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import Any, TextIO
@@ -101,7 +102,15 @@ def _make_bar(command: str, total: int | None, stream: TextIO) -> Any:
                "[{elapsed}<{remaining}{postfix}]")
     else:
         fmt = "{desc} {n_fmt}B [{elapsed}{postfix}]"
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked later
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        columns, rows = size.columns, size.lines
+    except (OSError, ValueError, AttributeError):
+        columns = rows = 0
+    sized = columns > 0  # a terminal that reports no size (a new pty) gets 100 x 24
     return tqdm(
         total=total, unit="B", unit_scale=True, file=stream, desc=f"wikiparse {command}",
-        bar_format=fmt, dynamic_ncols=True, mininterval=0.2, leave=False,
+        bar_format=fmt, dynamic_ncols=sized, ncols=None if sized else 100,
+        nrows=rows if rows > 0 else 24, mininterval=0.2, leave=False,
     )
