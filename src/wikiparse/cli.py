@@ -252,6 +252,8 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("--scheduler", metavar="ADDRESS",
                       help="run on this dask.distributed scheduler (e.g. tcp://host:8786) "
                       "instead of local processes; the dump paths must be readable by the workers")
+    dump.add_argument("--scheduler-timeout", type=float, default=20.0, metavar="SECONDS",
+                      help="how long to try to reach the scheduler (default 20)")
     _common(dump, dialect=False)
     dump.set_defaults(func=cmd_dump)
 
@@ -762,7 +764,7 @@ def _dump_on_cluster(args: argparse.Namespace, page_filter: Any, out: _Output, p
     """Convert the dumps on a dask.distributed cluster; returns a damage message or None."""
     from .dask import connect, rendered_partitions
 
-    client = connect(args.scheduler)
+    client = connect(args.scheduler, timeout=f"{args.scheduler_timeout}s")
     try:
         for path in args.dumps:
             for rendered in rendered_partitions(
