@@ -175,7 +175,6 @@ def _category(emitter: WikitextEmitter, node: ast.Node) -> str:
 
 _FRAMED: dict[type[ast.Node], Any] = {
     ast.Template: _template,
-    ast.Parameter: _parameter,
     ast.WikiLink: _wikilink,
     ast.Category: _category,
 }
@@ -519,7 +518,13 @@ class Editor:
                 text = value
             new = self.parse_fragment(text, inline=True)
             self._adopt(param, new, param.span[1])
-            param.value = new
+            if param.value and param.span[0] != param.span[1]:
+                old_span = (param.value[0].span[0], param.value[-1].span[1])
+                hole = ast.Text(old_span, value="")
+                self._parent_map()[id(hole)] = param
+                param.value = [hole, *new]
+            else:
+                param.value = new
             self.mark_dirty(param)
             return param
         positional = key.isdigit() and int(key) == 1 + sum(1 for p in template.params if not p.showkey)
@@ -555,8 +560,9 @@ class Editor:
                 v_tail = val_src[len(val_src.rstrip()) :]
                 if not val_src.strip():  # an empty value: its whitespace is all "tail"
                     v_lead, v_tail = (" " if " " in val_src else ""), val_src.lstrip(" ")
-                width = len(name_src.strip())
-                return n_lead + key.ljust(width) + n_tail, v_lead + value + v_tail
+                if n_tail and "\n" not in n_tail:
+                    n_tail = " " * max(1, len(name_src) - len(n_lead) - len(key))
+                return n_lead + key + n_tail, v_lead + value + v_tail
         # no named parameter yet: a template written on several lines gets one per line
         src = self.doc.source[template.span[0] : template.span[1]]
         if template.params and "\n" in src:

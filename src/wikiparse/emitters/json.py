@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import ast
 from . import register
+from ._recursion import recursion_headroom
 from .base import Emitter
 
 try:  # optional fast path
@@ -93,7 +94,8 @@ class JsonEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         indent = self.options.get("indent")
-        return dumps(to_dict(node), indent=indent)
+        with recursion_headroom():
+            return dumps(to_dict(node), indent=indent)
 
 
 # --------------------------------------------------------------------------- from JSON
@@ -140,7 +142,8 @@ def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
     schema = data.get("schema")
     if schema != SCHEMA_ID:
         raise ValueError(f"unsupported schema {schema!r}; this wikiparse reads {SCHEMA_ID!r}")
-    doc = _node_from(data)
+    with recursion_headroom():
+        doc = _node_from(data)
     assert isinstance(doc, ast.Document)
     return doc
 

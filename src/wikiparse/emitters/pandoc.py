@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import ast
 from . import register
+from ._recursion import recursion_headroom
 from .base import Emitter
 from .json import dumps
 
@@ -25,6 +26,7 @@ _NO_ATTR: list[Any] = ["", [], []]
 _INLINE_STYLE = {"b": "Strong", "strong": "Strong", "i": "Emph", "em": "Emph", "u": "Underline",
                  "ins": "Underline", "s": "Strikeout", "del": "Strikeout", "strike": "Strikeout",
                  "sup": "Superscript", "sub": "Subscript"}
+_FRAMED_FORMATS = ("thumbnail", "thumb", "frame", "framed")
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _BLOCK_NODES = (ast.Heading, ast.Paragraph, ast.List, ast.Table, ast.Preformatted,
                 ast.HorizontalRule, ast.Redirect, ast.Navigation, ast.Boilerplate)
@@ -94,7 +96,8 @@ class PandocEmitter(Emitter):
         if isinstance(node, ast.Document):
             self.source = node.source
         self._categories = []
-        blocks = self.blocks([node] if not isinstance(node, ast.Document) else node.children)
+        with recursion_headroom():
+            blocks = self.blocks([node] if not isinstance(node, ast.Document) else node.children)
         meta: dict[str, Json] = {}
         if isinstance(node, ast.Document) and node.title:
             meta["title"] = _t("MetaInlines", _str_inlines(node.title))
@@ -123,7 +126,9 @@ class PandocEmitter(Emitter):
                 run.clear()
 
         for n in nodes:
-            if isinstance(n, _BLOCK_NODES) or (isinstance(n, ast.Tag) and n.name in ("div", "blockquote", "center", "table", "p")):
+            if isinstance(n, ast.FileLink) and n.format in _FRAMED_FORMATS and not run:
+                out.append(self._figure(n))
+            elif isinstance(n, _BLOCK_NODES) or (isinstance(n, ast.Tag) and n.name in ("div", "blockquote", "center", "table", "p")):
                 flush()
                 out.extend(self.block(n))
             else:
@@ -165,7 +170,7 @@ class PandocEmitter(Emitter):
                       and not isinstance(c, (ast.Comment, ast.Category, ast.LanguageLink,
                                              ast.BehaviorSwitch))]
         if len(meaningful) == 1 and isinstance(meaningful[0], ast.FileLink) \
-                and meaningful[0].format in ("thumbnail", "thumb", "frame", "framed"):
+                and meaningful[0].format in _FRAMED_FORMATS:
             for c in n.children:
                 if isinstance(c, ast.Category):
                     self._categories.append(c.name)

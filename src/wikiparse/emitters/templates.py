@@ -84,13 +84,14 @@ class TemplateCall:
         return self.emitter.inline_text(nodes)
 
 
-class _Params(dict):
+class _ParamFormatter(string.Formatter):
+    """``str.format`` where every field (``{1}``, ``{name}``) is a parameter's text."""
+
     def __init__(self, call: TemplateCall) -> None:
-        super().__init__()
         self.call = call
 
-    def __missing__(self, key: str) -> str:
-        return self.call.param(key)
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> str:
+        return self.call.param(str(key))
 
 
 def apply_handler(handler: Handler, call: TemplateCall) -> str | None:
@@ -104,7 +105,7 @@ def apply_handler(handler: Handler, call: TemplateCall) -> str | None:
     if isinstance(handler, str):
         if "{" not in handler:
             return handler
-        return string.Formatter().vformat(handler, (), _Params(call))
+        return _ParamFormatter(call).vformat(handler, (), {})
     if isinstance(handler, (list, tuple)):
         return " ".join(t for t in (call.param(k) for k in handler) if t)
     if callable(handler):

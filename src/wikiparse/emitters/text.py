@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import ast
 from . import register
+from ._recursion import recursion_headroom
 from .base import Emitter
 from .templates import TemplateCall, TemplateHandlers
 
@@ -93,7 +94,8 @@ class TextEmitter(Emitter):
         if isinstance(node, ast.Document):
             self.source = node.source
         self._reset()
-        raw = self.visit(node)
+        with recursion_headroom():
+            raw = self.visit(node)
         if self.references and isinstance(node, ast.Document):
             for group in list(self._notes):
                 raw += self._reference_list(group)

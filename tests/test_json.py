@@ -1,0 +1,122 @@
+"""JSON emitter: schema validity, every key present, exact from_json round trip (corpus)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+import pytest
+
+import wikiparse
+from wikiparse import ast
+from wikiparse.emitters.json import SCHEMA_ID, from_json, json_schema, schema_path, to_dict
+
+from conftest import ROOT, corpus_files
+
+SCHEMA = json.loads(Path(schema_path()).read_text(encoding="utf-8"))
+
+
+def _nodes(d: Any) -> Iterator[dict[str, Any]]:
+    stack = [d]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, dict):
+            if "type" in x and "span" in x:
+                yield x
+            stack.extend(v for k, v in x.items() if k != "diagnostics")
+        elif isinstance(x, list):
+            stack.extend(x)
+
+
+def _per_node_validators() -> dict[str, jsonschema.Draft202012Validator]:
+    """One validator per node type from the shipped schema, with nested nodes checked shallowly
+    (each nested node is then validated on its own, so the whole tree is checked, linearly)."""
+    schema = copy.deepcopy(SCHEMA)
+    names = schema["$defs"]["node"]["properties"]["type"]["enum"]
+    shallow = {"type": "object", "required": ["type", "span", "children"],
+               "properties": {"type": {"enum": names}}}
+    schema["$defs"]["node"] = shallow
+    out = {}
+    for name in ast.NODE_TYPES:
+        s = dict(schema)
+        s["$ref"] = f"#/$defs/{name}"
+        out[name] = jsonschema.Draft202012Validator(s)
+    return out
+
+
+VALIDATORS = _per_node_validators()
+
+
+def _validate_tree(data: dict[str, Any]) -> None:
+    for node in _nodes(data):
+        VALIDATORS[node["type"]].validate(node)
+
+
+def test_shipped_schema_is_generated_from_node_classes() -> None:
+    assert SCHEMA == json_schema()
+    assert json.loads((ROOT / "docs" / "wikiparse-ast-1.schema.json").read_text()) == SCHEMA
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+SAMPLE = ("== H ==\n''a'' '''b''' [[x|y]]s {{t|1|k=v}} <ref name=r>n</ref> &amp; <!--c-->\n"
+          "* i\n# j\n{|\n|+ cap\n! h\n|-\n| c\n|}\n[[File:F.jpg|thumb|cap]] [http://e.org e]\n"
+          "[[Category:C]] {{{1|d}}} {{#if:a|b}} __TOC__ ~~~~ ISBN 978-0-306-40615-7\n pre\n----\n")
+
+
+def test_sample_valid_against_full_schema_and_keys_always_present() -> None:
+    doc = wikiparse.parse(SAMPLE)
+    data = json.loads(wikiparse.render(doc, "json"))
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert data["schema"] == SCHEMA_ID and data["source"] == SAMPLE and "diagnostics" in data
+    assert "config" not in data
+    seen = set()
+    for node in _nodes(data):
+        props = SCHEMA["$defs"][node["type"]]["properties"]
+        assert set(node) == set(props), node["type"]
+        assert list(node)[:2] == ["type", "span"] and list(node)[-1] == "children"
+        seen.add(node["type"])
+    assert {"Template", "Parameter", "WikiLink", "Table", "FileLink", "ExtensionTag"} <= seen
+
+
+def test_from_json_rebuilds_same_tree() -> None:
+    doc = wikiparse.parse(SAMPLE)
+    text = wikiparse.render(doc, "json")
+    back = wikiparse.from_json(text)
+    assert to_dict(back) == to_dict(doc)
+    assert wikiparse.to_wikitext(back) == SAMPLE
+    f = back.files[0]
+    assert f.caption is not None and f.caption[0] is f.options[-1].children[0]
+    assert from_json(json.loads(text)).source == SAMPLE
+
+
+def test_from_json_rejects_other_schema() -> None:
+    data = to_dict(wikiparse.parse("x"))
+    data["schema"] = "wikiparse-ast/99"
+    with pytest.raises(ValueError):
+        from_json(data)
+    with pytest.raises(ValueError):
+        from_json({"type": "Paragraph"})
+
+
+def test_indent_option() -> None:
+    out = wikiparse.render(wikiparse.parse("a"), "json", indent=2)
+    assert out.startswith("{\n") and json.loads(out)["type"] == "Document"
+
+
+def test_corpus_json_valid_and_round_trip(corpus_dir: Path) -> None:
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
+    files = corpus_files()
+    assert files
+    for path in files:
+        src = path.read_text(encoding="utf-8")
+        doc = wikiparse.parse(src)
+        text = wikiparse.render(doc, "json")
+        data = json.loads(text)
+        _validate_tree(data)
+        back = from_json(text)
+        assert to_dict(back) == data, path.name
+        assert wikiparse.to_wikitext(back) == src, path.name
