@@ -28,12 +28,17 @@ browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
-test: $(STAMP) browser-deps
+pandoc-deps:
+	@command -v pandoc >/dev/null 2>&1 || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y pandoc; }
+
+test: $(STAMP) browser-deps pandoc-deps
 	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:cacheprovider
 
 conformance: $(STAMP)
 	$(PY) benchmarks/conformance.py --shared $(SHARED)
+	$(PY) benchmarks/text_conformance.py --shared $(SHARED)
 
 # ---- benchmarks: a separate env with the peer parsers (see docs/performance.md)
 BENCH_VENV  := benchmarks/.venv
