@@ -65,7 +65,10 @@ class BlockBuilder:
 
     # ================================================================== containers
 
-    def container(self, items: Sequence[Item], mode: str) -> list[ast.Node]:
+    def container(self, items: Sequence[Item], mode: str, first_raw: bool = False,
+                  top: bool = False, last_raw: bool = False) -> list[ast.Node]:
+        """Nodes of a container; ``first_raw``: its first line continues a block tag's line
+        (``<div>text``), which MediaWiki never wraps in a paragraph."""
         flat = flatten(items)
         if not flat:
             return []
@@ -74,7 +77,8 @@ class BlockBuilder:
         flat = self._pair_block_tags(flat)
         lines = self._split_lines(flat)
         entries = self._tables(lines, mode)
-        return self._blocks(entries, mode, first_raw=False)
+        return self._blocks(entries, mode, first_raw=first_raw, wrap_loose=top and mode == "doc",
+                            last_raw=last_raw)
 
     # ================================================================== inline content
 
@@ -154,6 +158,16 @@ class BlockBuilder:
                 out.append(self._make_tag(it, "paired", [], it.end))
                 continue
             if not it.closing:
+                closes = _IMPLIED_END.get(name)
+                while closes is not None and stack and stack[-1][0].name in closes[0]:
+                    # <td> closes an open <td>/<th>, <li> an open <li>... (HTML's implied ends)
+                    opener, idx = stack.pop()
+                    open_count[opener.name] -= 1
+                    content = out[idx + 1 :]
+                    del out[idx:]
+                    end = item_end(content[-1]) if content else opener.end
+                    out.append(self._tag_with_content(opener, "unclosed", content, end,
+                                                      _content_mode(opener.name, content_mode)))
                 if len(stack) + self.ctx.depth >= max_depth:
                     self.ctx.diag("limit-depth", "tags nested too deep: kept as text",
                                   (it.start, it.end), "warning", once=True)
@@ -171,17 +185,19 @@ class BlockBuilder:
                 open_count[opener.name] -= 1
                 content = out[idx + 1 :]
                 del out[idx:]
+                mode = _content_mode(opener.name, content_mode)
                 if opener.name == name:
-                    out.append(self._tag_with_content(opener, "paired", content, it.end, content_mode))
+                    out.append(self._tag_with_content(opener, "paired", content, it.end, mode))
                     break
                 end = item_end(content[-1]) if content else opener.end
-                out.append(self._tag_with_content(opener, "unclosed", content, end, content_mode))
+                out.append(self._tag_with_content(opener, "unclosed", content, end, mode))
         while stack:
             opener, idx = stack.pop()
             content = out[idx + 1 :]
             del out[idx:]
             end = item_end(content[-1]) if content else opener.end
-            out.append(self._tag_with_content(opener, "unclosed", content, end, content_mode))
+            out.append(self._tag_with_content(opener, "unclosed", content, end,
+                                              _content_mode(opener.name, content_mode)))
         return out
 
     def _tag_with_content(self, opener: TagTok, kind: str, content: list[NT], end: int,
@@ -191,7 +207,9 @@ class BlockBuilder:
             if mode == "inline":
                 children = self.inline(content)
             else:
-                children = self.container(content, mode)
+                # the lines holding the start and end tags are block lines: not wrapped
+                children = self.container(content, mode, first_raw=mode == "doc",
+                                          last_raw=mode == "doc" and kind == "paired")
         finally:
             self.ctx.depth -= 1
         return self._make_tag(opener, kind, children, end)
@@ -239,7 +257,7 @@ class BlockBuilder:
                     stack.pop()
                     node, rest = tb.close(line)
                     sink = stack[-1].sink() if stack else out
-                    sink.append(BlockEntry(node))
+                    sink.append(BlockEntry(_indented(node, tb.indent)))
                     if rest is not None:
                         sink.append(rest)
                     continue
@@ -259,19 +277,21 @@ class BlockBuilder:
             tb = stack.pop()
             node = tb.finish(closed=False)
             self.ctx.diag("unclosed-table", "table without '|}' closed at the end", (node.span[0], node.span[0] + 2))
-            (stack[-1].sink() if stack else out).append(BlockEntry(node))
+            (stack[-1].sink() if stack else out).append(BlockEntry(_indented(node, tb.indent)))
         return out
 
     # ================================================================== blocks
 
-    def _blocks(self, entries: list[Entry], mode: str, first_raw: bool) -> list[ast.Node]:
-        state = _BlockState(self, mode)
+    def _blocks(self, entries: list[Entry], mode: str, first_raw: bool,
+                wrap_loose: bool = False, last_raw: bool = False) -> list[ast.Node]:
+        state = _BlockState(self, mode, wrap_loose)
+        last = len(entries) - 1
         for n, entry in enumerate(entries):
             if isinstance(entry, BlockEntry):
                 state.block(entry.node)
                 continue
-            if n == 0 and first_raw:
-                state.raw_line(entry)
+            if (n == 0 and first_raw) or (n == last and last_raw and entry.nl is None):
+                state.raw_line(entry, keep_newline=n < last)
                 continue
             state.line(entry)
         return state.finish()
@@ -340,6 +360,8 @@ class _TableBuilder:
         self.mode = "lines" if mode == "lines" else "doc"
         opener = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_open")
         idx = line.items.index(opener)
+        # ':{|' indents the table like a definition (MediaWiki: <dl><dd><table>)
+        self.indent = bb.text.count(":", opener.start, opener.end)
         self.start = opener.start
         self.end = line.end
         self.attrs = attributes_from_items(bb.ctx, line.items[idx + 1 :])
@@ -523,6 +545,15 @@ class _TableBuilder:
         return table
 
 
+def _indented(table: ast.Table, indent: int) -> ast.Node:
+    """Wrap a ``:{|`` table in ``indent`` nested definition lists."""
+    node: ast.Node = table
+    for _ in range(indent):
+        item = ast.ListItem(table.span, kind="dd", marker=":" * indent, children=[node])
+        node = ast.List(table.span, kind="dl", items=[item])
+    return node
+
+
 def _entries_end(entries: list[Entry], default: int) -> int:
     end = default
     for e in entries:
@@ -537,8 +568,9 @@ class _BlockState:
     """doBlockLevels for one container: paragraphs, pre, lists, with MediaWiki's rules for
     blank lines (``</p><p>`` and ``<p><br>``)."""
 
-    def __init__(self, bb: BlockBuilder, mode: str) -> None:
+    def __init__(self, bb: BlockBuilder, mode: str, wrap_loose: bool = False) -> None:
         self.bb = bb
+        self.wrap_loose = wrap_loose
         self.text = bb.text
         self.mode = mode
         self.out: list[ast.Node] = []
@@ -588,22 +620,44 @@ class _BlockState:
         self.out.append(node)
 
     def emit_raw(self, nodes: list[ast.Node], line: Line) -> None:
-        """Nodes outside paragraphs; in ``lines`` mode the newline stays as text."""
+        """Nodes outside paragraphs; in ``lines`` mode the newline stays as text.  At the top
+        of the document, loose inline runs beside block elements get a paragraph of their own,
+        as MediaWiki's HTML tidying (RemexCompatMunger) wraps them."""
+        if self.wrap_loose:
+            run: list[ast.Node] = []
+            for node in nodes + [None]:
+                if node is None or _is_block_item(node):
+                    if any(not _is_blank(n, self.text) for n in run):
+                        self.out.append(ast.Paragraph((run[0].span[0], run[-1].span[1]), children=run))
+                    else:
+                        self.out.extend(run)
+                    run = []
+                    if node is not None:
+                        self.out.append(node)
+                else:
+                    run.append(node)
+            return
         self.out.extend(nodes)
         if self.mode != "doc" and line.nl is not None:
             self.out.append(ast.Text((line.nl.start, line.nl.end), value="\n"))
 
     # -------------------------------------------------------------- lines
 
-    def raw_line(self, line: Line) -> None:
-        """The first line of a table cell or caption: never wrapped in a paragraph."""
+    def raw_line(self, line: Line, keep_newline: bool = False) -> None:
+        """A line that shares a block tag's line (the first line of a table cell or caption,
+        the lines holding a div's start and end tags): never wrapped in a paragraph."""
         if not line.items:
             return
         kind = _first_tok_kind(line.items)
         if kind in ("list_prefix", "heading_start", "hr"):
             self.line(line)
             return
+        self.close_lists()
+        self.pending = None
+        self.close_paragraph()
         self.out.extend(self.bb.inline(line.items))
+        if keep_newline and line.nl is not None:
+            self.out.append(ast.Text((line.nl.start, line.nl.end), value="\n"))
 
     def line(self, line: Line) -> None:
         items = line.items
@@ -629,18 +683,22 @@ class _BlockState:
         if fkind == "list_prefix":
             self.list_line(line)
             return
-        if self.lists:
-            self.close_lists()
         # comment-only lines vanish in MediaWiki (with their newline): attach, change nothing
         if items and all(isinstance(it, ast.Comment) or (isinstance(it, Tok) and it.kind in ("text", "line_space")
                          and not text[it.start:it.end].strip()) for it in items) and any(
                 isinstance(it, ast.Comment) for it in items):
             nodes = bb.to_nodes(items)
-            if self.para is not None:
+            if self.lists:
+                item = self.lists[-1][1]
+                item.children.extend(nodes)
+                self._extend(nodes[-1].span[1])
+            elif self.para is not None:
                 self.add_to_para(nodes, line)
             else:
                 self.out.extend(nodes)
             return
+        if self.lists:
+            self.close_lists()
         has_block = any(_is_block_item(it) for it in items)
         if has_block:
             self.pending = None
@@ -790,8 +848,32 @@ class _BlockState:
         return self.out
 
 
+# tag -> (open tags it closes when it starts, -): HTML's implied end tags, which an HTML
+# parser (and so MediaWiki's output) applies
+_IMPLIED_END: dict[str, tuple[frozenset[str], None]] = {
+    "td": (frozenset({"td", "th"}), None),
+    "th": (frozenset({"td", "th"}), None),
+    "tr": (frozenset({"td", "th", "tr"}), None),
+    "li": (frozenset({"li"}), None),
+    "dt": (frozenset({"dt", "dd"}), None),
+    "dd": (frozenset({"dt", "dd"}), None),
+}
+
+
+def _content_mode(name: str, default: str) -> str:
+    """div, blockquote and center are not in doBlockLevels' "open" set: lines after them
+    are wrapped in paragraphs."""
+    return "doc" if name in {"div", "blockquote", "center"} and default != "inline" else default
+
+
 _LIST_KIND = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
 _ITEM_KIND = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
+
+
+def _is_blank(node: ast.Node, text: str) -> bool:
+    if isinstance(node, ast.Comment):
+        return True
+    return isinstance(node, ast.Text) and not node.value.strip()
 
 
 def _is_block_item(it: NT) -> bool:
@@ -801,4 +883,7 @@ def _is_block_item(it: NT) -> bool:
         return it.name in BLOCK_TAGS or it.name == "hr"
     if isinstance(it, ast.ExtensionTag):
         return it.name in _BLOCK_EXT
+    if isinstance(it, ast.FileLink):
+        # thumbnails, framed and aligned images are figures (block elements)
+        return not it.is_media and (it.format in ("thumb", "frame") or it.align is not None)
     return isinstance(it, _BLOCK_NODES)

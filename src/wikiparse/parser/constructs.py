@@ -9,6 +9,7 @@ construct": the caller keeps the source as text.
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 from typing import TYPE_CHECKING, Union
 
 from .. import ast
@@ -25,8 +26,10 @@ if TYPE_CHECKING:
 # characters that make a page title invalid (MediaWiki's legal title chars exclude them)
 _ILLEGAL_TITLE = re.compile(r"[\[\]{}<>|\n\x00-\x1f\x7f\ufffd]")
 _TEXTISH = (ast.Text, ast.Comment, ast.Entity)
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TRANSCLUSIONS = (ast.Template, ast.Argument, ast.ParserFunction, ast.Variable)
-_SIZE = re.compile(r"^\s*(\d*)\s*(?:x\s*(\d+)\s*)?px\s*$", re.I)
+# NNNpx, xNNNpx, NNNxNNNpx; a doubled "pxpx" is accepted as MediaWiki does (T15500)
+_SIZE = re.compile(r"^\s*(\d*)\s*(?:x\s*(\d+)\s*)?(?:px\s*)?px\s*$", re.I)
 
 
 def normalise_title(raw: str) -> str:
@@ -248,11 +251,19 @@ class ConstructBuilder:
         decoded = raw_target.strip()
         if not decoded or decoded == ":":
             return None
+        if "%" in decoded:
+            # MediaWiki decodes %XX in titles; an invalid result is no link
+            unquoted = unquote(decoded, errors="strict") if _PERCENT.search(decoded) else decoded
+            if _ILLEGAL_TITLE.search(unquoted):
+                return None
+            decoded = unquoted
         leading_colon = decoded.startswith(":")
         bare = decoded[1:].lstrip() if leading_colon else decoded
         start = frame.start
         prefix, sep, rest = bare.partition(":")
         ns = ctx.config.namespace_of(prefix) if sep else None
+        if ns is not None and ns != NS_MAIN and not rest.split("#")[0].strip():
+            return None  # [[Project:]]: a namespace without a page is no title
         if literal is not None and sep and ns is not None and not leading_colon:
             if ns in (NS_FILE, NS_MEDIA):
                 return self._file_link(parts, starts, ends, start, close, target, ns, rest)
@@ -328,13 +339,19 @@ class ConstructBuilder:
         for j, option in enumerate(options):
             if option.kind == "caption":
                 if j == caption_index:
-                    option.children = self.blocks.container(parts[j + 1], "inline")
+                    # a thumbnail's caption is a block of its own; others are inline titles
+                    mode = "lines" if node.format in ("thumb", "frame") else "inline"
+                    option.children = self.blocks.container(parts[j + 1], mode)
                     node.caption = option.children
                 else:
                     option.kind = "other"
                     option.children = self.blocks.container(parts[j + 1], "inline")
-            elif option.kind in ("alt",):
-                option.children = []
+            elif option.kind in ("alt", "link") and not all(
+                    isinstance(it, Tok) and it.kind == "text" for it in parts[j + 1]):
+                # a value with markup: keep its nodes (after the '=')
+                eq = self.ctx.text.find("=", option.span[0], option.span[1])
+                if eq >= 0:
+                    option.children = self.blocks.container(self._split_items(parts[j + 1], eq), "inline")
         node.options = options
         return node
 
@@ -368,7 +385,7 @@ class ConstructBuilder:
         if kind == "format":
             if name == "border":
                 node.border = True
-            else:
+            elif node.format is None:  # the first format wins (MediaWiki T50664)
                 node.format = {"thumbnail": "thumb", "manualthumb": "thumb", "framed": "frame"}.get(name, name)
         elif kind == "size":
             m = _SIZE.match(value + "px")
@@ -376,9 +393,11 @@ class ConstructBuilder:
                 node.width = int(m.group(1)) if m.group(1) else None
                 node.height = int(m.group(2)) if m.group(2) else None
         elif kind == "halign":
-            node.align = name
+            if node.align is None:  # the first alignment wins
+                node.align = name
         elif kind == "valign":
-            node.valign = name
+            if node.valign is None:
+                node.valign = name
         elif kind == "upright":
             try:
                 node.upright = float(value) if value and value != "upright" else 0.75

@@ -15,14 +15,16 @@ import html
 import re
 
 from .. import ast
+from ..config import NS_FILE, NS_MEDIA
 from .context import Context
 from .items import Item, Splice, TagTok, Tok
 from .scanner import scanner
 from .tags import HTML_TAGS
 
+_NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
-_MAGIC = re.compile(r"(ISBN|RFC|PMID)[ \xa0]+(.*)", re.S)
-_TRAILING_PUNCT = ",;.:!?"
+_MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)", re.S)
+_TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
 
 # token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the leading '|' of
 # these is a separator and the rest is text
@@ -43,7 +45,7 @@ class Frame:
         self.part_starts: list[int] = [start + count]
         self.seps: list[int] = []  # positions of the separating pipes
         self.eqs: list[int] = [-1]  # per part: index of the first '=' token, or -1
-        self.url_end = 0
+        self.url_end = 0  # extlink: end of the URL; link: 1 when autolinking is off inside
         self.text_start = 0
 
 
@@ -52,6 +54,7 @@ class BracketBuilder:
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
+        self.link_depth = 0  # open [[ frames: no free URLs or magic links inside a link
         from .constructs import ConstructBuilder
 
         self.constructs = ConstructBuilder(ctx, self)
@@ -144,7 +147,10 @@ class BracketBuilder:
                 pos = self._free_url(top, s, e)
                 continue
             elif kind == "MAGIC_LINK":
-                cur.append(self._magic_link(s, e))
+                if self.link_depth or top.kind == "extlink":
+                    cur.append(Tok("text", s, e))
+                else:
+                    cur.append(self._magic_link(s, e))
             elif kind == "SIGNATURE":
                 cur.append(ast.Signature((s, e), tildes=e - s))
             elif kind == "SWITCH":
@@ -177,6 +183,8 @@ class BracketBuilder:
     def _degrade(self, stack: list[Frame], reason: str = "") -> None:
         """Pop the top frame and put its opener and contents into the parent as text."""
         frame = stack.pop()
+        if frame.kind == "link":
+            self.link_depth -= frame.url_end
         parent = stack[-1].parts[-1]
         opener_end = frame.part_starts[0]
         items: list[Item] = [Tok("text", frame.start, opener_end)]
@@ -243,7 +251,11 @@ class BracketBuilder:
                 return e
             if n > 2:
                 cur.append(Tok("text", s, e - 2))
-            stack.append(Frame("link", e - 2, 2))
+            frame = Frame("link", e - 2, 2)
+            # image captions are autolinked (URLs, magic links); other link labels are not
+            frame.url_end = 0 if self._file_target_ahead(e, end) else 1
+            stack.append(frame)
+            self.link_depth += frame.url_end
             return e
         url = self.ctx.bracket_url_re.match(text, e, end)
         if url is None or stack[-1].kind == "extlink":
@@ -273,7 +285,13 @@ class BracketBuilder:
         while remaining:
             top = stack[-1]
             if top.kind == "link" and remaining >= 2:
+                if remaining >= 3 and self._label_has_bracket(top):
+                    # [[a|[b]]]: the first ']' belongs to the label (MediaWiki's fix-up)
+                    top.parts[-1].append(Tok("text", pos, pos + 1))
+                    pos += 1
+                    remaining -= 1
                 stack.pop()
+                self.link_depth -= top.url_end
                 parent = stack[-1].parts[-1]
                 trail_end = pos + 2
                 if remaining == 2:
@@ -302,6 +320,23 @@ class BracketBuilder:
             stack[-1].parts[-1].append(Tok("text", pos, e))
         return e
 
+    def _file_target_ahead(self, pos: int, end: int) -> bool:
+        m = _NS_PREFIX.match(self.ctx.text, pos, end)
+        if m is None:
+            return False
+        ns = self.ctx.config.namespace_of(m.group(1))
+        return ns in (NS_FILE, NS_MEDIA)
+
+    def _label_has_bracket(self, frame: Frame) -> bool:
+        if len(frame.parts) < 2:
+            return False
+        text = self.ctx.text
+        for part in frame.parts[1:]:
+            for it in part:
+                if isinstance(it, Tok) and it.kind == "text" and "[" in text[it.start : it.end]:
+                    return True
+        return False
+
     def _trail_end(self, pos: int, end: int) -> int:
         m = self.ctx.trail_re.match(self.ctx.text, pos, end)
         return m.end() if m else pos
@@ -313,7 +348,7 @@ class BracketBuilder:
         cur = top.parts[-1]
         colon = text.index(":", s, e)
         scheme_ok = self.ctx.protocol_re.match(text, s, e) is not None
-        if not scheme_ok or top.kind == "extlink":
+        if not scheme_ok or top.kind == "extlink" or self.link_depth:
             cur.append(Tok("text", s, colon + 1))
             return colon + 1
         url_end = e
@@ -339,7 +374,7 @@ class BracketBuilder:
         m = _MAGIC.match(raw)
         assert m is not None
         kind, rest = m.group(1), m.group(2)
-        value = re.sub(r"[^0-9Xx]", "", rest)
+        value = re.sub(r"[^0-9Xx]", "", re.sub(r"&[^;]*;", "", rest))
         if kind == "ISBN":
             url = "Special:BookSources/" + value.upper()
         elif kind == "RFC":

@@ -57,7 +57,7 @@ def _parse(text: str, config: SiteConfig, limits: Limits) -> ast.Document:
             ctx.diagnostics.clear()
             ctx.tokens = 0
     items = builder.run(start, end)
-    children.extend(builder.constructs.blocks.container(items, "doc"))
+    children.extend(builder.constructs.blocks.container(items, "doc", top=True))
     children.extend(tail)
     return ast.Document((0, len(text)), source=text, children=children,
                         diagnostics=ctx.diagnostics, config=config)
