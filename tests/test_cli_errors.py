@@ -291,17 +291,23 @@ def test_ctrl_c_during_dump_leaves_no_partial_file(tmp_path: Path, jobs: str) ->
     out = tmp_path / "out.jsonl"
     proc = _start(["dump", fifo, "-t", "wikitext", "-o", out, "-j", jobs])
     release = threading.Event()
+    written = threading.Event()
 
-    def feed() -> None:  # half the dump, then hold the pipe open like a slow download
-        with open(fifo, "wb") as pipe:
-            pipe.write(dump[: len(dump) // 2])
-            pipe.flush()
-            release.wait(120)
+    def feed() -> None:  # half the dump, then hold the pipe open like a stalled download
+        try:
+            with open(fifo, "wb") as pipe:
+                pipe.write(dump[: len(dump) // 2])
+                pipe.flush()
+                written.set()  # the command has read it all: it is converting or waiting
+                release.wait(120)
+        except BrokenPipeError:
+            pass
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
     try:
         wait_for(lambda: leftovers(tmp_path), what="the temporary output file")
+        wait_for(written.is_set, what="the command to read the first half of the dump")
         os.killpg(proc.pid, signal.SIGINT)
         _, stderr = proc.communicate(timeout=120)
     finally:
