@@ -54,7 +54,7 @@ _PRE_EXTENSIONS = frozenset({"pre", "syntaxhighlight", "source"})
 class TextEmitter(Emitter):
     """Options: ``profile`` ("clean" | "visible"), ``templates`` (a TemplateHandlers),
     ``references``, ``captions``, ``navigation``, ``tables``, ``headings`` (bools; defaults from
-    the profile), ``today`` (a ``datetime.date`` for age templates; default today)."""
+    the profile), ``chrome`` (rendered pages' site chrome; default False in both), ``today`` (a ``datetime.date`` for age templates; default today)."""
 
     name = "text"
     PROFILES = ("clean", "visible")
@@ -69,6 +69,8 @@ class TextEmitter(Emitter):
         self.references: bool = bool(options.get("references", visible))
         self.captions: bool = bool(options.get("captions", visible))
         self.navigation: bool = bool(options.get("navigation", visible))
+        # site chrome of rendered pages (ads, disclaimers, credits...) is never article text
+        self.chrome: bool = bool(options.get("chrome", False))
         self.tables: bool = bool(options.get("tables", True))
         self.headings: bool = bool(options.get("headings", True))
         handlers = options.get("templates")
@@ -346,7 +348,7 @@ class TextEmitter(Emitter):
         return BLOCK + node.label + ": " + " - ".join(node.items) + BLOCK
 
     def visit_Boilerplate(self, node: ast.Boilerplate) -> str:
-        return BLOCK + node.text + BLOCK if self.navigation else ""
+        return BLOCK + node.text + BLOCK if self.chrome else ""
 
 
 def _alpha(n: int) -> str:

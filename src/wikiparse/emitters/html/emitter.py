@@ -271,6 +271,9 @@ class HtmlEmitter(Emitter):
 
     def visit_Document(self, node: ast.Document) -> str:
         body = self.children(node.children)
+        if node.dialect == "rendered" and node.title:
+            # a rendered page carries its title in the text: the page heading
+            body = f'<h1 class="firstHeading">{escape_text(node.title)}</h1>\n' + body
         for group in self.references.pending_groups():
             body += self.references.flush(group)
         switches = set(self.page.switches)
@@ -678,8 +681,9 @@ class HtmlEmitter(Emitter):
         return ""
 
     def visit_Navigation(self, node: ast.Navigation) -> str:
-        items = " · ".join(escape_text(i) for i in node.items)
-        return f'<div class="navigation">{escape_text(node.label)}: {items}</div>\n'
+        items = "".join(f"<li>{escape_text(i)}</li>" for i in node.items)
+        label = escape_attr(node.label or "Navigation")
+        return f'<nav class="navigation" aria-label="{label}"><ul>{items}</ul></nav>\n'
 
     def generic_visit(self, node: ast.Node) -> str:
         return self.children(node.child_nodes())
