@@ -16,6 +16,9 @@ per pattern:
             late); with ``--check`` the run fails (exit 1) when either is above ``--bound`` (1.15)
             or a call ran into ``--call-timeout`` (a hang counts as non-linear)
   MB/s      UTF-8 input bytes / CPU s at the largest size
+  B/char    peak-RSS growth of one call on the largest input, per input character, measured in a
+            fresh process (``--mem-bound``, default 200: a tree costs far less; property 1 says no
+            input blows up memory); ``--no-memory`` skips it
 
 The corpus (``../shared/corpora/articles``) is measured twice: ``corpus_concat`` (all pages
 concatenated and cut to each size, a pattern like the others) and a per-page fit (time of each
@@ -246,11 +249,53 @@ def measure(pattern: Pattern, fn: Callable[[str], Any], args: argparse.Namespace
     return row
 
 
+SH_HOP = ["/bin/sh", "-c", '"$@"; exit $?', "sh"]  # clean ru_maxrss for the child (see peers.py)
+
+
+def probe_memory(spec: str, args: argparse.Namespace) -> int:
+    """Child mode: build one input, parse it once, print its peak-RSS growth as JSON."""
+    import resource
+
+    name, _, size = spec.rpartition(":")
+    patterns = {p.name: p for p in PATTERNS}
+    if name == "corpus_concat":
+        patterns[name] = corpus_pattern(load_corpus(args.corpus or shared_dir(args.shared) / "corpora" / "articles"))
+    text = patterns[name].make(int(size))
+    fn = load_callable(args.func)
+    fn("''warm'' [[up]] {{x|y}}\n== s ==\n")
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    fn(text)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"chars": len(text), "baseline_kb": base, "peak_kb": peak}))
+    return 0
+
+
+def measure_memory(pattern: Pattern, size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Peak RSS growth of one call on ``size`` characters, in a fresh process."""
+    import subprocess
+
+    argv = [sys.executable, __file__, "--func", args.func, "--probe-memory", f"{pattern.name}:{size}"]
+    if args.shared:
+        argv += ["--shared", args.shared]
+    if args.corpus:
+        argv += ["--corpus", str(args.corpus)]
+    p = subprocess.run(SH_HOP + argv, capture_output=True, text=True, timeout=3600)
+    if p.returncode != 0:
+        return {"error": p.stderr[-300:]}
+    d = json.loads(p.stdout)
+    growth = max(d["peak_kb"] - d["baseline_kb"], 0) * 1024
+    return {"chars": d["chars"], "growth_bytes": growth, "bytes_per_char": growth / max(d["chars"], 1)}
+
+
+def corpus_pattern(pages: list[Any]) -> Pattern:
+    concat = "\n\n".join(p.text for p in pages)
+    return Pattern("corpus_concat", f"{len(pages)} corpus pages concatenated, cut to size",
+                   lambda n: (concat * (n // len(concat) + 1))[:n])
+
+
 def corpus_rows(fn: Callable[[str], Any], args: argparse.Namespace) -> tuple[Pattern, dict[str, Any]]:
     pages = load_corpus(args.corpus or shared_dir(args.shared) / "corpora" / "articles")
-    concat = "\n\n".join(p.text for p in pages)
-    pattern = Pattern("corpus_concat", f"{len(pages)} corpus pages concatenated, cut to size",
-                      lambda n: (concat * (n // len(concat) + 1))[:n])
+    pattern = corpus_pattern(pages)
     per_page: dict[str, Any] = {}
     if not args.no_per_page:
         for p in pages:
@@ -291,7 +336,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--smoke", action="store_true", help="tiny sizes, one repeat (CI: it runs)")
     ap.add_argument("--json", help="write all points and fits here")
     ap.add_argument("--list", action="store_true", help="list the patterns and exit")
+    ap.add_argument("--no-memory", action="store_true", help="skip the peak-RSS probe per pattern")
+    ap.add_argument("--mem-bound", type=float, default=200.0,
+                    help="largest acceptable peak-RSS growth per input character at the largest "
+                         "size, bytes (for --check; 0 = no memory check)")
+    ap.add_argument("--probe-memory", metavar="PATTERN:SIZE", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.probe_memory:
+        return probe_memory(args.probe_memory, args)
 
     if args.list:
         print(table(["pattern", "input"], [(p.name, p.what) for p in PATTERNS], right=[False, False]))
@@ -330,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for p in patterns:
         row = measure(p, fn, args)
+        if not args.no_memory and row["points"]:
+            row["memory"] = measure_memory(p, row["points"][-1]["chars"], args)
         rows.append(row)
         exp = row["exponent"]
         eprint(f"  {p.name:22s} exp {exp if exp is None else round(exp, 3)}  "
@@ -343,8 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         bad = [k for k in ("exponent", "tail_exponent") if r[k] is not None and r[k] > args.bound]
         hard = r["status"].startswith(("timeout", "raised"))
+        mem = r.get("memory") or {}
+        bpc = mem.get("bytes_per_char")
         if bad:
             verdict = f"FAIL > {args.bound:.2f}"
+        elif args.mem_bound and bpc is not None and bpc > args.mem_bound:
+            verdict = f"FAIL memory > {args.mem_bound:g} B/char"
         elif hard:
             verdict = "FAIL " + r["status"]
         else:
@@ -353,12 +411,14 @@ def main(argv: list[str] | None = None) -> int:
         if verdict.startswith("FAIL"):
             failures.append(r["pattern"])
         out_rows.append((r["pattern"], r["what"], fmt(r["exponent"]), fmt(r["tail_exponent"]),
-                         fmt(r.get("mb_per_s_at_max")), fmt(r.get("ms_at_max"), 1), verdict))
+                         fmt(r.get("mb_per_s_at_max")), fmt(r.get("ms_at_max"), 1),
+                         "-" if bpc is None else f"{bpc:.0f}", verdict))
     print(f"\nscaling of {args.func}: CPU time vs input size, {args.min_size // KiB} KiB .. "
           f"{args.max_size // KiB} KiB doubling, median of {args.repeats}; exp = log-log slope "
-          f"(1 = linear), tail = slope over the 4 largest sizes; bound {args.bound}")
-    print(table(["pattern", "input", "exp", "tail", "MB/s@max", "ms@max", "verdict"], out_rows,
-                right=[False, False, True, True, True, True, False]))
+          f"(1 = linear), tail = slope over the 4 largest sizes; bound {args.bound}; B/char = peak-RSS "
+          f"growth of one call at the largest size per input character (bound {args.mem_bound:g})")
+    print(table(["pattern", "input", "exp", "tail", "MB/s@max", "ms@max", "B/char", "verdict"], out_rows,
+                right=[False, False, True, True, True, True, True, False]))
     worst = max((r for r in rows if r["exponent"] is not None), key=lambda r: r["exponent"], default=None)
     if worst is not None:
         print(f"\nworst exponent: {worst['pattern']} {worst['exponent']:.3f}")
