@@ -6,8 +6,9 @@
 Runs the real command (a subprocess, start-up included) on
 ``shared/corpora/dumps/enwiki-mini-pages-articles*.xml.bz2`` — the single-stream file, and the
 multistream file with its index — alternating ``--jobs 1`` and ``--jobs 2`` so that a change in
-machine load hits both alike.  Prints each run's wall time, the median per setting, and the
-speed-up ``median(jobs 1) / median(jobs 2)``; checks that both settings wrote identical bytes.
+machine load hits both alike.  Prints each run's wall time and CPU time (command + workers), the
+median per setting, and the speed-up ``median(jobs 1) / median(jobs 2)``; checks that both
+settings wrote identical bytes.
 The load average before and after is printed too: on a shared machine, a busy neighbour makes
 the ratio meaningless, so rerun when the load is below the core count.
 """
@@ -20,6 +21,7 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,15 +36,19 @@ MULTI = "enwiki-mini-pages-articles-multistream.xml.bz2"
 INDEX = "enwiki-mini-pages-articles-multistream-index.txt.bz2"
 
 
-def run(args: list[str], out: Path) -> tuple[float, str]:
+def run(args: list[str], out: Path) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds (the command and its workers) and the output's digest."""
     command = [sys.executable, "-m", "wikiparse", "dump", *args, "-o", str(out), "-q"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({result.returncode}):\n"
                          f"{result.stderr.decode()}")
-    return seconds, hashlib.sha256(out.read_bytes()).hexdigest()
+    return seconds, cpu, hashlib.sha256(out.read_bytes()).hexdigest()
 
 
 def main() -> int:
@@ -65,21 +71,26 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, dump_args in cases.items():
             times: dict[str, list[float]] = {"1": [], "2": []}
+            cpu: dict[str, list[float]] = {"1": [], "2": []}
             digests: set[str] = set()
             run([*dump_args, "-t", args.format, "-j", "1"], Path(tmp) / "warm.jsonl")  # caches
             for _ in range(args.repeat):
                 for jobs in ("1", "2"):
-                    seconds, digest = run([*dump_args, "-t", args.format, "-j", jobs],
-                                          Path(tmp) / f"out{jobs}.jsonl")
+                    seconds, used, digest = run([*dump_args, "-t", args.format, "-j", jobs],
+                                                Path(tmp) / f"out{jobs}.jsonl")
                     times[jobs].append(seconds)
+                    cpu[jobs].append(used)
                     digests.add(digest)
             one, two = statistics.median(times["1"]), statistics.median(times["2"])
             same = len(digests) == 1
-            print(f"{name:18} jobs 1: {' '.join(f'{t:.2f}' for t in times['1'])} s "
-                  f"(median {one:.2f})  jobs 2: {' '.join(f'{t:.2f}' for t in times['2'])} s "
-                  f"(median {two:.2f})  speed-up {one / two:.2f}x  identical output: {same}")
-            results[name] = {"jobs1": times["1"], "jobs2": times["2"], "speedup": one / two,
-                             "identical": same}
+            print(f"{name}:")
+            for jobs in ("1", "2"):
+                print(f"  jobs {jobs}: wall {' '.join(f'{t:.2f}' for t in times[jobs])} s "
+                      f"(median {statistics.median(times[jobs]):.2f}); "
+                      f"cpu {' '.join(f'{t:.2f}' for t in cpu[jobs])} s")
+            print(f"  speed-up {one / two:.2f}x, identical output: {same}")
+            results[name] = {"jobs1": times["1"], "jobs2": times["2"], "cpu1": cpu["1"],
+                             "cpu2": cpu["2"], "speedup": one / two, "identical": same}
     print(f"load after: {os.getloadavg()[0]:.2f}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
