@@ -17,9 +17,16 @@ from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from types import FrameType
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
 
 from . import DIALECTS, __version__
+
+if TYPE_CHECKING:
+    from .pipeline.dumps import PageFilter
+    from .pipeline.progress import Progress
+    from .pipeline.records import Rendered
+    from .pipeline.render import RenderJob
+    from .pipeline.textio import Line
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -333,16 +340,18 @@ def cmd_formats(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- shared pieces
 
 
-def _job(args: argparse.Namespace, lang: str | None = None, namespaces: Any = ()) -> Any:
+def _job(args: argparse.Namespace, lang: str | None = None,
+         namespaces: Iterable[tuple[int, str]] = ()) -> RenderJob:
     from .pipeline.render import RenderJob, SiteSpec
 
     site = None
-    if lang or args.lang or namespaces:
-        site = SiteSpec(args.lang or lang or "en", tuple(namespaces))
+    names = tuple(namespaces)
+    if lang or args.lang or names:
+        site = SiteSpec(args.lang or lang or "en", names)
     return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site)
 
 
-def _check_job(job: Any) -> int | None:
+def _check_job(job: RenderJob) -> int | None:
     """An exit status if the format cannot be used, else None."""
     from .pipeline.render import FormatUnavailable
 
@@ -430,7 +439,7 @@ def _open_output(path: str | None) -> _Output | None:
 class _Reporter:
     """Prints the first error messages of a record stream; the rest are only counted."""
 
-    progress: Any
+    progress: Progress
     limit: int = _MAX_REPORTED
     shown: int = 0
 
@@ -453,7 +462,7 @@ class _Converted:
     size: int
 
 
-def _convert_one(item: tuple[str, bytes | None], job: Any) -> _Converted:
+def _convert_one(item: tuple[str, bytes | None], job: RenderJob) -> _Converted:
     """Read (unless given), decode and render one input; runs in a worker."""
     from .pipeline.render import describe_error
     from .pipeline.textio import InputError, decode_utf8, read_bytes
@@ -560,7 +569,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def _jsonl_lines(inputs: list[str], max_bytes: int, on_error: Callable[[str], None]
-                 ) -> Iterator[Any]:
+                 ) -> Iterator[Line]:
     from .pipeline.textio import read_lines
 
     named = len(inputs) > 1
@@ -708,8 +717,8 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_INPUT if progress.errors else EXIT_OK
 
 
-def _write_rendered(rendered: Any, out: _Output, progress: Any, reporter: _Reporter,
-                    bytes_done: int | None = None) -> None:
+def _write_rendered(rendered: Rendered, out: _Output, progress: Progress,
+                    reporter: _Reporter, bytes_done: int | None = None) -> None:
     out.write_lines(rendered.lines)
     for message in rendered.messages:
         reporter.error(message)
@@ -720,8 +729,8 @@ def _write_rendered(rendered: Any, out: _Output, progress: Any, reporter: _Repor
                         bytes_inc=rendered.size)
 
 
-def _dump_locally(args: argparse.Namespace, page_filter: Any, out: _Output, progress: Any,
-                  reporter: _Reporter) -> str | None:
+def _dump_locally(args: argparse.Namespace, page_filter: PageFilter, out: _Output,
+                  progress: Progress, reporter: _Reporter) -> str | None:
     """Convert the dumps with local worker processes; returns a damage message or None."""
     from .pipeline.dumps import DumpError, DumpReader, plan_streams, read_site_info
     from .pipeline.records import render_pages, render_stream
@@ -759,8 +768,8 @@ def _dump_locally(args: argparse.Namespace, page_filter: Any, out: _Output, prog
     return None
 
 
-def _dump_on_cluster(args: argparse.Namespace, page_filter: Any, out: _Output, progress: Any,
-                     reporter: _Reporter) -> str | None:
+def _dump_on_cluster(args: argparse.Namespace, page_filter: PageFilter, out: _Output,
+                     progress: Progress, reporter: _Reporter) -> str | None:
     """Convert the dumps on a dask.distributed cluster; returns a damage message or None."""
     from .dask import connect, rendered_partitions
 

@@ -16,7 +16,7 @@ FORMATS = (("HTML", "html"), ("Plain text", "text"), ("JSON", "json"))
 
 def sample_text() -> str:
     """The bundled sample article (wikitext)."""
-    return resources.files("wikiparse").joinpath("data", "sample.wiki").read_text(encoding="utf-8")
+    return (resources.files("wikiparse") / "data" / "sample.wiki").read_text(encoding="utf-8")
 
 
 def _header(title: str, out: TextIO) -> None:
