@@ -7,6 +7,7 @@ instead of stopping the demo.
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from typing import Any, TextIO
@@ -59,4 +60,8 @@ def main(out: TextIO | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # `python -m wikiparse.demo | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
