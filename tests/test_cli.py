@@ -333,3 +333,18 @@ def test_python_dash_m_wikiparse_runs_the_cli() -> None:
                             timeout=120)
     assert result.returncode == 0 and b"wikitext" in result.stdout
     assert shutil.which(sys.executable)
+
+
+def test_rendered_dialect_is_passed_to_the_parser(tmp_path: Path) -> None:
+    from conftest import shared_path
+
+    seed = sorted(shared_path("corpora", "seed").glob("*.txt"))[0]
+    result = run_cli(["convert", "--dialect", "rendered", "-t", "wikitext", seed, "-q"])
+    assert result.returncode == 0, err_text(result)
+    assert result.stdout == seed.read_bytes()
+    require_format("json")
+    as_json = run_cli(["convert", "--dialect", "auto", "-t", "json", seed, "-q"])
+    assert as_json.returncode == 0, err_text(as_json)
+    assert json.loads(as_json.stdout)["dialect"] == "rendered"
+    wikitext = run_cli(["convert", "-t", "json", seed, "-q"])  # the default dialect
+    assert json.loads(wikitext.stdout)["dialect"] == "wikitext"
