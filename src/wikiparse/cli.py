@@ -773,15 +773,29 @@ def _dump_on_cluster(args: argparse.Namespace, page_filter: PageFilter, out: _Ou
     """Convert the dumps on a dask.distributed cluster; returns a damage message or None."""
     from .dask import connect, rendered_partitions
 
+    from .pipeline.dumps import DumpError, Unavailable
+
     client = connect(args.scheduler, timeout=f"{args.scheduler_timeout}s")
     try:
         for path in args.dumps:
-            for rendered in rendered_partitions(
-                client, path, index=args.index, page_filter=page_filter,
-                fmt=args.fmt, lang=args.lang,
-            ):
+            if not args.index:
+                progress.message(f"{_PROG}: note: {path} has no --index: the whole dump is one "
+                                 "task on one worker (use a multistream dump and its index)")
+            results = rendered_partitions(client, path, index=args.index,
+                                          page_filter=page_filter, fmt=args.fmt, lang=args.lang)
+            while True:
+                try:
+                    rendered = next(results)
+                except StopIteration:
+                    break
+                except DumpError:
+                    raise
+                except Exception as err:  # the cluster failed, not the dump or the output
+                    raise Unavailable(f"the Dask cluster at {args.scheduler} failed: "
+                                      f"{type(err).__name__}: {err}") from None
                 _write_rendered(rendered, out, progress, reporter)
                 if rendered.fatal is not None:
+                    results.close()
                     return rendered.fatal
     finally:
         client.close()

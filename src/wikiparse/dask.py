@@ -17,7 +17,7 @@ shared file system).  Records and rendering are the ones the local ``wikiparse d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generator, Sequence
 
 from .pipeline.dumps import (
     DumpError,
@@ -199,7 +199,7 @@ def rendered_partitions(
     fmt: str,
     lang: str | None = None,
     in_flight: int | None = None,
-) -> Iterator[Rendered]:
+) -> Generator[Rendered, None, None]:
     """Render a dump on the cluster, one task per stream (with an index) or one for the file;
     yields each task's output lines in dump order, keeping only a few tasks' results at a time."""
     _, delayed = _bag_module()
