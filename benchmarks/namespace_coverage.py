@@ -4,8 +4,10 @@ recognise as a namespace, an interwiki prefix or a language code.
 For every page of ``../shared/corpora/articles`` (language from ``manifest.tsv``) it counts the
 prefixes before the first colon of each ``[[...]]`` link and lists those used at least
 ``--min-count`` times that ``SiteConfig.for_language(lang)`` does not know.  Some of what it lists
-are not gaps (titles that contain a colon, such as ``[[ISO 3166-2:DE]]``, or a wiki's own extra
-namespaces such as frwiki's ``Portail``); the rest are missing localisations.
+are not gaps (titles that contain a colon, such as ``[[ISO 3166-2:DE]]``, or pages whose text
+comes from another wiki than their manifest language says, such as the German ``en--wtf`` pages);
+the rest are missing localisations.  ``tests/test_config.py`` checks the File and Category
+prefixes of the same pages.
 
 Usage (from the repository root)::
 

@@ -429,3 +429,150 @@ def test_for_language_results_are_independent() -> None:
     second = SiteConfig.for_language("de")
     assert first == second and first is not second
     assert first.image_options["thumbnail"] is not second.image_options["thumbnail"]
+
+
+# ---------------------------------------------------------------------------- corpus coverage
+
+# "[[Prefix:Name.ext" with an image/media file extension: a File (or Media) link
+_FILE_LINK = re.compile(r"\[\[\s*:?\s*([^\[\]|:#{}<>\n]{1,40}?)\s*:[^\[\]|\n]{1,200}?"
+                        r"\.(?:jpe?g|png|svg|gif|tiff?|webp|ogg|ogv|oga|webm|pdf|djvu|mid|mp3|flac|wav)"
+                        r"\s*[|\]]", re.I)
+# a line holding only "[[Prefix:Name]]" / "[[Prefix:Name|sort key]]" links: how categories (and
+# interlanguage links) sit at the end of a page
+_LINK_LINE = re.compile(r"^(?:\s*\[\[\s*[^\[\]|:#{}<>\n]{1,40}?\s*:[^\[\]\n]{1,250}\]\])+\s*$")
+_LINE_LINK_PREFIX = re.compile(r"\[\[\s*([^\[\]|:#{}<>\n]{1,40}?)\s*:")
+_PAGE_END_LINES = 80
+
+# Pages whose text comes from another wiki than their manifest language says, with the
+# prefixes that are that other wiki's names (checked against its language file).
+_OTHER_WIKI_PREFIXES: dict[str, frozenset[str]] = {
+    # Bavarian (barwiki, de namespaces) text labelled "ar"
+    "ar--dbpedia--Berlin.wiki": frozenset({"Datei", "Kategorie"}),
+    # Waray (warwiki: NS_CATEGORY 'Kaarangay' in MessagesWar.php) text labelled "ar"
+    "ar--dbpedia--Berlin--57e011d8.wiki": frozenset({"Kaarangay"}),
+    # Piedmontese (pmswiki: 'Figura' is its File namespace) text labelled "ms"
+    "ms--dbpedia--Berlin--a8ba4269.wiki": frozenset({"Figura"}),
+    # German (dewiki) text labelled "en"
+    "en--wtf--BBDO.wiki": frozenset({"Kategorie"}),
+    "en--wtf--Bazooka.wiki": frozenset({"Datei"}),
+    "en--wtf--Mozilla_Firefox.wiki": frozenset({"Datei", "Kategorie"}),
+    "en--wtf--Sara_C._Bisel.wiki": frozenset({"Kategorie"}),
+    "en--wtf--Wendy_Mogel.wiki": frozenset({"Kategorie"}),
+    # Afrikaans (afwiki) text labelled "en"
+    "en--wtf--Mark_Behr.wiki": frozenset({"Kategorie"}),
+}
+
+
+def file_and_category_prefixes(text: str) -> tuple[Counter[str], Counter[str]]:
+    """Prefixes used before image/media file names, and prefixes of the link-only lines at the
+    end of the page (categories and interlanguage links), with their counts."""
+    files: Counter[str] = Counter(m.group(1) for m in _FILE_LINK.finditer(text))
+    ending: Counter[str] = Counter()
+    for line in text.splitlines()[-_PAGE_END_LINES:]:
+        if _LINK_LINE.match(line):
+            ending.update(m.group(1) for m in _LINE_LINK_PREFIX.finditer(line))
+    return files, ending
+
+
+def test_corpus_file_and_category_prefixes_are_recognised_for_every_page() -> None:
+    """For every page of the article corpus, each prefix used at least twice before an image
+    file name is its language's File/Media namespace, and each prefix used at least twice on
+    the link-only lines that end the page is its Category (or File) namespace or an
+    interlanguage prefix -- unless the page is known to come from another wiki (``_OTHER_WIKI_PREFIXES``)."""
+    corpus = shared_path("corpora", "articles")
+    with (corpus / "manifest.tsv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert len(rows) > 200
+    configs: dict[str, SiteConfig] = {}
+    problems: list[tuple[str, str, str]] = []
+    checked_files = checked_categories = 0
+    allowed_used: set[tuple[str, str]] = set()
+    for row in rows:
+        config = configs.setdefault(row["language"], SiteConfig.for_language(row["language"]))
+        text = (corpus / row["file"]).read_text(encoding="utf-8", errors="replace")
+        allowed = _OTHER_WIKI_PREFIXES.get(row["file"], frozenset())
+        files, ending = file_and_category_prefixes(text)
+        for prefix, count in files.items():
+            if count < 2:
+                continue
+            if prefix in allowed:
+                allowed_used.add((row["file"], prefix))
+            elif config.namespace_of(prefix) in (NS_FILE, NS_MEDIA):
+                checked_files += 1
+            else:
+                problems.append((row["file"], "file", prefix))
+        for prefix, count in ending.items():
+            if count < 2:
+                continue
+            if prefix in allowed:
+                allowed_used.add((row["file"], prefix))
+            elif config.namespace_of(prefix) in (NS_CATEGORY, NS_FILE, NS_MEDIA):
+                checked_categories += 1  # images on lines of their own end some pages too
+            elif prefix.casefold() not in config.language_codes:
+                problems.append((row["file"], "category", prefix))
+    assert not problems, problems
+    assert checked_files >= 50 and checked_categories >= 100
+    # the allow-list stays honest: every entry's file exists and at least one prefix is used
+    listed = {name for name, _ in allowed_used}
+    assert listed == set(_OTHER_WIKI_PREFIXES), set(_OTHER_WIKI_PREFIXES) - listed
+
+
+def test_for_language_new_localisations() -> None:
+    sh = SiteConfig.for_language("sh")
+    assert sh.namespace_of("Datoteka") == NS_FILE and sh.namespace_of("Kategorija") == NS_CATEGORY
+    assert sh.namespace_of("Mediji") == NS_MEDIA  # from its fallback (bs)
+    assert image_option(sh, "minijatura") == "thumbnail" and "#PREUSMJERI" in sh.redirect_words
+    ml = SiteConfig.for_language("ml")
+    assert ml.namespace_of("പ്രമാണം") == NS_FILE and ml.namespace_of("വർഗ്ഗം") == NS_CATEGORY
+    assert re.fullmatch(ml.link_trail, "കൾ")
+    mrj = SiteConfig.for_language("mrj")  # fallback chain mhr, ru
+    assert mrj.namespace_of("Категори") == NS_CATEGORY and mrj.namespace_of("Категория") == NS_CATEGORY
+    assert image_option(mrj, "мини") == "thumbnail"
+    yi = SiteConfig.for_language("yi")  # falls back to he
+    assert yi.namespace_of("קאַטעגאָריע") == NS_CATEGORY and "#הפניה" in yi.redirect_words
+    assert SiteConfig.for_language("ku").namespace_of("Kategorî") == NS_CATEGORY  # ku -> ku-latn
+    assert SiteConfig.for_language("cv").namespace_of("Ӳкерчĕк") == NS_FILE
+    assert SiteConfig.for_language("yo").namespace_of("Ẹ̀ka") == NS_CATEGORY
+
+
+@pytest.mark.parametrize("lang,trail,word", [
+    ("bn", "[\\u0980-\\u09ff]+", "#পুনর্নির্দেশ"),
+    ("fa", "[ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآأئؤة]+", "#تغییرمسیر"),
+    ("tr", "[a-zÇĞçğİıÖöŞşÜüÂâÎîÛû]+", "#YÖNLENDİRME"),
+    ("ur", "[ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوؤہھیئےآأءۃ]+", "#رجوع_مکرر"),
+    ("mk", "[a-zабвгдѓежзѕијклљмнњопрстќуфхцчџш]+", "#пренасочување"),
+])
+def test_for_language_trails_and_redirects_from_language_files(lang: str, trail: str,
+                                                               word: str) -> None:
+    config = SiteConfig.for_language(lang)
+    assert config.link_trail == trail
+    assert word in config.redirect_words and config.redirect_words[-1] == "#REDIRECT"
+
+
+@pytest.mark.parametrize("lang,word", [
+    ("es", "#REDIRECCIÓN"), ("pt", "#REDIRECIONAMENTO"), ("he", "#הפניה"), ("ko", "#넘겨주기"),
+    ("vi", "#đổi"), ("sr", "#ПРЕУСМЕРИ"), ("bs", "#PREUSMJERI"),
+])
+def test_for_language_more_redirect_words(lang: str, word: str) -> None:
+    assert word in SiteConfig.for_language(lang).redirect_words
+
+
+def test_for_language_site_namespaces() -> None:
+    fr = SiteConfig.for_language("fr")
+    assert fr.namespace_of("Portail") == 100 and fr.namespace_of("Discussion_Portail") == 101
+    assert fr.namespace_of("Projet") == 102 and fr.namespace_of("Référence") == 104
+    assert fr.namespace_name(100) == "Portail"
+    # enwiki's extra namespaces are not frwiki's, and their English names are not canonical
+    assert fr.namespace_of("Portal") is None and fr.namespace_of("Draft") is None
+    assert fr.namespace_of("Module") == 828 and fr.namespace_of("File") == NS_FILE
+    es = SiteConfig.for_language("es")
+    assert es.namespace_of("Anexo") == 104 and es.namespace_of("Anexo discusión") == 105
+    assert SiteConfig.for_language("de").namespace_of("Portal Diskussion") == 101
+    he = SiteConfig.for_language("he")
+    assert he.namespace_of("טיוטה") == 118
+    # wiki codes that share a language entry keep their own site namespaces
+    assert SiteConfig.for_language("no").namespace_of("Portaldiskusjon") == 101
+    assert SiteConfig.for_language("nb").namespace_of("Portaldiskusjon") is None
+    # languages without site data keep the English defaults
+    assert SiteConfig.for_language("ceb").namespace_of("Portal") == 100
+    assert SiteConfig().namespace_of("Draft") == 118

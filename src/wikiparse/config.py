@@ -25,6 +25,8 @@ _EN_NAMESPACES: dict[int, str] = {
     15: "Category talk", 100: "Portal", 101: "Portal talk", 118: "Draft", 119: "Draft talk",
     828: "Module", 829: "Module talk",
 }
+# enwiki's own extra namespaces ($wgExtraNamespaces): site settings, not MediaWiki's.
+_EN_SITE_NAMESPACES = frozenset({100, 101, 118, 119})
 # MediaWiki's canonical (English, language-independent) namespace names.
 _EN_CANONICAL: dict[int, str] = {
     **_EN_NAMESPACES, 4: "Project", 5: "Project talk",
@@ -215,9 +217,11 @@ class SiteConfig:
                 table[_ns_key(name)] = number
         for alias, number in self.namespace_aliases.items():
             table[_ns_key(alias)] = number
-        # the canonical English names of the wiki's namespaces always work, as in MediaWiki
+        # the canonical English names of the wiki's core namespaces (and Scribunto's Module)
+        # always work, as in MediaWiki; a site's extra namespaces (100 and up) have their own
+        # names as canonical names, so frwiki's 100 is "Portail", not "Portal"
         for number, name in _EN_CANONICAL.items():
-            if name and number in self.namespaces:
+            if name and number in self.namespaces and number not in _EN_SITE_NAMESPACES:
                 table.setdefault(_ns_key(name), number)
         table.setdefault("image", NS_FILE)
         return table
@@ -258,8 +262,10 @@ class SiteConfig:
         """English defaults plus the localised namespace names, aliases, image option words,
         redirect words and link trail of the ``lang`` Wikipedia, from the built-in table
         (``data/namespaces.json``, facts from MediaWiki's language files with their fallbacks
-        merged).  The English names keep working, as in MediaWiki.  Unknown languages get the
-        English configuration with ``lang`` set."""
+        merged), and that Wikipedia's own extra namespaces (frwiki's ``Portail``, eswiki's
+        ``Anexo``; from Wikimedia's ``$wgExtraNamespaces``), which then replace enwiki's Portal
+        and Draft.  The English names of the core namespaces keep working, as in MediaWiki.
+        Unknown languages get the English configuration with ``lang`` set."""
         base = cls()
         code = lang.strip().lower().replace("_", "-")
         data = _load_localisations().get(code)
@@ -268,6 +274,13 @@ class SiteConfig:
         namespaces = dict(base.namespaces)
         for number, name in data.get("namespaces", {}).items():
             namespaces[int(number)] = name
+        site_namespaces = data.get("site_namespaces")
+        if site_namespaces:
+            # the Wikipedia's own extra namespaces replace enwiki's (Portal, Draft)
+            for number in _EN_SITE_NAMESPACES:
+                namespaces.pop(number, None)
+            for number, name in site_namespaces.items():
+                namespaces[int(number)] = name
         aliases = dict(base.namespace_aliases)
         for alias, number in data.get("aliases", {}).items():
             aliases[alias] = int(number)
