@@ -446,8 +446,28 @@ class HtmlEmitter(Emitter):
             attrs = _add_class(attrs, "mw-html-heading")
         if name in self.policy.void_tags:
             return f"<{name}{format_attributes(attrs)} />" + self.children(node.children)
-        inner = self.children(node.children)
+        if name in _TABLE_SECTIONS:
+            inner = self._table_section(node.children)
+        else:
+            inner = self.children(node.children)
         return f"<{name}{format_attributes(attrs)}>{inner}</{name}>"
+
+    def _table_section(self, children: list[ast.Node]) -> str:
+        """Cells written straight into <table> get the row an HTML parser (and MediaWiki's
+        tidying) would give them, so the output stays well-formed."""
+        out: list[str] = []
+        row: list[ast.Node] = []
+        for child in children + [None]:  # type: ignore[list-item]
+            is_cell = isinstance(child, ast.Tag) and child.name.lower() in ("td", "th")
+            if is_cell or (row and isinstance(child, ast.Text) and not child.value.strip()):
+                row.append(child)  # type: ignore[arg-type]
+                continue
+            if row:
+                out.append(f"<tr>{self.children(row)}</tr>")
+                row = []
+            if child is not None:
+                out.append(self.visit(child))
+        return "".join(out)
 
     def _tag_as_text(self, node: ast.Tag) -> str:
         """A tag the policy refuses: its markup shown as text, its content rendered."""
@@ -687,6 +707,9 @@ class HtmlEmitter(Emitter):
 
     def generic_visit(self, node: ast.Node) -> str:
         return self.children(node.child_nodes())
+
+
+_TABLE_SECTIONS = frozenset({"table", "thead", "tbody", "tfoot"})
 
 
 def to_html(doc: ast.Node, **options: Any) -> str:
