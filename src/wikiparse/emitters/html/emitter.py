@@ -457,16 +457,17 @@ class HtmlEmitter(Emitter):
         tidying) would give them, so the output stays well-formed."""
         out: list[str] = []
         row: list[ast.Node] = []
-        for child in children + [None]:  # type: ignore[list-item]
+        for child in children:
             is_cell = isinstance(child, ast.Tag) and child.name.lower() in ("td", "th")
             if is_cell or (row and isinstance(child, ast.Text) and not child.value.strip()):
-                row.append(child)  # type: ignore[arg-type]
+                row.append(child)
                 continue
             if row:
                 out.append(f"<tr>{self.children(row)}</tr>")
                 row = []
-            if child is not None:
-                out.append(self.visit(child))
+            out.append(self.visit(child))
+        if row:
+            out.append(f"<tr>{self.children(row)}</tr>")
         return "".join(out)
 
     def _tag_as_text(self, node: ast.Tag) -> str:
