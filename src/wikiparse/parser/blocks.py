@@ -209,7 +209,8 @@ class BlockBuilder:
             else:
                 # the lines holding the start and end tags are block lines: not wrapped
                 children = self.container(content, mode, first_raw=mode == "doc",
-                                          last_raw=mode == "doc" and kind == "paired")
+                                          last_raw=mode == "doc" and kind == "paired",
+                                          top=opener.name == "blockquote")
         finally:
             self.ctx.depth -= 1
         return self._make_tag(opener, kind, children, end)
@@ -620,23 +621,7 @@ class _BlockState:
         self.out.append(node)
 
     def emit_raw(self, nodes: list[ast.Node], line: Line) -> None:
-        """Nodes outside paragraphs; in ``lines`` mode the newline stays as text.  At the top
-        of the document, loose inline runs beside block elements get a paragraph of their own,
-        as MediaWiki's HTML tidying (RemexCompatMunger) wraps them."""
-        if self.wrap_loose:
-            run: list[ast.Node] = []
-            for node in nodes + [None]:
-                if node is None or _is_block_item(node):
-                    if any(not _is_blank(n, self.text) for n in run):
-                        self.out.append(ast.Paragraph((run[0].span[0], run[-1].span[1]), children=run))
-                    else:
-                        self.out.extend(run)
-                    run = []
-                    if node is not None:
-                        self.out.append(node)
-                else:
-                    run.append(node)
-            return
+        """Nodes outside paragraphs; in ``lines`` mode the newline stays as text."""
         self.out.extend(nodes)
         if self.mode != "doc" and line.nl is not None:
             self.out.append(ast.Text((line.nl.start, line.nl.end), value="\n"))
@@ -845,6 +830,8 @@ class _BlockState:
         return None
 
     def finish(self) -> list[ast.Node]:
+        if self.wrap_loose:
+            return _wrap_loose(self.out, self.text)
         return self.out
 
 
@@ -868,6 +855,37 @@ def _content_mode(name: str, default: str) -> str:
 
 _LIST_KIND = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
 _ITEM_KIND = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
+
+
+def _wrap_loose(nodes: list[ast.Node], text: str) -> list[ast.Node]:
+    """Runs of inline nodes between blocks become paragraphs, as MediaWiki's HTML tidying
+    (RemexCompatMunger) wraps inline content left directly in the body or a blockquote."""
+    out: list[ast.Node] = []
+    run: list[ast.Node] = []
+
+    def flush() -> None:
+        if any(not _is_blank(n, text) for n in run):
+            # leading/trailing blank text stays outside the paragraph
+            i, j = 0, len(run)
+            while _is_blank(run[i], text):
+                i += 1
+            while _is_blank(run[j - 1], text):
+                j -= 1
+            out.extend(run[:i])
+            out.append(ast.Paragraph((run[i].span[0], run[j - 1].span[1]), children=run[i:j]))
+            out.extend(run[j:])
+        else:
+            out.extend(run)
+        run.clear()
+
+    for node in nodes:
+        if _is_block_item(node) or isinstance(node, ast.Paragraph):
+            flush()
+            out.append(node)
+        else:
+            run.append(node)
+    flush()
+    return out
 
 
 def _is_blank(node: ast.Node, text: str) -> bool:

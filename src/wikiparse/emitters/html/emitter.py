@@ -324,7 +324,7 @@ class HtmlEmitter(Emitter):
         return f"<p>{inner}</p>\n"
 
     def visit_ParagraphBreak(self, node: ast.ParagraphBreak) -> str:
-        return "<br />"
+        return "<br />\n"
 
     def visit_Heading(self, node: ast.Heading) -> str:
         inner = self.children(node.children).strip()
