@@ -254,6 +254,17 @@ class BlockBuilder:
                     continue
             if stack:
                 tb = stack[-1]
+                if first is None and line.items:
+                    lead = _comment_lead(line.items, self.text)
+                    if lead and lead < len(line.items):
+                        # comments before table markup: MediaWiki strips them first
+                        head, tail = line.items[:lead], line.items[lead:]
+                        tb.transparent(Line(head, line.start, item_end(head[-1]), None))
+                        line = Line(tail, item_start(tail[0]), line.end, line.nl)
+                        first = _first_tok_kind(line.items)
+                    elif lead == len(line.items):
+                        tb.transparent(line)
+                        continue
                 if first == "table_close":
                     stack.pop()
                     node, rest = tb.close(line)
@@ -271,7 +282,7 @@ class BlockBuilder:
                 if first == "pipe" or first == "excl":
                     tb.cells(line, header=first == "excl")
                     continue
-                tb.sink().append(line)
+                tb.continuation(line)
                 continue
             out.append(line)
         while stack:
@@ -342,6 +353,19 @@ class BlockBuilder:
         return heading, trailing
 
 
+def _comment_lead(items: list[NT], text: str) -> int:
+    """Number of leading items that are comments or blank text, when a comment is among them."""
+    n = 0
+    seen = False
+    for it in items:
+        if isinstance(it, ast.Comment):
+            seen = True
+        elif not (isinstance(it, Tok) and it.kind in ("text", "line_space") and not text[it.start:it.end].strip()):
+            break
+        n += 1
+    return n if seen else 0
+
+
 def _first_tok_kind(items: list[NT]) -> str | None:
     """Kind of a line's first token, looking past leading whitespace (as trim() does)."""
     for it in items:
@@ -376,6 +400,35 @@ class _TableBuilder:
         self.row: ast.TableRow | None = None
         self.cell_entries: list[Entry] | None = None
         self.cell: ast.TableCell | None = None
+        self.pending: list[ast.Node] = []  # comments waiting for the row's first cell
+
+    def transparent(self, line: Line) -> None:
+        """A comment-only line: between a row marker and its first cell it belongs to that
+        cell (it must not make one); elsewhere it goes with the surrounding content."""
+        if self.cell is None and self.caption_entries is None and self.row is not None \
+                and not self.row.cells:
+            self.pending.extend(self.bb.to_nodes(line.items))
+        else:
+            self.sink().append(line)
+
+    def continuation(self, line: Line) -> None:
+        """A line without table markup: it continues the open cell or caption; inside a row
+        that has no cell yet it starts one (MediaWiki would emit it inside the <tr>)."""
+        if self.cell is None and self.caption_entries is None and self.row is not None:
+            text = self.bb.text
+            if all(isinstance(it, Tok) and it.kind in ("text", "line_space")
+                   and not text[it.start:it.end].strip() for it in line.items):
+                self.transparent(line)  # a blank line makes no cell
+                return
+            cell = ast.TableCell((line.start, line.end), header=False)
+            if self.pending:
+                cell.span = (self.pending[0].span[0], line.end)
+            self.row.cells.append(cell)
+            self.cell = cell
+            self.cell_entries = [line]
+            self._extend_row(line.end)
+            return
+        self.sink().append(line)
 
     # -- where continuation lines go
     def sink(self) -> list[Entry]:
@@ -389,6 +442,10 @@ class _TableBuilder:
         if self.cell is not None and self.cell_entries is not None:
             cell = self.cell
             cell.children = self.bb._blocks(self.cell_entries, self.mode, first_raw=True)
+            if self.pending:
+                cell.children[:0] = self.pending
+                cell.span = (min(cell.span[0], self.pending[0].span[0]), cell.span[1])
+                self.pending = []
             end = _entries_end(self.cell_entries, cell.span[1])
             if cell.children:
                 end = max(end, cell.children[-1].span[1])
@@ -399,7 +456,8 @@ class _TableBuilder:
 
     def _finish_caption(self) -> None:
         if self.caption_entries is not None:
-            children = self.bb._blocks(self.caption_entries, self.mode, first_raw=True)
+            # captions are never wrapped in paragraphs
+            children = self.bb._blocks(self.caption_entries, "lines", first_raw=True)
             end = _entries_end(self.caption_entries, self.caption_start + 2)
             if children:
                 end = max(end, children[-1].span[1])
@@ -415,9 +473,15 @@ class _TableBuilder:
         if self.row is not None:
             self.row.span = (self.row.span[0], max(self.row.span[1], end))
 
+    def _flush_pending(self) -> None:
+        for node in self.pending:
+            self.prelude.append(BlockEntry(node))
+        self.pending = []
+
     def new_row(self, line: Line) -> None:
         self._finish_cell()
         self._finish_caption()
+        self._flush_pending()
         tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_row")
         idx = line.items.index(tok)
         attrs = attributes_from_items(self.bb.ctx, line.items[idx + 1 :])
@@ -478,6 +542,10 @@ class _TableBuilder:
             self.row.cells.append(cell)
             if k < len(segments) - 1:
                 cell.children = self.bb.inline(content) if content else []
+                if self.pending:
+                    cell.children[:0] = self.pending
+                    cell.span = (min(cell.span[0], self.pending[0].span[0]), cell.span[1])
+                    self.pending = []
                 self._extend_row(cell.span[1])
             else:
                 c_start = item_start(content[0]) if content else line.end
@@ -514,6 +582,7 @@ class _TableBuilder:
     def finish(self, closed: bool, end: int | None = None) -> ast.Table:
         self._finish_cell()
         self._finish_caption()
+        self._flush_pending()
         prelude = self.bb._blocks(self.prelude, self.mode, first_raw=False) if self.prelude else []
         if end is None:
             end = self.end
