@@ -17,8 +17,11 @@ per pattern:
             or a call ran into ``--call-timeout`` (a hang counts as non-linear)
   MB/s      UTF-8 input bytes / CPU s at the largest size
   B/char    peak-RSS growth of one call on the largest input, per input character, measured in a
-            fresh process (``--mem-bound``, default 200: a tree costs far less; property 1 says no
-            input blows up memory); ``--no-memory`` skips it
+            fresh process; ``--check`` fails above ``--mem-bound`` (1024: a node per input
+            character costs a few hundred bytes, the corpus about 25)
+  mem exp   log-log slope of that growth between 1/8 of the largest size and the largest (when
+            both are at least 8 MB); ``--check`` fails above ``--bound`` (memory must be
+            linear too: property 1 says no input blows up memory).  ``--no-memory`` skips both
 
 The corpus (``../shared/corpora/articles``) is measured twice: ``corpus_concat`` (all pages
 concatenated and cut to each size, a pattern like the others) and a per-page fit (time of each
@@ -287,6 +290,21 @@ def measure_memory(pattern: Pattern, size: int, args: argparse.Namespace) -> dic
     return {"chars": d["chars"], "growth_bytes": growth, "bytes_per_char": growth / max(d["chars"], 1)}
 
 
+def memory_fit(pattern: Pattern, sizes: list[int], args: argparse.Namespace) -> dict[str, Any]:
+    """Peak-RSS growth at the largest size and at 1/8 of it; the log-log exponent between the two
+    when both growths are big enough to measure (>= 8 MB: below that the allocator's reuse of
+    memory freed after import blurs the figure)."""
+    top = measure_memory(pattern, sizes[-1], args)
+    if "error" in top or len(sizes) < 4:
+        return top
+    low = measure_memory(pattern, sizes[-4], args)
+    top["at_eighth"] = low
+    if "error" not in low and low["growth_bytes"] >= 8e6:
+        top["exponent"] = loglog_exponent([low["chars"], top["chars"]],
+                                          [low["growth_bytes"], top["growth_bytes"]])
+    return top
+
+
 def corpus_pattern(pages: list[Any]) -> Pattern:
     concat = "\n\n".join(p.text for p in pages)
     return Pattern("corpus_concat", f"{len(pages)} corpus pages concatenated, cut to size",
@@ -337,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write all points and fits here")
     ap.add_argument("--list", action="store_true", help="list the patterns and exit")
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-RSS probe per pattern")
-    ap.add_argument("--mem-bound", type=float, default=200.0,
+    ap.add_argument("--mem-bound", type=float, default=1024.0,
                     help="largest acceptable peak-RSS growth per input character at the largest "
                          "size, bytes (for --check; 0 = no memory check)")
     ap.add_argument("--probe-memory", metavar="PATTERN:SIZE", help=argparse.SUPPRESS)
@@ -383,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     for p in patterns:
         row = measure(p, fn, args)
         if not args.no_memory and row["points"]:
-            row["memory"] = measure_memory(p, row["points"][-1]["chars"], args)
+            row["memory"] = memory_fit(p, [pt["chars"] for pt in row["points"]], args)
         rows.append(row)
         exp = row["exponent"]
         eprint(f"  {p.name:22s} exp {exp if exp is None else round(exp, 3)}  "
@@ -399,8 +417,11 @@ def main(argv: list[str] | None = None) -> int:
         hard = r["status"].startswith(("timeout", "raised"))
         mem = r.get("memory") or {}
         bpc = mem.get("bytes_per_char")
+        mexp = mem.get("exponent")
         if bad:
             verdict = f"FAIL > {args.bound:.2f}"
+        elif mexp is not None and mexp > args.bound:
+            verdict = f"FAIL memory exp > {args.bound:.2f}"
         elif args.mem_bound and bpc is not None and bpc > args.mem_bound:
             verdict = f"FAIL memory > {args.mem_bound:g} B/char"
         elif hard:
@@ -412,13 +433,14 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(r["pattern"])
         out_rows.append((r["pattern"], r["what"], fmt(r["exponent"]), fmt(r["tail_exponent"]),
                          fmt(r.get("mb_per_s_at_max")), fmt(r.get("ms_at_max"), 1),
-                         "-" if bpc is None else f"{bpc:.0f}", verdict))
+                         "-" if bpc is None else f"{bpc:.0f}", fmt(mexp), verdict))
     print(f"\nscaling of {args.func}: CPU time vs input size, {args.min_size // KiB} KiB .. "
           f"{args.max_size // KiB} KiB doubling, median of {args.repeats}; exp = log-log slope "
           f"(1 = linear), tail = slope over the 4 largest sizes; bound {args.bound}; B/char = peak-RSS "
-          f"growth of one call at the largest size per input character (bound {args.mem_bound:g})")
-    print(table(["pattern", "input", "exp", "tail", "MB/s@max", "ms@max", "B/char", "verdict"], out_rows,
-                right=[False, False, True, True, True, True, True, False]))
+          f"growth of one call at the largest size per input character (bound {args.mem_bound:g}); mem exp = "
+          f"log-log slope of that growth between 1/8 of the largest size and the largest (bound {args.bound})")
+    print(table(["pattern", "input", "exp", "tail", "MB/s@max", "ms@max", "B/char", "mem exp", "verdict"],
+                out_rows, right=[False, False, True, True, True, True, True, True, False]))
     worst = max((r for r in rows if r["exponent"] is not None), key=lambda r: r["exponent"], default=None)
     if worst is not None:
         print(f"\nworst exponent: {worst['pattern']} {worst['exponent']:.3f}")
