@@ -25,6 +25,7 @@ import html
 import io
 import os
 import re
+import sys
 import zlib
 from dataclasses import dataclass
 from typing import IO, Any, BinaryIO, Iterable, Iterator, TypedDict, cast
@@ -271,8 +272,6 @@ class DumpReader:
         mwxml = _mwxml()
         try:
             if self.path == "-":
-                import sys
-
                 raw: BinaryIO = sys.stdin.buffer
             else:
                 raw = open(self.path, "rb")
