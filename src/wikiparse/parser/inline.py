@@ -22,6 +22,9 @@ from .scanner import scanner
 from .tags import HTML_TAGS
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
+_URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!'))+""")
+_ESCAPED_ANGLE = re.compile(r"&(?:lt|gt);")
+_CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 _MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)", re.S)
 _TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
@@ -55,6 +58,7 @@ class BracketBuilder:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.link_depth = 0  # open [[ frames: no free URLs or magic links inside a link
+        self.line_start = 0  # where the current line starts (table-cell lines split on '|')
         from .constructs import ConstructBuilder
 
         self.constructs = ConstructBuilder(ctx, self)
@@ -70,6 +74,7 @@ class BracketBuilder:
         max_depth = ctx.limits.max_depth
         max_tokens = ctx.limits.max_nodes
         pos = start
+        self.line_start = start
         while pos < end:
             m = match(text, pos, end)
             assert m is not None  # CHAR matches any character
@@ -87,6 +92,7 @@ class BracketBuilder:
             if kind == "TEXT" or kind == "CHAR":
                 cur.append(Tok("text", s, e))
             elif kind == "NEWLINE":
+                self.line_start = e
                 if top.kind == "extlink":
                     self._degrade(stack)
                     stack[-1].parts[-1].append(Tok("nl", s, e))
@@ -144,7 +150,7 @@ class BracketBuilder:
             elif kind in _LINE_KIND:
                 cur.append(Tok(_LINE_KIND[kind], s, e))
             elif kind == "FREE_URL":
-                pos = self._free_url(top, s, e)
+                pos = self._free_url(stack, s, e)
                 continue
             elif kind == "MAGIC_LINK":
                 if self.link_depth or top.kind == "extlink":
@@ -189,7 +195,14 @@ class BracketBuilder:
         opener_end = frame.part_starts[0]
         items: list[Item] = [Tok("text", frame.start, opener_end)]
         if frame.kind == "extlink":
-            items.append(Tok("text", opener_end, frame.text_start))
+            # '[' + URL without ']': the URL is still a free link (when it is one)
+            link = self.free_link(stack + [frame], frame.start + 1, opener_end) if not self.link_depth else None
+            if link is not None:
+                items = [Tok("text", frame.start, frame.start + 1), link]
+                if link.span[1] < opener_end:
+                    items.append(Tok("text", link.span[1], opener_end))
+            if frame.text_start > opener_end:
+                items.append(Tok("text", opener_end, frame.text_start))
         for i, part in enumerate(frame.parts):
             if i:
                 items.append(Tok("pipe", frame.seps[i - 1], frame.seps[i - 1] + 1))
@@ -245,7 +258,8 @@ class BracketBuilder:
             if url is not None:
                 # [[http://x]] is '[' + an external link + ']' in MediaWiki
                 cur.append(Tok("text", s, e - 1))
-                return self._open_extlink(stack, e - 1, url.end(), end, max_depth)
+                return self._open_extlink(stack, e - 1, self._url_end(stack, e, url.end()), end,
+                                          max_depth)
             if len(stack) > max_depth:
                 self._too_deep(cur, s, e)
                 return e
@@ -261,7 +275,7 @@ class BracketBuilder:
         if url is None or stack[-1].kind == "extlink":
             cur.append(Tok("text", s, e))
             return e
-        return self._open_extlink(stack, s, url.end(), end, max_depth)
+        return self._open_extlink(stack, s, self._url_end(stack, e, url.end()), end, max_depth)
 
     def _open_extlink(self, stack: list[Frame], s: int, url_end: int, end: int, max_depth: int) -> int:
         cur = stack[-1].parts[-1]
@@ -343,29 +357,49 @@ class BracketBuilder:
 
     # ------------------------------------------------------------------ URLs and magic links
 
-    def _free_url(self, top: Frame, s: int, e: int) -> int:
-        text = self.ctx.text
+    def _free_url(self, stack: list[Frame], s: int, e: int) -> int:
+        top = stack[-1]
         cur = top.parts[-1]
-        colon = text.index(":", s, e)
-        scheme_ok = self.ctx.protocol_re.match(text, s, e) is not None
-        if not scheme_ok or top.kind == "extlink" or self.link_depth:
+        colon = self.ctx.text.index(":", s, e)
+        node = None
+        if top.kind != "extlink" and not self.link_depth:
+            node = self.free_link(stack, s, e)
+        if node is None:
             cur.append(Tok("text", s, colon + 1))
             return colon + 1
-        url_end = e
-        has_paren = "(" in text[s:e]
+        cur.append(node)
+        return node.span[1]
+
+    def _url_end(self, stack: list[Frame], s: int, e: int) -> int:
+        """End of a URL matched up to ``e``: '|' is a URL character where no template or link
+        is open (there it separates arguments); '&lt;'/'&gt;' end it (MediaWiki)."""
+        text = self.ctx.text
+        if (e < len(text) and text[e] == "|" and not _CELL_LINE.match(text, self.line_start)
+                and not any(f.kind in ("brace", "link") for f in stack)):
+            m = _URL_WITH_PIPES.match(text, e)
+            if m:
+                e = m.end()
+        cut = _ESCAPED_ANGLE.search(text, s, e)
+        return cut.start() if cut else e
+
+    def free_link(self, stack: list[Frame], s: int, e: int) -> ast.ExternalLink | None:
+        """A free URL starting at ``s`` (scanned up to ``e``), trailing punctuation left out,
+        or None when the scheme is not a protocol or nothing follows it."""
+        text = self.ctx.text
+        proto = self.ctx.protocol_re.match(text, s, e)
+        if proto is None:
+            return None
+        url_end = self._url_end(stack, s, e)
+        has_paren = "(" in text[s:url_end]
         while url_end > s:
             ch = text[url_end - 1]
             if ch in _TRAILING_PUNCT or (ch == ")" and not has_paren):
                 url_end -= 1
             else:
                 break
-        proto = self.ctx.protocol_re.match(text, s, e)
-        assert proto is not None
         if url_end <= proto.end():
-            cur.append(Tok("text", s, colon + 1))
-            return colon + 1
-        cur.append(ast.ExternalLink((s, url_end), url=text[s:url_end], kind="free"))
-        return url_end
+            return None
+        return ast.ExternalLink((s, url_end), url=text[s:url_end], kind="free")
 
     def _magic_link(self, s: int, e: int) -> ast.Node:
         raw = self.ctx.text[s:e]
