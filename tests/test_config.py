@@ -576,3 +576,14 @@ def test_for_language_site_namespaces() -> None:
     # languages without site data keep the English defaults
     assert SiteConfig.for_language("ceb").namespace_of("Portal") == 100
     assert SiteConfig().namespace_of("Draft") == 118
+
+
+def test_site_config_pickles_for_worker_processes() -> None:
+    import pickle
+
+    for config in (SiteConfig(), SiteConfig.for_language("de"), SiteConfig.for_language("fr")):
+        config.namespace_lookup  # a cached lookup must not travel or break the copy
+        back = pickle.loads(pickle.dumps(config))
+        assert back == config
+        assert back.namespace_of("Datei" if config.lang == "de" else "File") == 6
+        assert back.image_option_table == config.image_option_table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -205,6 +205,16 @@ class SiteConfig:
         for name in ("variables", "behavior_switches", "parser_functions", "interwiki_prefixes",
                      "language_codes"):
             freeze(self, name, frozenset(getattr(self, name)))
+
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        """Picklable (worker processes, Dask): rebuilt from plain copies of the fields; the
+        cached lookups are recomputed on the other side."""
+        plain = {
+            f.name: dict(value) if isinstance(value, MappingProxyType) else value
+            for f in fields(self)
+            for value in (getattr(self, f.name),)
+        }
+        return (_rebuild_site_config, (plain,))
 
     # ------------------------------------------------------------------ derived lookups
 
@@ -479,3 +489,7 @@ def _ns_key(name: str) -> str:
 
 def languages_with_localisation() -> Iterable[str]:
     return sorted(_load_localisations())
+
+
+def _rebuild_site_config(values: dict[str, Any]) -> SiteConfig:
+    return SiteConfig(**values)
