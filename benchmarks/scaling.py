@@ -43,6 +43,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from benchkit import eprint, load_callable, load_corpus, loglog_exponent, shared_dir, table
@@ -340,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--func", default="wikiparse:parse", help="module:function taking one str")
     ap.add_argument("--shared", help="folder holding corpora/ (default ../shared)")
-    ap.add_argument("--corpus", type=lambda s: __import__("pathlib").Path(s), help="corpus folder")
+    ap.add_argument("--corpus", type=Path, help="corpus folder")
     ap.add_argument("--min-size", type=int, default=16 * KiB)
     ap.add_argument("--max-size", type=int, default=1024 * KiB)
     ap.add_argument("--plain-max", type=int, default=10_000_000, help="largest plain_text input")
