@@ -1,7 +1,9 @@
 """A page's outline: title, tagline, headings, files, navigation and categories, as JSON data.
 
-``outline(doc)`` works for both dialects.  A wikitext page has no tagline or navigation (those
-are the skin's, not the page's) and its title, when any, comes from ``{{DISPLAYTITLE:...}}``.
+``outline(doc)`` works for both dialects.  A wikitext page has no tagline or navigation of its
+own (those are the skin's); its title, when any, comes from ``{{DISPLAYTITLE:...}}``, and the
+tagline and navigation from the ``<!-- wikiparse:tagline ... -->`` / ``<!-- wikiparse:navigation
+a | b -->`` comments that the rendered -> wikitext conversion writes.
 
 ``python -m wikiparse.rendered.outline FILE...`` (and ``wikiparse outline FILE...``) prints
 outlines: for one file the outline object itself, for several (or with ``--map``) one object
@@ -12,12 +14,14 @@ mapping each file name, as given on the command line, to its outline - the shape
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import sys
 from typing import Any, Sequence
 
 from .. import ast
 from ..query import plain_title
+from .to_wikitext import COMMENT_PREFIX
 
 
 def _caption(link: ast.FileLink) -> str | None:
@@ -42,15 +46,36 @@ def outline(doc: ast.Document) -> dict[str, Any]:
     "caption"}], "navigation": [item...], "categories": [name...]}``; ``caption`` is None when a
     file has none, navigation items of all navigation lines are listed in page order."""
     title = doc.title if doc.dialect == "rendered" else (doc.title or _display_title(doc))
+    tagline = doc.tagline
+    navigation = [item for nav in doc.navigation for item in nav.items]
+    if doc.dialect != "rendered":
+        for kind, items in _chrome_comments(doc):
+            if kind == "tagline" and tagline is None and items:
+                tagline = items[0]
+            elif kind == "navigation":
+                navigation.extend(items)
     return {
         "dialect": doc.dialect,
         "title": title,
-        "tagline": doc.tagline,
+        "tagline": tagline,
         "headings": [{"level": h.level, "title": h.title} for h in doc.headings],
         "files": [{"name": f.name, "caption": _caption(f)} for f in doc.files],
-        "navigation": [item for nav in doc.navigation for item in nav.items],
+        "navigation": navigation,
         "categories": [c.name for c in doc.categories],
     }
+
+
+def _chrome_comments(doc: ast.Document) -> list[tuple[str, list[str]]]:
+    """(kind, items) of the ``<!-- wikiparse:KIND a | b -->`` comments at the top of a page."""
+    found: list[tuple[str, list[str]]] = []
+    for node in doc.walk():
+        if isinstance(node, ast.Comment):
+            body = node.value.strip()
+            if body.startswith(COMMENT_PREFIX):
+                kind, _, rest = body[len(COMMENT_PREFIX):].partition(" ")
+                items = [html.unescape(i.strip()) for i in rest.split(" | ")] if rest.strip() else []
+                found.append((kind, items))
+    return found
 
 
 def read_page(path: str) -> str:

@@ -3,9 +3,13 @@
 Headings become ``== Title ==`` (as many ``=`` as their level), file lines
 ``[[File:X|thumb|Caption]]``, categories ``[[Category:X]]`` at the end, each text line of a
 paragraph its own paragraph; the title becomes ``{{DISPLAYTITLE:...}}`` (``display_title=False``
-drops it).  Site chrome (tagline, contents, navigation, search, ads, footers...) and edit markers
-are left out: they belong to the wiki's skin, not to the page.  Text is escaped so that it stays
-text: characters that would start markup become HTML character references.
+drops it).  Site chrome (contents, search, ads, footers...) and edit markers are left out: they
+belong to the wiki's skin, not to the page.  The two pieces of chrome that are part of a page's
+outline, the tagline and the navigation lines, are kept as HTML comments, which MediaWiki does
+not display: ``<!-- wikiparse:tagline From ... -->`` and ``<!-- wikiparse:navigation a | b -->``
+(``chrome_comments=False`` drops them); :func:`wikiparse.rendered.outline.outline` reads them
+back, so the outline survives the round trip.  Text is escaped so that it stays text:
+characters that would start markup become HTML character references.
 """
 
 from __future__ import annotations
@@ -68,16 +72,35 @@ def _paragraph_lines(node: ast.Paragraph) -> list[str]:
     return [escape_line(line) for line in _BREAK.split(text) if line.strip()]
 
 
-def rendered_to_wikitext(doc: ast.Document, *, display_title: bool = True) -> str:
+def chrome_comment(kind: str, items: list[str]) -> str:
+    """``<!-- wikiparse:KIND a | b -->``; items escaped so the comment and the list survive."""
+    body = " | ".join(_comment_escape(i) for i in items)
+    return f"<!-- {COMMENT_PREFIX}{kind} {body} -->"
+
+
+def _comment_escape(text: str) -> str:
+    return " ".join(text.replace("&", "&amp;").replace("|", "&#124;").replace("--", "&#45;-")
+                    .replace(">", "&gt;").split())
+
+
+COMMENT_PREFIX = "wikiparse:"
+
+
+def rendered_to_wikitext(doc: ast.Document, *, display_title: bool = True,
+                         chrome_comments: bool = True) -> str:
     """Wikitext of a rendered-page Document (blocks separated by blank lines, ending in a
-    newline).  Any Document is accepted; nodes other than headings, paragraphs, files and
-    categories are left out."""
+    newline).  Any Document is accepted; nodes other than headings, paragraphs, files,
+    categories and (as comments) the tagline and navigation are left out."""
     blocks: list[str] = []
     if display_title and doc.title:
         blocks.append("{{DISPLAYTITLE:" + escape_inline(doc.title, extra="|") + "}}")
+    if chrome_comments and doc.tagline:
+        blocks.append(chrome_comment("tagline", [doc.tagline]))
     categories: list[str] = []
     for node in doc.children:
-        if isinstance(node, ast.Heading):
+        if isinstance(node, ast.Navigation) and chrome_comments and node.items:
+            blocks.append(chrome_comment("navigation", node.items))
+        elif isinstance(node, ast.Heading):
             blocks.append(_heading(node))
         elif isinstance(node, ast.Paragraph):
             blocks.extend(_paragraph_lines(node))
@@ -90,4 +113,4 @@ def rendered_to_wikitext(doc: ast.Document, *, display_title: bool = True) -> st
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-__all__ = ["escape_inline", "escape_line", "rendered_to_wikitext"]
+__all__ = ["chrome_comment", "escape_inline", "escape_line", "rendered_to_wikitext"]
