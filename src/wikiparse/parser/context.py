@@ -23,7 +23,7 @@ URL_CHARS = r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!'))"""
 @lru_cache(maxsize=64)
 def _bracket_url_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(p) for p in sorted(protocols, key=len, reverse=True))
-    return re.compile(f"(?i:{alts}){URL_CHARS}+")
+    return re.compile(f"(?i:{alts}){URL_CHARS}{{1,2048}}")  # longer URLs continue in the parser
 
 
 @lru_cache(maxsize=64)

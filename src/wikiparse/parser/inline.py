@@ -22,7 +22,8 @@ from .scanner import scanner
 from .tags import HTML_TAGS
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
-_URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!'))+""")
+_URL_CONTINUE = re.compile(r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
+_URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
 _ESCAPED_ANGLE = re.compile(r"&(?:lt|gt);")
 _CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
@@ -92,12 +93,12 @@ class BracketBuilder:
             if kind == "TEXT" or kind == "CHAR":
                 cur.append(Tok("text", s, e))
             elif kind == "NEWLINE":
-                self.line_start = e
                 if top.kind == "extlink":
                     self._degrade(stack)
                     stack[-1].parts[-1].append(Tok("nl", s, e))
                 else:
                     cur.append(Tok("nl", s, e))
+                self.line_start = e
             elif kind == "PIPE":
                 if top.kind == "brace" or top.kind == "link":
                     self._new_part(top, s)
@@ -203,6 +204,7 @@ class BracketBuilder:
                     items.append(Tok("text", link.span[1], opener_end))
             if frame.text_start > opener_end:
                 items.append(Tok("text", opener_end, frame.text_start))
+            self._resolve_candidates(stack + [frame], frame.parts[0])
         for i, part in enumerate(frame.parts):
             if i:
                 items.append(Tok("pipe", frame.seps[i - 1], frame.seps[i - 1] + 1))
@@ -272,6 +274,12 @@ class BracketBuilder:
             self.link_depth += frame.url_end
             return e
         url = self.ctx.bracket_url_re.match(text, e, end)
+        if url is not None and stack[-1].kind == "extlink" and not self.link_depth:
+            # '[' + URL inside a label: text, or a free link if the outer '[url' never closes
+            url_end = self._url_end(stack, e, url.end())
+            cur.append(Tok("text", s, e))
+            cur.append(Tok("url_candidate", e, url_end))
+            return url_end
         if url is None or stack[-1].kind == "extlink":
             cur.append(Tok("text", s, e))
             return e
@@ -362,6 +370,11 @@ class BracketBuilder:
         cur = top.parts[-1]
         colon = self.ctx.text.index(":", s, e)
         node = None
+        if top.kind == "extlink" and not self.link_depth and self.ctx.protocol_re.match(self.ctx.text, s, e):
+            # no link inside a link's label; but if the '[url' never closes, this one is free
+            end = self._url_end(stack, s, e)
+            cur.append(Tok("url_candidate", s, end))
+            return end
         if top.kind != "extlink" and not self.link_depth:
             node = self.free_link(stack, s, e)
         if node is None:
@@ -374,22 +387,40 @@ class BracketBuilder:
         """End of a URL matched up to ``e``: '|' is a URL character where no template or link
         is open (there it separates arguments); '&lt;'/'&gt;' end it (MediaWiki)."""
         text = self.ctx.text
-        if (e < len(text) and text[e] == "|" and not _CELL_LINE.match(text, self.line_start)
-                and not any(f.kind in ("brace", "link") for f in stack)):
-            m = _URL_WITH_PIPES.match(text, e)
-            if m:
-                e = m.end()
+        # the scanner bounds a URL token; a longer URL (or one with pipes) continues here in
+        # bounded chunks
+        pipes_ok = not _CELL_LINE.match(text, self.line_start) and not any(
+            f.kind in ("brace", "link") for f in stack)
+        more = _URL_WITH_PIPES if pipes_ok else _URL_CONTINUE
+        while e < len(text):
+            m = more.match(text, e)
+            if m is None:
+                break
+            e = m.end()
         cut = _ESCAPED_ANGLE.search(text, s, e)
         return cut.start() if cut else e
 
-    def free_link(self, stack: list[Frame], s: int, e: int) -> ast.ExternalLink | None:
+    def _resolve_candidates(self, stack: list[Frame], part: list[Item]) -> None:
+        """URLs seen inside a '[url' label whose ']' never came: free links after all."""
+        for i, it in enumerate(part):
+            if type(it) is Tok and it.kind == "url_candidate":
+                link = self.free_link(stack, it.start, it.end, extend=False)
+                if link is None:
+                    part[i] = Tok("text", it.start, it.end)
+                elif link.span[1] < it.end:
+                    part[i] = Splice([link, Tok("text", link.span[1], it.end)])
+                else:
+                    part[i] = link
+
+    def free_link(self, stack: list[Frame], s: int, e: int, extend: bool = True) -> ast.ExternalLink | None:
         """A free URL starting at ``s`` (scanned up to ``e``), trailing punctuation left out,
-        or None when the scheme is not a protocol or nothing follows it."""
+        or None when the scheme is not a protocol or nothing follows it.  ``extend=False``: the
+        URL is known to end at ``e`` at the latest."""
         text = self.ctx.text
         proto = self.ctx.protocol_re.match(text, s, e)
         if proto is None:
             return None
-        url_end = self._url_end(stack, s, e)
+        url_end = self._url_end(stack, s, e) if extend else e
         has_paren = "(" in text[s:url_end]
         while url_end > s:
             ch = text[url_end - 1]
