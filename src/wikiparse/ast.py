@@ -268,7 +268,9 @@ class WikiLink(Node):
     has_text: bool = False
     trail: str = ""
     leading_colon: bool = False
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+    #: the target's nodes when it holds constructs (``[[Città d{{v}}o]]``); empty otherwise
+    target_nodes: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("target_nodes", "children")
 
 
 @dataclass(slots=True, eq=False)

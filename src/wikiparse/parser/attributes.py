@@ -35,6 +35,18 @@ def parse_attributes(ctx: Context, start: int, end: int) -> list[ast.Attribute]:
     return attrs
 
 
+def tag_attributes(ctx: Context, start: int, end: int) -> list[ast.Attribute]:
+    """Attributes of an HTML or extension tag; templates written inside them (``style=
+    "{{x}}"``), which MediaWiki expands first, become children of their attribute."""
+    if ctx.text.find("{{", start, end) < 0:
+        return parse_attributes(ctx, start, end)
+    from .inline import BracketBuilder
+    from .items import flatten
+
+    items = flatten(BracketBuilder(ctx).run(start, end))
+    return attributes_from_items(ctx, items)
+
+
 def attributes_from_items(ctx: Context, items: Sequence[Union[ast.Node, Tok]]) -> list[ast.Attribute]:
     """Attributes of table markup, whose region may hold templates or comments: those nodes
     become children of the attribute they sit in (or of a nameless one between attributes)."""

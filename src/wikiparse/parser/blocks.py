@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence, Union
 
 from .. import ast
-from .attributes import attributes_from_items, parse_attributes
+from .attributes import attributes_from_items, tag_attributes
 from .context import Context
 from .items import Item, TagTok, Tok, flatten, item_end, item_start
 from .quotes import apply_quotes
@@ -127,7 +127,7 @@ class BlockBuilder:
     # ================================================================== tag balancing
 
     def _make_tag(self, tok: TagTok, kind: str, children: list[ast.Node], end: int) -> ast.Tag:
-        attrs = parse_attributes(self.ctx, tok.attr_start, tok.attr_end)
+        attrs = tag_attributes(self.ctx, tok.attr_start, tok.attr_end)
         return ast.Tag((tok.start, end), name=tok.name, attrs=attrs, children=children, kind=kind,
                        self_closing=tok.self_closing)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Union
 
 from .. import ast
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
-from .attributes import parse_attributes
+from .attributes import tag_attributes
 from .context import Context
 from .items import Item, Splice, Tok, flatten, item_end, item_start
 
@@ -312,9 +312,11 @@ class ConstructBuilder:
             elif key in ctx.config.interwiki_prefixes or key in ctx.config.language_codes:
                 interwiki = key
                 title = " ".join(rest.split("#")[0].replace("_", " ").split())
+        target_nodes = self.blocks.container(target_items, "inline") if literal is None else []
         return ast.WikiLink((start, end), target=target, title=title, namespace=namespace,
                             fragment=fragment, interwiki=interwiki, children=children,
-                            has_text=has_text, trail=trail, leading_colon=leading_colon)
+                            has_text=has_text, trail=trail, leading_colon=leading_colon,
+                            target_nodes=target_nodes)
 
     def _file_link(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
                    start: int, close: int, target: str, ns: int, rest: str) -> ast.FileLink:
@@ -428,7 +430,7 @@ class ConstructBuilder:
     def extension_tag(self, name: str, s: int, e: int, attr_start: int, attr_end: int,
                       self_closing: bool, end: int) -> ast.ExtensionTag | None:
         ctx = self.ctx
-        attrs = parse_attributes(ctx, attr_start, attr_end)
+        attrs = tag_attributes(ctx, attr_start, attr_end)
         if self_closing:
             return ast.ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True)
         limit = ctx.no_close_after.get(name)
