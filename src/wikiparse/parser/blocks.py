@@ -72,6 +72,15 @@ class BlockBuilder:
         flat = flatten(items)
         if not flat:
             return []
+        if mode != "doc":
+            # fast path (most template arguments): only text and finished constructs
+            for it in flat:
+                if type(it) is Tok and it.kind not in _PLAIN_KINDS:
+                    break
+                if type(it) is TagTok:
+                    break
+            else:
+                return self.to_nodes(flat)
         if mode == "inline":
             return self.inline(flat)
         flat = self._pair_block_tags(flat)
@@ -85,7 +94,12 @@ class BlockBuilder:
     def inline(self, items: list[NT]) -> list[ast.Node]:
         """Tags paired, quotes applied line by line, tokens to text."""
         items = self._pair_inline_tags(items)
-        if any(isinstance(it, Tok) and it.kind == "quotes" for it in items):
+        has_quotes = False
+        for it in items:
+            if type(it) is Tok and it.kind == "quotes":
+                has_quotes = True
+                break
+        if has_quotes:
             out: list[NT] = []
             seg: list[NT] = []
             for it in items:
@@ -133,7 +147,10 @@ class BlockBuilder:
 
     def _pair(self, items: list[NT], names: frozenset[str] | None, content_mode: str) -> list[NT]:
         """Pair start/end tags (those in ``names``, or all when None) with a stack."""
-        if not any(type(it) is TagTok for it in items):
+        for it in items:
+            if type(it) is TagTok:
+                break
+        else:
             return items
         out: list[NT] = []
         stack: list[tuple[TagTok, int]] = []
@@ -923,6 +940,8 @@ def _content_mode(name: str, default: str) -> str:
 
 
 _LIST_KIND = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
+# token kinds that are plain text wherever they stand (no line, quote or tag meaning)
+_PLAIN_KINDS = frozenset({"text", "pipe", "eq", "excl"})
 _ITEM_KIND = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
 
 

@@ -57,7 +57,10 @@ Item = Union[Node, Tok, Splice]
 
 def flatten(items: Sequence[Item]) -> list[Node | Tok]:
     """Expand nested :class:`Splice` entries in order (iteratively: nesting can be deep)."""
-    if not any(type(i) is Splice for i in items):
+    for i in items:
+        if type(i) is Splice:
+            break
+    else:
         return cast("list[Node | Tok]", items)
     out: list[Node | Tok] = []
     stack: list[tuple[Sequence[Item], int]] = [(items, 0)]
