@@ -32,6 +32,7 @@ __all__ = ["HtmlEmitter", "HtmlPage", "to_html"]
 
 # MediaWiki's "French spacing": a space before ? : ; ! % » › (not followed by a word character)
 # and after « ‹ becomes a no-break space.  PHP's \w without /u+UCP is ASCII-only.
+_FRENCH_PUNCT = re.compile("[?:;!%\u00bb\u203a\u00ab\u2039]")  # the characters the two patterns below need
 _FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?![A-Za-z0-9_]))")
 _FRENCH_AFTER = re.compile(r"([\u00ab\u2039]) ")
 _TAG_RE = re.compile(r"<[^>]*>")
@@ -216,7 +217,8 @@ class HtmlEmitter(Emitter):
     def text(self, value: str) -> str:
         """Escaped text with MediaWiki's French spacing."""
         if " " in value:
-            value = _FRENCH_AFTER.sub("\\1\xa0", _FRENCH_BEFORE.sub("\xa0", value))
+            if _FRENCH_PUNCT.search(value):
+                value = _FRENCH_AFTER.sub("\\1\xa0", _FRENCH_BEFORE.sub("\xa0", value))
             return escape_text(value).replace("\xa0", "&#160;")
         return escape_text(value)
 

@@ -283,9 +283,14 @@ _ATTR_ESCAPES = str.maketrans({
 })
 
 
+_ATTR_SPECIAL = re.compile("[&<>\"'\t\n\r\x00]")
+
+
 def escape_attr(s: str) -> str:
     """Escape a value for a double- or single-quoted attribute.  Tab, LF and CR are written as
     references so that the value survives whitespace normalisation unchanged."""
+    if _ATTR_SPECIAL.search(s) is None:
+        return s
     return s.translate(_ATTR_ESCAPES)
 
 
