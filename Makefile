@@ -53,7 +53,7 @@ BENCH_ARGS  := --shared $(SHARED)
 $(BENCH_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_PY) -m pip install --quiet --upgrade pip
-	$(BENCH_PY) -m pip install --quiet -e '.[fast]' mwparserfromhell==0.7.2 wikitextparser==3.0.0
+	$(BENCH_PY) -m pip install --quiet -e . lark-cython mwparserfromhell==0.7.2 wikitextparser==3.0.0
 	touch $(BENCH_STAMP)
 
 $(BENCH_NODE)/.installed:
