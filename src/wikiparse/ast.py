@@ -195,6 +195,14 @@ class Attribute(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
 
 
+def _attr_value(attrs: list[Attribute], name: str) -> str | None:
+    wanted = name.lower()
+    for a in attrs:
+        if a.name.lower() == wanted:
+            return a.value if a.value is not None else ""
+    return None
+
+
 @dataclass(slots=True, eq=False)
 class Tag(Node):
     """An HTML tag after balancing.
@@ -216,10 +224,8 @@ class Tag(Node):
         return self.kind in ("paired", "void")
 
     def get_attr(self, name: str) -> str | None:
-        for a in self.attrs:
-            if a.name.lower() == name.lower():
-                return a.value if a.value is not None else ""
-        return None
+        """Value of attribute ``name`` ("" for a bare attribute), or None."""
+        return _attr_value(self.attrs, name)
 
 
 @dataclass(slots=True, eq=False)
@@ -239,10 +245,8 @@ class ExtensionTag(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
 
     def get_attr(self, name: str) -> str | None:
-        for a in self.attrs:
-            if a.name.lower() == name.lower():
-                return a.value if a.value is not None else ""
-        return None
+        """Value of attribute ``name`` ("" for a bare attribute), or None."""
+        return _attr_value(self.attrs, name)
 
 
 # --------------------------------------------------------------------------- links

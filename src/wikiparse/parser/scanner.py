@@ -12,26 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from lark import Lark
 
+from ..grammar_files import grammar_text
+
 GRAMMAR_NAME = "wikitext.lark"
-
-
-def grammar_text(name: str) -> str:
-    """Text of a grammar file shipped in the wheel (``wikiparse/grammar``) or, in a source
-    checkout / editable install, the repository's ``grammar/`` folder."""
-    try:
-        packaged = resources.files("wikiparse").joinpath("grammar").joinpath(name)
-        if packaged.is_file():
-            return packaged.read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError, OSError):
-        pass
-    repo = Path(__file__).resolve().parents[3] / "grammar" / name
-    return repo.read_text("utf-8")
 
 
 @lru_cache(maxsize=None)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer
 from lark.lexer import PatternRE, TerminalDef
 
+from .. import grammar_files
 from .vocabulary import Vocabulary
 
 GRAMMAR_NAME = "rendered.lark"
@@ -41,16 +40,8 @@ class Line:
 
 
 def grammar_text() -> str:
-    """The grammar's source: from the installed package (the wheel maps the repository's
-    ``grammar/`` to ``wikiparse/grammar/``), else from the repository (editable installs)."""
-    try:
-        resource = resources.files("wikiparse").joinpath("grammar").joinpath(GRAMMAR_NAME)
-        if resource.is_file():
-            return resource.read_text("utf-8")
-    except (FileNotFoundError, OSError, ModuleNotFoundError):
-        pass
-    repo_file = Path(__file__).resolve().parents[3] / "grammar" / GRAMMAR_NAME
-    return repo_file.read_text("utf-8")
+    """The rendered dialect's grammar source (see :mod:`wikiparse.grammar_files`)."""
+    return grammar_files.grammar_text(GRAMMAR_NAME)
 
 
 def _span(token: Token) -> Span:
