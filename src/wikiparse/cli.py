@@ -119,24 +119,22 @@ def _err(message: str) -> None:
 # ---------------------------------------------------------------------------- argument parser
 
 
-def _jobs(value: str) -> int:
+def _int_at_least(value: str, minimum: int, message: str) -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    if number < minimum:
+        raise argparse.ArgumentTypeError(message)
     return number
+
+
+def _jobs(value: str) -> int:
+    return _int_at_least(value, 0, "must be 0 (one per core) or more")
 
 
 def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
+    return _int_at_least(value, 1, "must be 1 or more")
 
 
 def _namespaces(value: str) -> frozenset[int]:
