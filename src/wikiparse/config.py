@@ -155,11 +155,26 @@ class Limits:
     ``max_depth`` bounds the nesting of constructs (templates in links in tables...);
     ``max_nodes`` the number of nodes in a document; ``max_input`` the characters parsed (the
     rest becomes one text node).
+
+    Template expansion (``wikiparse.expand``) uses MediaWiki's limits and their defaults:
+    ``max_template_depth`` ($wgMaxTemplateDepth), ``max_expand_depth`` ($wgMaxPPExpandDepth),
+    ``max_pp_nodes`` ($wgMaxPPNodeCount), ``max_include_size`` (post-expand include size, bytes),
+    ``max_argument_size`` (template-argument size, bytes), ``max_expensive`` (expensive parser
+    function calls such as ``#ifexist``).  Lua (``#invoke``): ``lua_cpu_seconds`` per page and
+    ``lua_memory_bytes`` per page, Scribunto's defaults.
     """
 
     max_depth: int = 200
     max_nodes: int = 2_000_000
     max_input: int = 50_000_000
+    max_template_depth: int = 100
+    max_expand_depth: int = 100
+    max_pp_nodes: int = 1_000_000
+    max_include_size: int = 2_097_152
+    max_argument_size: int = 2_097_152
+    max_expensive: int = 100
+    lua_cpu_seconds: float = 7.0
+    lua_memory_bytes: int = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)

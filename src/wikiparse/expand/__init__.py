@@ -1,0 +1,1 @@
+"""The preprocessor: templates, arguments, parser functions, magic words and Lua, before parsing."""
