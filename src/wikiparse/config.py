@@ -251,6 +251,13 @@ class SiteConfig:
         table.setdefault("image", NS_FILE)
         return table
 
+    def normalize_title(self, raw: str, *, capitalize: bool = True) -> str:
+        """A page name as MediaWiki normalises it: underscores and runs of whitespace become
+        one space, the ends are trimmed and (``capitalize``, for local titles; an interwiki
+        target's case is the other wiki's business) the first letter is upper-cased."""
+        title = " ".join(raw.replace("_", " ").split())
+        return title[:1].upper() + title[1:] if capitalize else title
+
     def namespace_of(self, prefix: str) -> int | None:
         return self.namespace_lookup.get(_ns_key(prefix))
 
