@@ -1,5 +1,5 @@
 """The Dask path on a real ``dask.distributed`` LocalCluster (2 worker processes): the bag API
-(``wikiparse.dask.read_dump`` / ``render_page`` / ``render_dump``) and ``wikiparse dump
+(``wikiparse.pipeline.dask.read_dump`` / ``render_page`` / ``render_dump``) and ``wikiparse dump
 --scheduler``, each giving exactly the records of the local path."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def local_output(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 def test_read_dump_partitions_by_stream_and_gives_the_local_records(client: Any,
                                                                     local_output: bytes) -> None:
-    import wikiparse.dask as wd
+    import wikiparse.pipeline.dask as wd
     from wikiparse.pipeline.dumps import DumpReader
 
     bag = wd.read_dump(dump_file(MULTI), index=dump_file(INDEX))
@@ -68,7 +68,7 @@ def test_read_dump_partitions_by_stream_and_gives_the_local_records(client: Any,
 
 
 def test_read_dump_by_file_with_filters(client: Any, local_output: bytes) -> None:
-    import wikiparse.dask as wd
+    import wikiparse.pipeline.dask as wd
 
     bag = wd.read_dump([dump_file(EN), dump_file(MULTILINGUAL)], namespaces=[0],
                        redirects="skip")
@@ -81,7 +81,7 @@ def test_read_dump_by_file_with_filters(client: Any, local_output: bytes) -> Non
 
 
 def test_render_dump_uses_each_dumps_settings(client: Any, local_output: bytes) -> None:
-    import wikiparse.dask as wd
+    import wikiparse.pipeline.dask as wd
 
     records = client.compute(wd.render_dump(dump_file(EN), "wikitext")).result()
     assert records == read_jsonl(local_output)

@@ -1,7 +1,7 @@
 """XML dumps on a Dask cluster: a ``dask.bag`` of page records, and rendering on its workers.
 
     >>> from dask.distributed import Client
-    >>> import wikiparse.dask as wd
+    >>> import wikiparse.pipeline.dask as wd
     >>> client = Client("tcp://scheduler:8786")                     # doctest: +SKIP
     >>> pages = wd.read_dump("enwiki-…-multistream.xml.bz2",
     ...                      index="enwiki-…-multistream-index.txt.bz2")  # doctest: +SKIP
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generator, Sequence
 
-from .pipeline.dumps import (
+from .dumps import (
     DumpError,
     DumpReader,
     PageFilter,
@@ -30,8 +30,8 @@ from .pipeline.dumps import (
     read_site_info,
     read_stream_pages,
 )
-from .pipeline.records import Rendered, page_output, render_pages, render_stream, to_json_line
-from .pipeline.render import RenderJob, SiteSpec
+from .records import Rendered, page_output, render_pages, render_stream, to_json_line
+from .render import RenderJob, SiteSpec
 
 if TYPE_CHECKING:
     import dask.bag
