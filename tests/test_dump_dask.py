@@ -87,6 +87,24 @@ def test_render_dump_uses_each_dumps_settings(client: Any, local_output: bytes) 
     assert records == read_jsonl(local_output)
 
 
+def test_the_documented_recipe_writes_the_local_records_without_blank_lines(
+        client: Any, local_output: bytes, tmp_path: Path) -> None:
+    """docs/scaling.md: read_dump -> render_page -> to_jsonl_files; the files, concatenated in
+    name order, are what `wikiparse dump` writes."""
+    import wikiparse.pipeline.dask as wd
+
+    dump, index = dump_file(MULTI), dump_file(INDEX)
+    pages = wd.read_dump(dump, index=index)
+    texts = pages.map(wd.render_page, fmt="wikitext", site=wd.site_of(dump))
+    written = wd.to_jsonl_files(texts, str(tmp_path / "out-*.jsonl"), scheduler=client.get)
+    files = sorted(tmp_path.glob("out-*.jsonl"))
+    assert len(files) == 11 and sorted(map(str, files)) == sorted(map(str, written))
+    assert files[0].name == "out-000000.jsonl" and files[10].name == "out-000010.jsonl"
+    data = b"".join(f.read_bytes() for f in files)
+    assert b"\n\n" not in data
+    assert data == local_output
+
+
 def test_cli_scheduler_gives_byte_identical_output(cluster: Any, local_output: bytes,
                                                    tmp_path: Path) -> None:
     out = tmp_path / "dask.jsonl"

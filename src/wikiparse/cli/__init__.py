@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .. import __version__
 from . import convert, dump, formats, jsonl, outline
@@ -33,6 +33,9 @@ from .exits import (
 )
 from .output import PROG, StdoutError, err, silence_stdout
 from .signals import Terminated, check_not_stopped, install_handlers, restore_handlers
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # The subcommands, in the order ``--help`` lists them.  Each module has NAME, HELP,
 # ``add_parser(subparsers)`` (its own options) and ``run(args) -> exit status``.
@@ -53,9 +56,18 @@ examples:
 """
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse, except that a failed write of ``--help`` (a full disk) is not silently
+    ignored: it reaches ``main``, which reports it (exit status 4)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``wikiparse`` argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog=PROG,
         description="Parse MediaWiki markup (or rendered wiki pages) and render it as HTML, "
         "plain text, JSON or wikitext: single files, folders, JSON lines and XML dumps.",
@@ -71,26 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Iterable[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
-    parser = build_parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    except SystemExit as exit_:
-        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-    previous = install_handlers()
-    try:
-        status: int = args.run(args)
-        check_not_stopped()
-        sys.stdout.flush()
+        status = _run(list(sys.argv[1:] if argv is None else argv))
+        _flush_stdout()  # here, where a failure can still be reported
         return status
-    except KeyboardInterrupt:
-        err("interrupted; no partial output was left")
-        return EXIT_INTERRUPTED
-    except Terminated:
-        err("terminated; no partial output was left")
-        return EXIT_TERMINATED
     except BrokenPipeError:  # the reader of stdout went away (e.g. `| head`): stop quietly
         silence_stdout()
         return EXIT_OK
@@ -98,6 +94,42 @@ def main(argv: Iterable[str] | None = None) -> int:
         silence_stdout()
         err(f"cannot write stdout: {error}")
         return EXIT_OUTPUT
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise StdoutError(error) from None
+
+
+def _run(argv: list[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # after --help, --version or a usage error
+        _flush_stdout()
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # writing --help failed
+        raise StdoutError(error) from None
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    previous = install_handlers()
+    try:
+        status: int = args.run(args)
+        check_not_stopped()
+        return status
+    except KeyboardInterrupt:
+        err("interrupted; no partial output was left")
+        return EXIT_INTERRUPTED
+    except Terminated:
+        err("terminated; no partial output was left")
+        return EXIT_TERMINATED
     finally:
         restore_handlers(previous)
 
