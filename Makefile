@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps clean
+.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,21 @@ wheels: $(STAMP)
 	WIKIPARSE_COMPILE=0 $(PIP) wheel --quiet --no-deps -w dist .
 	ls dist
 
+# the lowest lark that pyproject.toml allows (lark>=1.2,<2): a venv with lark 1.2.*, in which the
+# demo and the parser and rendered-page smoke tests must pass (about a minute, most of it pip)
+LARK_MIN_VENV := .venv-lark-min
+LARK_MIN      := 1.2.*
+
+lark-min:
+	$(PYTHON) -m venv $(LARK_MIN_VENV)
+	$(LARK_MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LARK_MIN_VENV)/bin/python -m pip install --quiet 'lark==$(LARK_MIN)' pytest -e .
+	$(LARK_MIN_VENV)/bin/python -c "import lark, sys; v = lark.__version__; print('lark', v); \
+		sys.exit(not v.startswith('1.2.'))"
+	$(LARK_MIN_VENV)/bin/python -m wikiparse.demo > /dev/null
+	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_parser_fixtures.py \
+		tests/test_rendered.py
+
 conformance: $(STAMP)
 	$(PY) benchmarks/conformance.py --shared $(SHARED)
 	$(PY) benchmarks/text_conformance.py --shared $(SHARED)
@@ -106,4 +121,4 @@ bench-smoke: bench-env
 	$(BENCH_PY) benchmarks/peers.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --smoke --json $(BENCH_OUT)/peers-smoke.json
 
 clean:
-	rm -rf $(VENV) $(CVENV) build dist .mypy_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(CVENV) $(LARK_MIN_VENV) build dist .mypy_cache .pytest_cache .hypothesis

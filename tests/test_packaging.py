@@ -33,3 +33,26 @@ def test_pure_python_wheel_when_compilation_is_off(tmp_path: Path) -> None:
     wheel = _build_wheel(tmp_path, "0")
     assert wheel.name.endswith("-py3-none-any.whl")
     assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith((".so", ".pyd"))]
+
+
+def test_wheel_metadata_license_classifiers_and_dependency_ranges(tmp_path: Path) -> None:
+    import email.parser
+    import re
+    import tomllib
+
+    wheel = zipfile.ZipFile(_build_wheel(tmp_path, "0"))
+    names = wheel.namelist()
+    licenses = [n for n in names if ".dist-info/" in n and n.endswith("/LICENSE")]
+    assert licenses and b"MIT License" in wheel.read(licenses[0])
+    metadata = email.parser.Parser().parsestr(
+        wheel.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode())
+    classifiers = metadata.get_all("Classifier") or []
+    assert "License :: OSI Approved :: MIT License" in classifiers
+    assert any(c.startswith("Programming Language :: Python :: 3.") for c in classifiers)
+    requires = {re.split(r"[<>=!; ]", r, maxsplit=1)[0]: r for r in metadata.get_all("Requires-Dist") or []}
+    lark = requires["lark"].replace(" ", "")
+    assert "==" not in lark and ">=1.2" in lark and "<2" in lark
+    # the Makefile's lowest-lark check (make lark-min) tests the lower bound pyproject declares
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    lower = next(d for d in declared if d.startswith("lark")).split(">=")[1].split(",")[0]
+    assert f"LARK_MIN      := {lower}.*" in (ROOT / "Makefile").read_text()
