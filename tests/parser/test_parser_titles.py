@@ -11,7 +11,7 @@ from wikiparse.config import SiteConfig
 
 def test_normalize_title_as_mediawiki() -> None:
     config = SiteConfig()
-    assert config.normalize_title("  foo__bar \t baz ") == "Foo bar baz"
+    assert config.normalize_title("  foo__bar \u00a0 baz ") == "Foo bar baz"
     assert config.normalize_title("élan") == "Élan"
     assert config.normalize_title("") == ""
     assert config.normalize_title("foo_bar", capitalize=False) == "foo bar"
@@ -31,3 +31,21 @@ def test_the_parser_names_everything_through_the_config() -> None:
     assert [link.title for link in links] == ["<Page a>", "Help:<H b>", "<w e>"]
     assert [f.name for f in doc.filter(FileLink)] == ["<F c.png>"]
     assert [c.name for c in doc.filter(Category)] == ["<C d>"]
+
+
+def test_normalize_title_drops_direction_marks_and_unicode_spaces() -> None:
+    config = SiteConfig()
+    assert config.normalize_title("\u200fFoo\u00a0\u3000bar\u200e") == "Foo bar"
+    assert config.normalize_title("a\u2028b\u202fc") == "A b c"
+    doc = wikiparse.parse("[[Berlin\u200e|x]] {{Infobox\u00a0city}}")
+    assert doc.filter(WikiLink)[0].title == "Berlin"
+    assert doc.filter(Template)[0].name == "Infobox city"
+
+
+def test_link_trail_with_unicode_properties() -> None:
+    # MediaWiki's trails are PCRE; \p{L} (any letter) works as it does there
+    config = SiteConfig(link_trail=r"\p{L}+")
+    link = wikiparse.parse("[[a]]bçδ1", config=config).filter(WikiLink)[0]
+    assert link.trail == "bçδ"
+    # the English default stays ASCII letters
+    assert wikiparse.parse("[[a]]bçδ1").filter(WikiLink)[0].trail == "b"
