@@ -12,7 +12,7 @@ import importlib
 from importlib.metadata import entry_points
 from typing import Any
 
-from ..ast import Node
+from ..ast import Document, Node
 from .base import Emitter
 
 _REGISTRY: dict[str, type[Emitter]] = {}
@@ -87,8 +87,12 @@ def emitters() -> list[str]:
 
 
 def render(node: Node, fmt: str = "html", **options: Any) -> Any:
-    """Render a document (or any node) with the emitter registered as ``fmt``."""
+    """Render a document (or any node of one, a Section included) with the emitter registered
+    as ``fmt``."""
     return get_emitter(fmt)(**options).render(node)
+
+
+Document.renderer = render  # Document.strip_code() renders through the registry
 
 
 __all__ = ["Emitter", "UnknownFormat", "emitters", "get_emitter", "register", "render"]

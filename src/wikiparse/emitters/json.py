@@ -20,7 +20,7 @@ import typing
 from dataclasses import fields
 from typing import Any
 
-from .. import ast
+import wikiparse.ast as ast
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
 
 SCHEMA_ID = "wikiparse-ast/1"
-_SKIP = frozenset({"span", "dirty", "config", "children"})
+_SKIP = frozenset({"span", "config", "children"}) | ast.BOOKKEEPING_FIELDS
 
 # field names per class, computed once
 _FIELDS: dict[type[ast.Node], tuple[str, ...]] = {}
@@ -145,6 +145,7 @@ def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
     with recursion_headroom():
         doc = _node_from(data)
     assert isinstance(doc, ast.Document)
+    ast.attach_source(doc, doc.source)
     return doc
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import ast
+import wikiparse.ast as ast
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -93,8 +93,7 @@ class PandocEmitter(Emitter):
 
     def to_pandoc(self, node: ast.Node) -> Json:
         """The pandoc document as a dict."""
-        if isinstance(node, ast.Document):
-            self.source = node.source
+        self.source = self.source_of(node)
         self._categories = []
         with recursion_headroom():
             blocks = self.blocks([node] if not isinstance(node, ast.Document) else node.children)

@@ -22,7 +22,7 @@ import html
 import re
 from typing import Any
 
-from .. import ast
+import wikiparse.ast as ast
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -93,8 +93,7 @@ class TextEmitter(Emitter):
     # ---- driver
 
     def render(self, node: ast.Node) -> str:
-        if isinstance(node, ast.Document):
-            self.source = node.source
+        self.source = self.source_of(node)
         self._reset()
         with recursion_headroom():
             raw = self.visit(node)
