@@ -92,6 +92,11 @@ class WikitextWriter(Visitor[str]):
             return True
         return (node.dirty and node.span[0] == node.span[1]) or self.origin(node) is None
 
+    def unchanged(self, node: Node) -> bool:
+        """Neither edited nor new: written only because something under it is (or because a
+        render rule wants its nodes), so its own markup is copied."""
+        return not node.dirty and not self.is_new(node)
+
     def copy(self, node: Node) -> str:
         if isinstance(node, Text):
             return node.value
@@ -179,47 +184,71 @@ class WikitextWriter(Visitor[str]):
         out.append(source[pos : node.span[1]])
         return "".join(out)
 
-    # ---- leaves (written from their fields whenever they are written)
+    # ---- leaves: copied unless edited
 
     def visit_Text(self, node: Text) -> str:
         return node.value
 
     def visit_Comment(self, node: Comment) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return "<!--" + node.value + ("-->" if node.closed else "")
 
     def visit_Entity(self, node: Entity) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return node.raw
 
     def visit_HorizontalRule(self, node: HorizontalRule) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return "----"
 
     def visit_Signature(self, node: Signature) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return "~" * node.tildes
 
     def visit_BehaviorSwitch(self, node: BehaviorSwitch) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return "__" + node.name + "__"
 
     def visit_MagicLink(self, node: MagicLink) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return node.kind + " " + node.value
 
     def visit_EditMarker(self, node: EditMarker) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return "[" + node.label + "]"
 
     def visit_Navigation(self, node: Navigation) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return node.label + ": " + " - ".join(node.items)
 
     def visit_Boilerplate(self, node: Boilerplate) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return node.text
 
     def visit_Variable(self, node: Variable) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return "{{" + node.name + "}}"
 
     def visit_LanguageLink(self, node: LanguageLink) -> str:
+        if self.unchanged(node):
+            return self.copy(node)
         return "[[" + node.target + "]]"
 
     # ---- framed nodes: own fields written out, unchanged written parts reused
 
     def visit_Template(self, node: Template) -> str:
+        if self.unchanged(node):
+            return self.gaps(node)
         name = self.parts(node.name_nodes) if node.name_nodes else node.name
         return "{{" + name + "".join("|" + self.part(p) for p in node.params) + "}}"
 
@@ -247,6 +276,8 @@ class WikitextWriter(Visitor[str]):
         return field_value
 
     def visit_WikiLink(self, node: WikiLink) -> str:
+        if self.unchanged(node):
+            return self.gaps(node)
         start, end = node.span
         if node.has_text:
             label_start = label_position(node, node.trail)
@@ -256,6 +287,8 @@ class WikitextWriter(Visitor[str]):
         return "[[" + target + "]]" + node.trail
 
     def visit_Category(self, node: Category) -> str:
+        if self.unchanged(node):
+            return self.gaps(node)
         start, end = node.span
         if node.sort_key is not None:
             label_start = label_position(node, "")

@@ -8,7 +8,7 @@ overrides one node's rendering on an instance without subclassing:
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
 from ..ast import Document, Node, Visitor
 
@@ -16,19 +16,42 @@ RenderRule = Callable[[Any, Node], Any]
 
 
 class Emitter(Visitor[Any]):
-    """Walks a tree and produces output.  Options are keyword arguments of the constructor."""
+    """Walks a tree and produces output.  Options are keyword arguments of the constructor; each
+    emitter declares the ones it takes in :attr:`OPTIONS`, and any other raises TypeError."""
 
     #: registry name (set by subclasses)
     name: str = ""
+    #: the names of the options the constructor accepts
+    OPTIONS: ClassVar[frozenset[str]] = frozenset()
+    #: node types this emitter renders only as part of their parent (a tag's attributes, a
+    #: template's parameters...): never visited on their own, so no render rule can apply
+    PARTS: ClassVar[frozenset[type[Node]]] = frozenset()
 
     def __init__(self, **options: Any) -> None:
         super().__init__()
+        unknown = sorted(set(options) - self.OPTIONS)
+        if unknown:
+            valid = ", ".join(sorted(self.OPTIONS)) or "none"
+            raise TypeError(f"{type(self).__name__} got unknown option(s) {', '.join(unknown)}; "
+                            f"valid options: {valid}")
         self.options = options
         self._rules: dict[type[Node], RenderRule] = {}
         self.source: str = ""
 
     def add_render_rule(self, node_type: type[Node], rule: RenderRule) -> None:
-        """Use ``rule(emitter, node)`` for nodes of ``node_type`` (and its subclasses)."""
+        """Use ``rule(emitter, node)`` for nodes of ``node_type`` (and its subclasses).
+
+        Raises TypeError for a type this emitter renders only inside its parent (:attr:`PARTS`),
+        where the rule would never run."""
+        if not (isinstance(node_type, type) and issubclass(node_type, Node)):
+            raise TypeError(f"add_render_rule needs a node class, got {node_type!r}")
+        if not callable(rule):
+            raise TypeError(f"a render rule must be callable, got {rule!r}")
+        if node_type in self.PARTS:
+            raise TypeError(
+                f"the {self.name or type(self).__name__} emitter renders {node_type.__name__} "
+                "only as part of its parent, so a rule for it would never run; add the rule "
+                "for the parent node type instead")
         self._rules[node_type] = rule
         self.forget_handlers()
 

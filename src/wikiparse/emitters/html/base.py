@@ -90,7 +90,14 @@ class HtmlBase(Emitter):
     ``external_link_target``  ``target`` attribute for external links (default none)
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
+    ``config``        the :class:`SiteConfig` (default: the document's)
     """
+
+    PARTS = frozenset({ast.Attribute, ast.Parameter, ast.ImageOption, ast.EditMarker})
+    OPTIONS = frozenset({
+        "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
+        "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
+    })
 
     def __init__(
         self,
@@ -110,7 +117,7 @@ class HtmlBase(Emitter):
         config: SiteConfig | None = None,
         **options: Any,
     ) -> None:
-        super().__init__(**options)
+        super().__init__(**options)  # only unknown options are left: they raise
         self.article_path = article_path
         self.wrap = wrap
         self.toc = toc
