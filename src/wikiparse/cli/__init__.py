@@ -32,6 +32,7 @@ from .exits import (
     exit_code_help,
 )
 from .output import PROG, StdoutError, err, silence_stdout
+from .render_options import OptionError, render_options
 from .signals import Terminated, check_not_stopped, install_handlers, restore_handlers
 
 if TYPE_CHECKING:
@@ -119,6 +120,12 @@ def _run(argv: list[str]) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if hasattr(args, "options"):  # a converting command: resolve its renderer options
+        try:
+            args.render_options = render_options(args)
+        except OptionError as error:
+            err(str(error))
+            return error.status
     previous = install_handlers()
     try:
         status: int = args.run(args)

@@ -201,7 +201,8 @@ def _on_cluster(args: argparse.Namespace, page_filter: PageFilter, out: RecordOu
                 progress.message(f"{PROG}: note: {path} has no --index: the whole dump is one "
                                  "task on one worker (use a multistream dump and its index)")
             results = rendered_partitions(client, path, index=args.index,
-                                          page_filter=page_filter, fmt=args.fmt, lang=args.lang)
+                                          page_filter=page_filter, fmt=args.fmt, lang=args.lang,
+                                          options=args.render_options)
             while True:
                 try:
                     rendered = next(results)
