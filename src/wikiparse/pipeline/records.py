@@ -89,6 +89,20 @@ def render_pages(pages: list[PageRecord], job: RenderJob) -> Rendered:
                     messages=tuple(_page_message(r) for r in failed))
 
 
+def lost_pages(pages: list[PageRecord], reason: str) -> Rendered:
+    """Error records for pages whose worker process died (``reason`` says how)."""
+    records = []
+    for page in pages:
+        record: dict[str, Any] = {"id": page["id"], "title": page["title"], "ns": page["ns"],
+                                  "revision_id": page["revision_id"]}
+        if page["redirect"] is not None:
+            record["redirect"] = page["redirect"]
+        record["error"] = f"not converted: {reason}"
+        records.append(record)
+    return Rendered([_line(r) for r in records], len(records),
+                    messages=tuple(_page_message(r) for r in records))
+
+
 def render_stream(
     spec: StreamSpec, *, header: bytes, page_filter: PageFilter, job: RenderJob
 ) -> Rendered:
@@ -182,6 +196,17 @@ def jsonl_output(line: Line, job: RenderJob, fields: JsonlFields, max_bytes: int
     except Exception as err:
         return error(describe_error(err), id_)
     return record
+
+
+def lost_jsonl(lines: list[Line], fields: JsonlFields, reason: str) -> Rendered:
+    """Error records for input lines whose worker process died (``reason`` says how); the
+    ids are not known (the lines were not read in this process)."""
+    message = f"not converted: {reason}"
+    records = [{fields.id: None, "line": line.number, "error": message} for line in lines]
+    size = sum(line.size + 1 for line in lines)
+    messages = tuple(f"{line.source + ' ' if line.source else ''}line {line.number}: {message}"
+                     for line in lines)
+    return Rendered([_line(r, fields.id) for r in records], len(records), size, None, messages)
 
 
 def render_jsonl(lines: list[Line], job: RenderJob, fields: JsonlFields, max_bytes: int) -> Rendered:
