@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -10,10 +11,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _build_wheel(out: Path, compile_mode: str) -> Path:
+    env = dict(os.environ, WIKIPARSE_COMPILE=compile_mode)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+                   check=True, env=env)
+    return next(out.glob("wikiparse-*.whl"))
+
+
 def test_wheel_contains_grammars_and_data(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-                   check=True)
-    wheel = next(tmp_path.glob("wikiparse-*.whl"))
+    wheel = _build_wheel(tmp_path, "0")
     names = set(zipfile.ZipFile(wheel).namelist())
     for grammar in (ROOT / "grammar").glob("*.lark"):
         assert f"wikiparse/grammar/{grammar.name}" in names
@@ -22,14 +28,19 @@ def test_wheel_contains_grammars_and_data(tmp_path: Path) -> None:
         assert needed in names
 
 
+def test_pure_python_wheel_when_compilation_is_off(tmp_path: Path) -> None:
+    """WIKIPARSE_COMPILE=0 gives the universal wheel with no extension module in it."""
+    wheel = _build_wheel(tmp_path, "0")
+    assert wheel.name.endswith("-py3-none-any.whl")
+    assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith((".so", ".pyd"))]
+
+
 def test_wheel_metadata_license_classifiers_and_dependency_ranges(tmp_path: Path) -> None:
     import email.parser
     import re
     import tomllib
 
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-                   check=True)
-    wheel = zipfile.ZipFile(next(tmp_path.glob("wikiparse-*.whl")))
+    wheel = zipfile.ZipFile(_build_wheel(tmp_path, "0"))
     names = wheel.namelist()
     licenses = [n for n in names if ".dist-info/" in n and n.endswith("/LICENSE")]
     assert licenses and b"MIT License" in wheel.read(licenses[0])
