@@ -17,6 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Iterable
 
 from .. import __version__
+from ..pipeline.atomic import discard_unfinished
 from . import convert, dump, formats, jsonl, outline
 from .arguments import FORMATTER
 from .exits import (
@@ -132,9 +133,11 @@ def _run(argv: list[str]) -> int:
         check_not_stopped()
         return status
     except KeyboardInterrupt:
+        discard_unfinished()  # also one opened just before the signal came
         err("interrupted; no partial output was left")
         return EXIT_INTERRUPTED
     except Terminated:
+        discard_unfinished()
         err("terminated; no partial output was left")
         return EXIT_TERMINATED
     finally:

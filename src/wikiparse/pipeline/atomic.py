@@ -30,6 +30,20 @@ def _default_mode() -> int:
     return 0o666 & ~_UMASK
 
 
+# Temporary files neither committed nor discarded yet: a run stopped by a signal removes them
+# (discard_unfinished), whatever it was doing when the signal came.
+_UNFINISHED: set[AtomicFile] = set()
+
+
+def discard_unfinished() -> int:
+    """Discard every :class:`AtomicFile` of this process not yet committed (for a run stopped
+    by Ctrl-C or SIGTERM); returns how many there were."""
+    files = list(_UNFINISHED)
+    for file in files:
+        file.discard()
+    return len(files)
+
+
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[A-Za-z0-9_]+\.tmp\Z")
 
 
@@ -101,7 +115,9 @@ class AtomicFile:
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.{os.getpid()}.", suffix=".tmp",
                                    dir=folder)
         self.tmp_path = Path(tmp)
+        self.done = False
         try:
+            _UNFINISHED.add(self)
             os.chmod(fd, _default_mode())
             if resume is not None:  # take the stale file over under this process's name
                 os.close(fd)
@@ -113,11 +129,11 @@ class AtomicFile:
             else:
                 self.file = os.fdopen(fd, "wb")
         except BaseException:
+            _UNFINISHED.discard(self)
             if fd >= 0:
                 os.close(fd)
             self.tmp_path.unlink(missing_ok=True)
             raise
-        self.done = False
 
     @classmethod
     def resume(cls, path: str | os.PathLike[str], stale: Path, keep: int) -> AtomicFile:
@@ -141,12 +157,14 @@ class AtomicFile:
             self.discard()
             raise
         self.done = True
+        _UNFINISHED.discard(self)
 
     def discard(self) -> None:
         """Remove the temporary file; the target is left as it was."""
         if self.done:
             return
         self.done = True
+        _UNFINISHED.discard(self)
         try:
             self.file.close()
         except OSError:
@@ -158,6 +176,7 @@ class AtomicFile:
         if self.done:
             return
         self.done = True
+        _UNFINISHED.discard(self)
         try:
             self.file.close()
         except OSError:
