@@ -173,3 +173,16 @@ def test_pandoc_json_auto_converts_to_docx_with_the_installed_pandoc(tmp_path: P
     assert converted.returncode == 0, converted.stderr.decode()
     document = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
     assert "note" in document and ">A<" in document
+
+
+def test_formats_lists_the_options_each_format_takes() -> None:
+    from wikiparse.emitters import get_emitter
+
+    result = run_cli(["formats", "--options"])
+    assert result.returncode == 0, err_text(result)
+    listed = dict(line.split(": ", 1) for line in result.stdout.decode().splitlines())
+    assert sorted(listed) == wikiparse.emitters()
+    for name, text in listed.items():
+        options = set() if text == "(no options)" else set(text.split(", "))
+        assert options == set(get_emitter(name).OPTIONS), name
+    assert "toc" in listed["html"] and "profile" in listed["text"]

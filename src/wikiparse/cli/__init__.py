@@ -121,7 +121,7 @@ def _run(argv: list[str]) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    if hasattr(args, "options"):  # a converting command: resolve its renderer options
+    if hasattr(args, "option_pairs"):  # a converting command: resolve its renderer options
         try:
             args.render_options = render_options(args)
         except OptionError as error:

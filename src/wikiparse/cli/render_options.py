@@ -64,10 +64,11 @@ def add_render_options(p: argparse.ArgumentParser) -> None:
         "renderer options",
         "passed to the emitter of the output format (see docs/cli.md for each format's options)",
     )
-    group.add_argument("-O", "--option", dest="options", action="append", type=option_pair,
+    group.add_argument("-O", "--option", dest="option_pairs", action="append", type=option_pair,
                        default=[], metavar="KEY=VALUE",
                        help="a render option (repeatable): -O toc=true -O thumb_size=300; "
-                       "values true/false, integers and numbers are typed, others are strings")
+                       "values true/false, integers and numbers are typed, others are strings; "
+                       "'wikiparse formats --options' lists each format's options")
     group.add_argument("--toc", action="store_true", default=None,
                        help="html: a table of contents where MediaWiki puts one (= -O toc=true)")
     group.add_argument("--pandoc-api", choices=("auto", *PANDOC_APIS), metavar="auto|1.22|1.23",
@@ -124,7 +125,7 @@ def render_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
     """The options the command line gives the emitter: the ``-O`` pairs, then the shortcuts
     (which win over an ``-O`` of the same name).  :class:`OptionError` for a shortcut given with
     a format it does not belong to, or a pandoc that cannot be asked."""
-    options: dict[str, Any] = dict(args.options)
+    options: dict[str, Any] = dict(args.option_pairs)
     for attr, formats in _SHORTCUTS.items():
         value = getattr(args, attr)
         if value is None:

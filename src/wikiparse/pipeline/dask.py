@@ -123,10 +123,12 @@ def render_page(
     *,
     dialect: str = "wikitext",
     site: SiteSpec | None = None,
+    options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The output record of one page (as ``wikiparse dump`` writes it, decoded): id, title,
-    ns, revision_id, redirect (redirects only) and the rendering under ``fmt`` (or ``error``)."""
-    return page_output(page, RenderJob(fmt, dialect, site))
+    ns, revision_id, redirect (redirects only) and the rendering under ``fmt`` (or ``error``);
+    ``options`` are the emitter's (``render(doc, fmt, **options)``)."""
+    return page_output(page, RenderJob(fmt, dialect, site, options=tuple((options or {}).items())))
 
 
 def render_dump(
