@@ -326,6 +326,10 @@ def test_restricted_vocabulary_drops_other_languages() -> None:
     {"taglines": ["[unclosed"]},
     {"chrome": {"ad": ["^Ad$"]}},
     {"toc_headers": "Contents"},
+    {"word_markers": ["[Edit]"]},
+    {"word_markers": ["  "]},
+    {"block_ends": {"banner": ["(capturing)"]}},
+    {"block_ends": ["Close"]},
 ])
 def test_bad_vocabulary_is_rejected_early(bad: dict) -> None:
     with pytest.raises(ValueError):

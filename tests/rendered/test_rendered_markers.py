@@ -232,6 +232,13 @@ def test_html_leaves_markers_out() -> None:
             assert title in out
 
 
+def test_a_custom_edit_word() -> None:
+    danish = Vocabulary.load(languages=["en"], sites=[]).merged(
+        Vocabulary.from_mapping({"word_markers": ["Redigér"], "edit_markers": ["[redigér]"]}))
+    doc = parse_rendered("T\n\nHistorieRedigér\n\nText.\n\nBrug\n[redigér]\n", vocabulary=danish)
+    assert [h.title for h in doc.headings] == ["Historie", "Brug"]
+
+
 def test_restricted_vocabulary_has_no_edit_words_of_other_languages() -> None:
     english = Vocabulary.load(languages=["en"], sites=[])
     doc = parse_rendered("T\n\nGeschichteBearbeiten\n\nTextBearbeiten\n", vocabulary=english)
