@@ -205,6 +205,12 @@ class Vocabulary:
         return _alternatives(self.word_markers, spaced=True) or r"(?!)"
 
     @cached_property
+    def word_tail_lookbehind(self) -> str:
+        """Lookbehinds for the last token of each bare edit word (each of fixed width)."""
+        tails = sorted({w.split()[-1] for w in self.word_markers if w.split()}, key=lambda t: (-len(t), t))
+        return "|".join(f"(?<={re.escape(t)})" for t in tails) or r"(?!)"
+
+    @cached_property
     def file_name_pattern(self) -> str:
         """A file name as rendered pages show it: no title-illegal characters, ends in a known
         extension."""
@@ -233,8 +239,11 @@ class Vocabulary:
             "MARKER_ALONE": rf"{HS}*(?=\S)(?:{marker}|(?:{words})){HS}*{EOL}",
             # a marker that opens a line and is followed by a title (older skins)
             "LEAD_MARKER": rf"{HS}*(?=\S){marker}(?={HS}*\S)",
-            # a title with a bare edit word glued to its end (legacy Fandom)
-            "GLUED_TITLE": rf"(?=[^\r\n]*(?:{words}){end}){HS}*\S[^\r\n]{{0,250}}?(?=(?:{words}){end})",
+            # a title with a bare edit word glued to its end (legacy Fandom); the first lookahead
+            # jumps to the line's last non-blank and looks back for a word's last token there,
+            # a cheap filter (one scan, no backtracking) for the lines that cannot match
+            "GLUED_TITLE": (rf"(?=(?>[^\r\n]*\S)(?:{self.word_tail_lookbehind}){end})"
+                            rf"{HS}*\S[^\r\n]{{0,250}}?(?=(?:{words}){end})"),
             "WORD_MARKER": rf"(?:{words})(?={end})",
             "FILE_NAMESPACE": (rf"{HS}*(?=\S)(?i:{_alternatives(self.file_namespaces, spaced=True) or '(?!)'})"
                                rf" ?:(?= ?{self.file_name_pattern}{end})"),
