@@ -30,6 +30,7 @@ def test_corpus_page(path: Path) -> None:
     assert str(doc) == text
     assert wikiparse.to_wikitext(doc) == text
     assert check_tree(doc) == []
+    assert all(node.origin is text for node in doc.walk())
     internal = [d for d in doc.diagnostics if d.severity == "internal"]
     assert internal == []
     # the tree is not empty of structure on real pages

@@ -38,6 +38,8 @@ def _check(text: str) -> None:
     problems = check_tree(doc)
     assert problems == [], problems
     assert not [d for d in doc.diagnostics if d.severity == "internal"]
+    # the parser gives every node its origin as it builds it (wikiparse.parse relies on it)
+    assert all(node.origin is text for node in doc.walk())
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

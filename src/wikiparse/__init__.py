@@ -48,11 +48,12 @@ def parse(
         from .rendered import parse_rendered
 
         doc = parse_rendered(text, config=config, limits=limits)
+        ast.attach_source(doc, doc.source)
     else:
         from .parser.driver import parse_wikitext
 
+        # the wikitext parser gives every node its origin as it builds it
         doc = parse_wikitext(text, config=config or SiteConfig(), limits=limits or Limits())
-    ast.attach_source(doc, doc.source)
     doc.parse_fragment = functools.partial(parse, config=doc.config or config, limits=limits)
     return doc
 

@@ -111,14 +111,14 @@ class BracketBuilder:
             elif kind == "COMMENT":
                 closed = text.endswith("-->", s, e) and e - s >= 7
                 cur.append(Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
-                                       closed=closed))
+                                       closed=closed, origin=text))
             elif kind == "ENTITY":
                 raw = text[s:e]
                 char = html.unescape(raw)
                 if char == raw:  # unknown named entity: MediaWiki shows it escaped, as text
                     cur.append(Tok("text", s, e))
                 else:
-                    cur.append(Entity((s, e), raw=raw, char=char))
+                    cur.append(Entity((s, e), raw=raw, char=char, origin=text))
             elif kind == "TAG":
                 pos = self._tag(stack, s, e, end)
                 continue
@@ -142,11 +142,11 @@ class BracketBuilder:
                 else:
                     cur.append(self._magic_link(s, e))
             elif kind == "SIGNATURE":
-                cur.append(Signature((s, e), tildes=e - s))
+                cur.append(Signature((s, e), tildes=e - s, origin=text))
             elif kind == "SWITCH":
                 name = text[s + 2 : e - 2]
                 if name.upper() in ctx.config.behavior_switches:
-                    cur.append(BehaviorSwitch((s, e), name=name.upper()))
+                    cur.append(BehaviorSwitch((s, e), name=name.upper(), origin=text))
                 else:
                     cur.append(Tok("text", s, e))
             else:  # pragma: no cover - every terminal is handled above
@@ -413,7 +413,7 @@ class BracketBuilder:
                 break
         if url_end <= proto.end():
             return None
-        return ExternalLink((s, url_end), url=text[s:url_end], kind="free")
+        return ExternalLink((s, url_end), url=text[s:url_end], kind="free", origin=text)
 
     def _magic_link(self, s: int, e: int) -> Node:
         raw = self.ctx.text[s:e]
@@ -429,7 +429,7 @@ class BracketBuilder:
             url = f"https://datatracker.ietf.org/doc/html/rfc{value}"
         else:
             url = f"https://pubmed.ncbi.nlm.nih.gov/{value}"
-        return MagicLink((s, e), kind=kind, value=value.upper(), url=url)
+        return MagicLink((s, e), kind=kind, value=value.upper(), url=url, origin=self.ctx.text)
 
     # ------------------------------------------------------------------ tags
 

@@ -130,7 +130,7 @@ class _TableBuilder:
             if all(is_blank_tok(it, text) for it in line.items):
                 self.transparent(line)  # a blank line makes no cell
                 return
-            cell = TableCell((line.start, line.end), header=False)
+            cell = TableCell((line.start, line.end), header=False, origin=self.text)
             if self.pending:
                 cell.span = (self.pending[0].span[0], line.end)
             self.row.cells.append(cell)
@@ -172,7 +172,7 @@ class _TableBuilder:
             if children:
                 end = max(end, children[-1].span[1])
             node = TableCaption((self.caption_start, end), attrs=self.caption_attrs,
-                                    children=children)
+                                    children=children, origin=self.text)
             if self.caption_node is None:
                 self.caption_node = node
             else:  # a second caption: MediaWiki keeps both; we keep the first, the rest as cell
@@ -195,7 +195,7 @@ class _TableBuilder:
         tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_row")
         idx = line.items.index(tok)
         attrs = attributes_from_items(self.ctx, line.items[idx + 1 :])
-        row = TableRow((tok.start, max(line.end, tok.end)), attrs=attrs)
+        row = TableRow((tok.start, max(line.end, tok.end)), attrs=attrs, origin=self.text)
         self.rows.append(row)
         self.row = row
 
@@ -242,13 +242,13 @@ class _TableBuilder:
             j += 1
         segments.append((seg_start, cur))
         if self.row is None:
-            self.row = TableRow((segments[0][0], line.end), implicit=True)
+            self.row = TableRow((segments[0][0], line.end), implicit=True, origin=self.text)
             self.rows.append(self.row)
         for k, (start, seg) in enumerate(segments):
             attrs, content = self._split_attrs(seg)
             last = k == len(segments) - 1
             cell = TableCell((start, line.end if last else segments[k + 1][0]),
-                                 header=header, attrs=attrs)
+                                 header=header, attrs=attrs, origin=self.text)
             self.row.cells.append(cell)
             if k < len(segments) - 1:
                 cell.children = self.passes.inline(content) if content else []
@@ -306,7 +306,7 @@ class _TableBuilder:
         # keep children ordered: prelude nodes that come after the caption/rows are rare;
         # sort all child blocks by position for the span invariant
         table = Table((self.start, end), attrs=self.attrs, caption=self.caption_node,
-                          rows=rows, closed=closed, prelude=prelude)
+                          rows=rows, closed=closed, prelude=prelude, origin=self.text)
         if prelude and (rows or self.caption_node) and prelude[-1].span[0] > min(
                 [r.span[0] for r in rows] + ([self.caption_node.span[0]] if self.caption_node else [])):
             # content between rows (after a row line, before a cell): move into the row it follows
@@ -319,7 +319,7 @@ class _TableBuilder:
                         host = r
                 if host is not None:
                     host.span = (host.span[0], max(host.span[1], p.span[1]))
-                    cell = TableCell(p.span, header=False, children=[p])
+                    cell = TableCell(p.span, header=False, children=[p], origin=self.text)
                     host.cells.append(cell)
                     host.cells.sort(key=lambda c: c.span[0])
         return table
@@ -335,8 +335,8 @@ def _indented(table: Table, indent: int) -> Node:
     """Wrap a ``:{|`` table in ``indent`` nested definition lists."""
     node: Node = table
     for _ in range(indent):
-        item = ListItem(table.span, kind="dd", marker=":" * indent, children=[node])
-        node = List(table.span, kind="dl", items=[item])
+        item = ListItem(table.span, kind="dd", marker=":" * indent, children=[node], origin=table.origin)
+        node = List(table.span, kind="dl", items=[item], origin=table.origin)
     return node
 
 

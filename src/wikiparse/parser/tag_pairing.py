@@ -79,7 +79,7 @@ class TagPairing:
     def make_tag(self, tok: TagTok, kind: str, children: list[Node], end: int) -> Tag:
         attrs = tag_attributes(self.ctx, self.passes.scan, tok.attr_start, tok.attr_end)
         return Tag((tok.start, end), name=tok.name, attrs=attrs, children=children, kind=kind,
-                       self_closing=tok.self_closing)
+                       self_closing=tok.self_closing, origin=self.ctx.text)
 
     def pair(self, items: list[NT], names: frozenset[str] | None, content_mode: str) -> list[NT]:
         """Pair start/end tags (those in ``names``, or all when None) with a stack."""
