@@ -29,6 +29,8 @@ _ESCAPED_ANGLE = re.compile(r"&(?:lt|gt);")
 _CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 _MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)", re.S)
+# what may follow a heading's closing '=' run on its line: blanks and comments
+_HEADING_LINE_REST = re.compile(r"[ \t]*(?:<!--(?:(?!-->).)*-->[ \t]*)*(?:\n|\Z)", re.S)
 _TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
 
 # token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the leading '|' of
@@ -404,6 +406,8 @@ class BracketBuilder:
         if proto is None:
             return None
         url_end = self._url_end(stack, s, e) if extend else e
+        if extend and text[url_end - 1] == "=":
+            url_end = self._heading_end_left_out(s, url_end)
         has_paren = "(" in text[s:url_end]
         while url_end > s:
             ch = text[url_end - 1]
@@ -414,6 +418,24 @@ class BracketBuilder:
         if url_end <= proto.end():
             return None
         return ExternalLink((s, url_end), url=text[s:url_end], kind="free", origin=text)
+
+    def _heading_end_left_out(self, s: int, url_end: int) -> int:
+        """A URL ending a heading line (``==http://example.com==``) leaves the heading's
+        closing ``=`` run out: MediaWiki finds headings before links.  As many ``=`` as
+        open the line (at most 6) stay outside, when only blanks and comments follow."""
+        text = self.ctx.text
+        ls = self.line_start
+        if not (ls == 0 or text[ls - 1] == "\n") or text[ls : ls + 1] != "=":
+            return url_end
+        if _HEADING_LINE_REST.match(text, url_end) is None:
+            return url_end
+        opening = 0
+        while opening < 6 and text[ls + opening : ls + opening + 1] == "=":
+            opening += 1
+        closing = 0
+        while closing < opening and url_end - closing - 1 > s and text[url_end - closing - 1] == "=":
+            closing += 1
+        return url_end - closing
 
     def _magic_link(self, s: int, e: int) -> Node:
         raw = self.ctx.text[s:e]
