@@ -221,6 +221,8 @@ class _TableBuilder:
             i += 1
         marker = items[i]
         assert isinstance(marker, Tok)
+        if header:
+            items = _header_pipes(items, i + 1)
         segments: list[tuple[int, list[NT]]] = []  # (marker start, items)
         cur: list[NT] = []
         seg_start = marker.start
@@ -231,8 +233,7 @@ class _TableBuilder:
             if isinstance(it, Tok) and j + 1 < n:
                 nxt = items[j + 1]
                 if (isinstance(nxt, Tok) and nxt.start == it.end
-                        and ((it.kind == "pipe" and nxt.kind == "pipe")
-                             or (header and it.kind == "excl" and nxt.kind == "excl"))):
+                        and it.kind == "pipe" and nxt.kind == "pipe"):
                     segments.append((seg_start, cur))
                     cur = []
                     seg_start = it.start
@@ -323,6 +324,26 @@ class _TableBuilder:
                     host.cells.append(cell)
                     host.cells.sort(key=lambda c: c.span[0])
         return table
+
+
+def _header_pipes(items: list[NT], start: int) -> list[NT]:
+    """A header line as MediaWiki reads it: every ``!!`` (left to right) becomes ``||``
+    before the line is split at ``||``, so ``!a|!!b|c`` is the cells ``a`` and ``|b|c``."""
+    out = items[:start]
+    j = start
+    n = len(items)
+    while j < n:
+        it = items[j]
+        if type(it) is Tok and it.kind == "excl" and j + 1 < n:
+            nxt = items[j + 1]
+            if type(nxt) is Tok and nxt.kind == "excl" and nxt.start == it.end:
+                out.append(Tok("pipe", it.start, it.end))
+                out.append(Tok("pipe", nxt.start, nxt.end))
+                j += 2
+                continue
+        out.append(it)
+        j += 1
+    return out
 
 
 def _joined(head: list[Node], tail: list[Node]) -> list[Node]:
