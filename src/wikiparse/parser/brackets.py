@@ -61,6 +61,7 @@ class BracketBuilder:
         max_tokens = ctx.limits.max_nodes
         pos = start
         self.line_start = start
+        heading_frame: Frame | None = None  # the frame in which the current line is a heading
         while pos < end:
             m = match(text, pos, end)
             assert m is not None  # CHAR matches any character
@@ -84,13 +85,15 @@ class BracketBuilder:
                 else:
                     cur.append(Tok("nl", s, e))
                 self.line_start = e
+                heading_frame = None
             elif kind == "PIPE":
                 if top.kind == "brace" or top.kind == "link":
                     self._new_part(top, s)
                 else:
                     cur.append(Tok("pipe", s, e))
             elif kind == "EQUALS":
-                if top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
+                if (top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0
+                        and top is not heading_frame):
                     top.eqs[-1] = len(cur)
                 cur.append(Tok("eq", s, e))
             elif kind == "BRACE_OPEN":
@@ -133,6 +136,19 @@ class BracketBuilder:
                     top.parts[-1].append(Tok("text", bar + 1, e))
                 else:
                     cur.append(Tok(_LINE_KIND[kind], s, e))
+            elif (kind == "HEADING_START" and e - s == 1 and top.kind == "brace"
+                  and len(top.parts) > 1 and top.eqs[-1] < 0):
+                # a single '=' at a line start in an argument is its name/value separator, not
+                # a heading (Preprocessor_Hash's "DWIM" rule); '==x==' stays a heading.  The
+                # token stays a heading start: if the template never closes, its text is
+                # read again as lines and the heading is there (MediaWiki's HHP2.1)
+                top.eqs[-1] = len(cur)
+                cur.append(Tok("heading_start", s, e))
+            elif kind == "HEADING_START":
+                # a heading line: its '=' separate no argument (the preprocessor reads the
+                # line as a heading first)
+                heading_frame = top
+                cur.append(Tok("heading_start", s, e))
             elif kind in _LINE_KIND:
                 cur.append(Tok(_LINE_KIND[kind], s, e))
             elif kind == "FREE_URL":
@@ -406,6 +422,13 @@ class BracketBuilder:
         if proto is None:
             return None
         url_end = self._url_end(stack, s, e) if extend else e
+        top = stack[-1]
+        if extend and top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
+            # the preprocessor splits an argument at its first '=' before links are found:
+            # {{URL|http://example.com=foobar}} is the argument 'http://example.com' = 'foobar'
+            eq = text.find("=", s, url_end)
+            if eq > proto.end():
+                url_end = eq
         if extend and text[url_end - 1] == "=":
             url_end = self._heading_end_left_out(s, url_end)
         has_paren = "(" in text[s:url_end]
