@@ -266,6 +266,14 @@ class BracketBuilder:
             if len(stack) > max_depth:
                 self._too_deep(cur, s, e)
                 return e
+            lead = e
+            while lead < end and text[lead] == " ":
+                lead += 1
+            if lead > e and self.ctx.bracket_url_re.match(text, lead, end) is not None:
+                # '[[ https://...': a target that starts with a protocol is no page
+                # (handleInternalLinks); the brackets are text, the URL a free link
+                cur.append(Tok("text", s, e))
+                return e
             if n > 2:
                 cur.append(Tok("text", s, e - 2))
             frame = Frame("link", e - 2, 2)
