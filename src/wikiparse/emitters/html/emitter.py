@@ -14,7 +14,7 @@ import json
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from ... import ast
 from ...config import SiteConfig
@@ -27,6 +27,7 @@ from .sanitizer import (
     DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_class, escape_text,
     format_attributes, safe_url, sanitize_attributes, validate_tag,
 )
+from .standalone import render_standalone, text_direction
 
 __all__ = ["HtmlEmitter", "HtmlPage", "to_html"]
 
@@ -131,6 +132,9 @@ class HtmlEmitter(Emitter):
     ``external_link_target``  ``target`` attribute for external links (default none)
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
+    ``standalone``    a Document renders as a complete HTML document with the bundled
+                      stylesheet (see :mod:`.standalone`; default False)
+    ``css``           with ``standalone``: stylesheet URL(s) linked instead of the bundled one
     """
 
     name = "html"
@@ -151,6 +155,8 @@ class HtmlEmitter(Emitter):
         script_path: str = "/index.php",
         local_interwiki: Iterable[str] = (),
         config: SiteConfig | None = None,
+        standalone: bool = False,
+        css: str | Sequence[str] | None = None,
         **options: Any,
     ) -> None:
         super().__init__(**options)
@@ -167,6 +173,8 @@ class HtmlEmitter(Emitter):
         self.script_path = script_path
         self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
         self.config = config
+        self.standalone = standalone
+        self.css = css
         self._reset()
 
     # ------------------------------------------------------------------ page state
@@ -191,7 +199,8 @@ class HtmlEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         if isinstance(node, ast.Document):
-            return self.render_page(node).html
+            page = self.render_page(node)
+            return render_standalone(self, node, page) if self.standalone else page.html
         self._reset()
         return self.visit(node)
 
@@ -286,7 +295,8 @@ class HtmlEmitter(Emitter):
         body = body.replace("\x00TOC\x00", "")
         if self.wrap:
             lang = self.config.lang if self.config is not None else "en"
-            return f'<div class="mw-parser-output" lang="{escape_attr(lang)}" dir="ltr">{body}</div>'
+            return (f'<div class="mw-parser-output" lang="{escape_attr(lang)}" '
+                    f'dir="{text_direction(lang)}">{body}</div>')
         return body
 
     def _toc_html(self) -> str:
@@ -296,6 +306,9 @@ class HtmlEmitter(Emitter):
         counters: list[int] = []
         for level, anchor, text in self.page.headings:
             while levels and level < levels[-1]:
+                if len(levels) == 1:  # shallower than the first heading: still a top entry
+                    levels[-1] = level
+                    break
                 levels.pop()
                 counters.pop()
                 out.append("</li>\n</ul>")
