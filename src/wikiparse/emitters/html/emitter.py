@@ -21,7 +21,8 @@ from ...config import SiteConfig
 from .. import register
 from ..base import Emitter
 from .anchors import AnchorRegistry, fragment_id
-from .media import FileInfo, FileResolver, HashedUploads, scale
+from .file_repository import FileSpec, file_resolver
+from .media import FileInfo, FileResolver, scale
 from .references import ReferenceCollector
 from .sanitizer import (
     DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_class, escape_text,
@@ -123,7 +124,8 @@ class HtmlEmitter(Emitter):
     ``wrap``          wrap the output in ``<div class="mw-parser-output">`` (default True)
     ``toc``           insert a table of contents where MediaWiki would (default False)
     ``policy``        the :class:`SanitizerPolicy` (default: MediaWiki's whitelist)
-    ``files``         file resolver ``name -> FileInfo | None`` (default: Wikimedia Commons'
+    ``files``         file resolver ``name -> FileInfo | None`` or a repository name/URL (see
+                      :mod:`.file_repository`; default ``"commons"``: Wikimedia Commons'
                       hashed upload URLs, sizes unknown)
     ``thumb_size``    default thumbnail width (default 220)
     ``interwiki``     mapping of interwiki prefix -> URL pattern with ``$1``
@@ -146,7 +148,7 @@ class HtmlEmitter(Emitter):
         wrap: bool = True,
         toc: bool = False,
         policy: SanitizerPolicy | None = None,
-        files: FileResolver | None = None,
+        files: FileSpec = None,
         thumb_size: int = 220,
         interwiki: Mapping[str, str] | None = None,
         page_title: str | None = None,
@@ -164,7 +166,7 @@ class HtmlEmitter(Emitter):
         self.wrap = wrap
         self.toc = toc
         self.policy = policy or DEFAULT_POLICY
-        self.files: FileResolver = files or HashedUploads()
+        self.files: FileResolver = file_resolver(files)
         self.thumb_size = thumb_size
         self.interwiki = dict(_DEFAULT_INTERWIKI if interwiki is None else interwiki)
         self.page_title = page_title
