@@ -23,6 +23,7 @@ _BUILTIN: dict[str, str] = {
     "json": "wikiparse.emitters.json",
     "pandoc-json": "wikiparse.emitters.pandoc",
     "wikitext": "wikiparse.emitters.wikitext",
+    "markdown": "wikiparse.emitters.markdown",
 }
 _entry_points_loaded = False
 
