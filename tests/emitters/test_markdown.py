@@ -37,6 +37,8 @@ def test_registered_as_markdown() -> None:
     assert "markdown" in wikiparse.emitters()
     assert md("x") == "x\n"
     assert md("") == ""
+    with pytest.raises(TypeError):
+        md("x", no_such_option=True)
 
 
 def test_headings_and_paragraphs() -> None:

@@ -107,9 +107,8 @@ class MarkdownEmitter(Emitter):
         interwiki: Mapping[str, str] | None = None,
         config: SiteConfig | None = None,
         templates: TemplateHandlers | None = None,
-        **options: Any,
     ) -> None:
-        super().__init__(**options)
+        super().__init__()  # every option is named above: an unknown one is a TypeError
         if complex_tables not in ("auto", "html", "text"):
             raise ValueError(f"complex_tables={complex_tables!r}: expected 'auto', 'html' or 'text'")
         self.html = html
