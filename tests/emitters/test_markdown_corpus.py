@@ -5,8 +5,7 @@ valid GFM table.
 "No text lost": every word of the text emitter's output (references and captions on) is a
 word of the HTML markdown-it makes of the Markdown.  Words are compared casefolded after NFKC;
 reference markers (``[1]``, ``[note 2]``) are numbering, not text, and are left out on both
-sides (markdown-it numbers footnotes itself).  The text emitter prints ``<gallery>`` captions as
-the raw wikitext (link targets, option words), so words found only there may be missing.
+sides (markdown-it numbers footnotes itself).
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from pathlib import Path
 import pytest
 
 import wikiparse
-from wikiparse import ast
 from conftest import corpus_files
 
 markdown_it = pytest.importorskip("markdown_it")
@@ -79,11 +77,7 @@ def text_words(doc: wikiparse.Document) -> set[str]:
 
 
 def lost_words(doc: wikiparse.Document, markdown: str) -> set[str]:
-    raw_gallery = set()
-    for tag in doc.filter(ast.ExtensionTag):
-        if tag.name.lower() == "gallery":
-            raw_gallery |= words(tag.content or "")
-    return text_words(doc) - markdown_words(markdown) - raw_gallery
+    return text_words(doc) - markdown_words(markdown)
 
 
 def table_row_problems(markdown: str) -> list[str]:

@@ -36,8 +36,9 @@ from .html.file_repository import FileSpec
 from .html.media import scale
 from .html.sanitizer import safe_url
 from .markdown_structure import (
-    STRUCTURE_EXTENSIONS, STRUCTURE_TAGS, cell_align, complex_table, gallery_lines,
+    STRUCTURE_EXTENSIONS, STRUCTURE_TAGS, cell_align, complex_table,
 )
+from .gallery import gallery_lines
 from .markdown_syntax import (
     code_block, code_span, escape_inline, escape_line_start, link_destination, pipe_table,
 )
@@ -444,11 +445,17 @@ class MarkdownEmitter(Emitter):
             width = int(re.sub(r"\s*px\s*$", "", node.get_attr("widths") or "120"))
         except ValueError:
             width = 120
-        for fname, caption_wikitext in gallery_lines(node.content or "", self.config):
-            caption_doc = wikiparse.parse(caption_wikitext, config=self.config)
-            caption = self.inline(caption_doc.children)
-            image = self._image(fname, self._text.inline_text(caption_doc.children) or fname,
-                                width, None)
+        for line in gallery_lines(node.content or "", self.config):
+            caption_doc = wikiparse.parse(line.caption, config=self.config)
+            page_source = self.source
+            self.source = self._html.source = self._text.source = caption_doc.source
+            try:
+                caption = self.inline(caption_doc.children)
+                alt = self._text.inline_text(caption_doc.children) if line.alt is None else \
+                    self._text.inline_text(wikiparse.parse(line.alt, config=self.config).children)
+            finally:
+                self.source = self._html.source = self._text.source = page_source
+            image = self._image(line.name, alt or line.name, width, None)
             items.append([c for c in (image, caption) if c])
         return self._list_block_md([" ".join(i) for i in items if i], ordered=False)
 

@@ -1,14 +1,13 @@
 """What the Markdown emitter needs to know about wiki structure: which tables a GFM pipe table
-can hold, a cell's alignment, the lines of a ``<gallery>``, what cannot live inside a line."""
+can hold, a cell's alignment, what cannot live inside a line."""
 
 from __future__ import annotations
 
 import re
 
 from .. import ast
-from ..config import SiteConfig
 
-__all__ = ["STRUCTURE_EXTENSIONS", "STRUCTURE_TAGS", "cell_align", "complex_table", "gallery_lines"]
+__all__ = ["STRUCTURE_EXTENSIONS", "STRUCTURE_TAGS", "cell_align", "complex_table"]
 
 #: structure that cannot live inside a line (headings, link labels, table cells, footnotes)
 STRUCTURE_TAGS = frozenset({"ul", "ol", "dl", "table", "pre", "blockquote", "hr",
@@ -16,28 +15,6 @@ STRUCTURE_TAGS = frozenset({"ul", "ol", "dl", "table", "pre", "blockquote", "hr"
 STRUCTURE_EXTENSIONS = frozenset({"gallery", "pre", "syntaxhighlight", "source", "poem",
                                   "references"})
 _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)", re.I)
-_GALLERY_OPTION = re.compile(r"\s*(alt|link)\s*=")
-
-
-def gallery_lines(content: str, config: SiteConfig | None) -> list[tuple[str, str]]:
-    """``(file name, caption wikitext)`` of each ``File:Name|…|caption`` line (other
-    namespaces skipped, as MediaWiki does)."""
-    out = []
-    for line in content.split("\n"):
-        target, _, rest = line.strip().partition("|")
-        if not target:
-            continue
-        prefix, colon, fname = target.partition(":")
-        if not colon:
-            fname = prefix
-        elif config is not None and config.namespace_of(prefix) != 6:
-            continue
-        elif config is None and prefix.strip().lower() not in ("file", "image"):
-            continue
-        fname = " ".join(fname.replace("_", " ").split())
-        parts = [p for p in rest.split("|") if not _GALLERY_OPTION.match(p)]
-        out.append((fname[:1].upper() + fname[1:], parts[-1] if parts else ""))
-    return out
 
 
 def _attr(attrs: list[ast.Attribute], name: str) -> str:

@@ -23,9 +23,11 @@ import re
 from typing import Any
 
 from .. import ast
+from ..config import SiteConfig
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
+from .gallery import gallery_lines
 from .templates import TemplateCall, TemplateHandlers
 
 # sentinels, resolved by _finish: a line break, a block break, a kept space / tab (pre), a cell
@@ -81,6 +83,7 @@ class TextEmitter(Emitter):
         self.handlers: TemplateHandlers = handlers
         today = options.get("today")
         self.today: _dt.date = today if isinstance(today, _dt.date) else _dt.date.today()
+        self.config: SiteConfig | None = None  # the rendered document's (gallery lines)
         self._reset()
 
     def _reset(self) -> None:
@@ -95,6 +98,7 @@ class TextEmitter(Emitter):
     def render(self, node: ast.Node) -> str:
         if isinstance(node, ast.Document):
             self.source = node.source
+            self.config = node.config
         self._reset()
         with recursion_headroom():
             raw = self.visit(node)
@@ -226,11 +230,21 @@ class TextEmitter(Emitter):
         return ""
 
     def _gallery(self, node: ast.ExtensionTag) -> str:
+        """The captions, parsed as wikitext (links show their labels), one per line."""
+        import wikiparse
+
         lines = []
-        for line in (node.content or "").split("\n"):
-            _, bar, caption = line.partition("|")
-            if bar and caption.strip():
-                lines.append(caption.rsplit("|", 1)[-1].strip())
+        for line in gallery_lines(node.content or "", self.config):
+            if not line.caption.strip():
+                continue
+            caption_doc = wikiparse.parse(line.caption, config=self.config)
+            page_source, self.source = self.source, caption_doc.source  # spans of the snippet
+            try:
+                caption = self.inline_text(caption_doc.children)
+            finally:
+                self.source = page_source
+            if caption:
+                lines.append(caption)
         return BLOCK + LINE.join(lines) + BLOCK if lines else ""
 
     # ---- references

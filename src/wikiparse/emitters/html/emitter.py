@@ -256,11 +256,15 @@ class HtmlEmitter(Emitter):
 
         doc = wikiparse.parse(wikitext, config=self.config)
         out = []
-        for block in doc.children:
-            if isinstance(block, ast.Paragraph):
-                out.append(self.children(block.children))
-            else:
-                out.append(self.visit(block))
+        page_source, self.source = self.source, doc.source  # the snippet's spans are its own
+        try:
+            for block in doc.children:
+                if isinstance(block, ast.Paragraph):
+                    out.append(self.children(block.children))
+                else:
+                    out.append(self.visit(block))
+        finally:
+            self.source = page_source
         return "".join(out)
 
     def plain(self, html: str) -> str:
