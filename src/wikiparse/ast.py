@@ -443,6 +443,20 @@ class Argument(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "default")
 
 
+@dataclass(slots=True, eq=False)
+class Transclusion(Node):
+    """In an expanded document (``wikiparse.expand``): the nodes one top-level template or
+    parser-function call produced.  ``target`` is the call's name as written, ``call`` its
+    wikitext and ``call_span`` its span in the *unexpanded* page; ``children`` (spans in the
+    expanded text) are what the call expanded to, as Parsoid's ``mw:Transclusion`` groups them."""
+
+    target: str = ""
+    call: str = ""
+    call_span: Span = (0, 0)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
 # --------------------------------------------------------------------------- blocks
 
 
@@ -674,7 +688,8 @@ NODE_TYPES: dict[str, type[Node]] = {
     for cls in (
         Text, Comment, Entity, HorizontalRule, Signature, BehaviorSwitch, MagicLink, Bold, Italic,
         Attribute, Tag, ExtensionTag, WikiLink, ImageOption, FileLink, Category, LanguageLink,
-        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument, Heading,
+        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument,
+        Transclusion, Heading,
         Paragraph, ParagraphBreak, Preformatted, ListItem, List, TableCell, TableRow,
         TableCaption, Table, EditMarker, Navigation, Boilerplate, Document,
     )

@@ -9,11 +9,13 @@ test wiki, like a ``SiteConfig``), not expected output.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any, Mapping
 
 import wikiparse
 
-from ...config import SiteConfig
+from ...config import Limits, SiteConfig
+from ...expand import Settings
 
 from .emitter import HtmlEmitter
 from .media import FileInfo, HashedUploads
@@ -75,7 +77,43 @@ TEST_CONFIG = SiteConfig().with_(
 )
 
 
-def convert(wikitext: str, options: Mapping[str, Any] | None = None) -> str:
-    """Render ``wikitext`` as MediaWiki's test runner would (``options``: the case's options)."""
-    doc = wikiparse.parse(wikitext, config=TEST_CONFIG)
+#: the runner's fixed "now" (ParserTestRunner sets the clock to 1970-01-01 00:02:03 UTC)
+TEST_CLOCK = datetime(1970, 1, 1, 0, 2, 3, tzinfo=timezone.utc)
+
+
+def _file_url(name: str) -> str | None:
+    info = test_files(name)
+    return info.url if info is not None else None
+
+
+def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
+    """The test wiki as the preprocessor sees it: site "MediaWiki" at http://example.org,
+    revision 1337 by "Anonymous", the runner's clock, missing templates as red links."""
+    return Settings(missing="link", revision_id=1337, revision_timestamp=TEST_CLOCK,
+                    revision_user="Anonymous", site_name="MediaWiki",
+                    server="http://example.org", script_path="", file_url=_file_url)
+
+
+def _limits(options: Mapping[str, Any]) -> Limits:
+    changes: dict[str, int] = {}
+    for option, field_name in (("maxincludesize", "max_include_size"),
+                               ("maxtemplatedepth", "max_template_depth")):
+        value = options.get(option)
+        if value is not None:
+            try:
+                changes[field_name] = int(str(value))
+            except ValueError:
+                pass
+    return Limits(**changes)
+
+
+def convert(wikitext: str, options: Mapping[str, Any] | None = None,
+            articles: Mapping[str, str] | None = None) -> str:
+    """Render ``wikitext`` as MediaWiki's test runner would (``options``: the case's options;
+    ``articles``: the test file's ``!! article`` pages, the templates it transcludes)."""
+    options = options or {}
+    title = str(options.get("title") or "Parser test").replace("_", " ")
+    doc = wikiparse.expand(wikitext, templates=dict(articles or {}), title=title,
+                           clock=TEST_CLOCK, config=TEST_CONFIG, limits=_limits(options),
+                           settings=expansion_settings(options))
     return make_emitter(options).render(doc)

@@ -1,0 +1,344 @@
+"""Core parser functions (``lc uc … #tag ns fullurl formatnum plural #language #formatdate``),
+and the registry the expander looks names up in (core, ParserFunctions, ``#invoke``)."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING, Callable
+from urllib.parse import quote, quote_plus
+
+from .conditionals import PARSER_FUNCTIONS
+from .timefmt import MONTHS, TimeError, parse_time
+from .titles import make_title, ucfirst
+from .variables import VARIABLES, _TITLE_NAMES, escape_wikitext, title_function, wiki_urlencode
+
+if TYPE_CHECKING:
+    from .frames import Call
+
+FunctionImpl = Callable[["Call"], str]
+
+
+def _lcfirst(s: str) -> str:
+    return s[:1].lower() + s[1:]
+
+
+def urlencode(call: Call) -> str:
+    text = call.first
+    kind = call.arg(1).upper()
+    if kind == "WIKI":
+        return wiki_urlencode(text)
+    if kind == "PATH":
+        return quote(text, safe="-_.~")
+    return quote_plus(text, safe="-_.")
+
+
+def anchorencode(call: Call) -> str:
+    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", call.first)
+    text = html.unescape(text)
+    text = " ".join(text.split()).replace(" ", "_")
+    return html.escape(text, quote=True).replace("'", "&#039;")
+
+
+def _pad(call: Call, left: bool) -> str:
+    text = call.first
+    try:
+        length = min(int(call.arg(1) or 0), 500)
+    except ValueError:
+        return text
+    pad = call.arg(2) if len(call) > 2 else "0"
+    if not pad:
+        pad = "0"
+    missing = length - len(text)
+    if missing <= 0:
+        return text
+    filler = (pad * (missing // len(pad) + 1))[:missing]
+    return filler + text if left else text + filler
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _group(digits: str) -> str:
+    out = []
+    while len(digits) > 3:
+        out.append(digits[-3:])
+        digits = digits[:-3]
+    out.append(digits)
+    return ",".join(reversed(out))
+
+
+def formatnum(call: Call) -> str:
+    text = call.first
+    option = call.arg(1).upper()
+    if option in ("R", "NOSEP"):
+        if option == "R":
+            return text.replace(",", "")
+        return text
+    def one(m: re.Match[str]) -> str:
+        whole, _, frac = m.group(0).partition(".")
+        return _group(whole) + ("." + frac if frac else "")
+    if "," in text:
+        return text
+    return _NUMBER.sub(one, text)
+
+
+def tag(call: Call) -> str:
+    name = call.first.lower().strip()
+    if name not in call.expander.config.extension_tags:
+        return f'<span class="error">Unknown extension tag "{html.escape(name)}"</span>'
+    content: str | None = call.arg(1) if len(call) > 1 else None
+    if len(call) > 1:
+        part = call.parts[0]
+        content = call.expand(part.items)  # the content is not trimmed
+    attrs = []
+    for i in range(2, len(call)):
+        key, value = call.split(i)
+        if key is None:
+            continue
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        attrs.append(f' {key}="{html.escape(value, quote=True)}"')
+    if content is None:
+        return f"<{name}{''.join(attrs)}/>"
+    return f"<{name}{''.join(attrs)}>{content}</{name}>"
+
+
+def ns(call: Call, encode: bool = False) -> str:
+    key = call.first
+    config = call.expander.config
+    number: int | None
+    if re.fullmatch(r"-?\d+", key):
+        number = int(key)
+        if number not in config.namespaces:
+            return ""
+    else:
+        number = config.namespace_of(key.replace("_", " "))
+        if number is None:
+            return ""
+    name = config.namespace_name(number)
+    return wiki_urlencode(name) if encode else name
+
+
+def _url(call: Call, kind: str) -> str:
+    title = make_title(call.first, call.expander.config)
+    if title is None:
+        return ""
+    query = call.arg(1)
+    settings = call.expander.settings
+    name = wiki_urlencode(title.full)
+    if query:
+        local = f"{settings.script_path}/index.php?title={name}&{query}"
+    else:
+        local = call.expander.config.article_path.replace("$1", name)
+    if kind == "local":
+        return local
+    server = settings.server
+    if kind == "canonical" and server.startswith("//"):
+        server = "https:" + server
+    return server + local
+
+
+def filepath(call: Call) -> str:
+    url = call.expander.file_url(call.first)
+    return url or ""
+
+
+def int_(call: Call) -> str:
+    return f"⧼{html.escape(call.first)}⧽"
+
+
+_LANGUAGES = {
+    "en": ("English", {}), "de": ("Deutsch", {"en": "German"}), "fr": ("français", {"en": "French"}),
+    "es": ("español", {"en": "Spanish"}), "it": ("italiano", {"en": "Italian"}),
+    "ru": ("русский", {"en": "Russian"}), "ja": ("日本語", {"en": "Japanese"}),
+    "zh": ("中文", {"en": "Chinese"}), "nl": ("Nederlands", {"en": "Dutch"}),
+    "pl": ("polski", {"en": "Polish"}), "pt": ("português", {"en": "Portuguese"}),
+    "sv": ("svenska", {"en": "Swedish"}), "ar": ("العربية", {"en": "Arabic"}),
+    "he": ("עברית", {"en": "Hebrew"}), "fi": ("suomi", {"en": "Finnish"}),
+    "ko": ("한국어", {"en": "Korean"}), "cs": ("čeština", {"en": "Czech"}),
+    "el": ("Ελληνικά", {"en": "Greek"}), "tr": ("Türkçe", {"en": "Turkish"}),
+    "hu": ("magyar", {"en": "Hungarian"}), "uk": ("українська", {"en": "Ukrainian"}),
+    "la": ("Latina", {"en": "Latin"}), "mi": ("Māori", {"en": "Maori"}),
+}
+
+
+def language(call: Call) -> str:
+    code = call.first.lower()
+    target = call.arg(1).lower()
+    entry = _LANGUAGES.get(code)
+    if entry is None:
+        return code
+    name, translations = entry
+    if target and target != code:
+        return translations.get(target, name)
+    return name
+
+
+def _plural_number(s: str) -> float:
+    try:
+        return float(s.replace(",", ""))
+    except ValueError:
+        return 1.0
+
+
+def plural(call: Call) -> str:
+    forms = call.args()[1:]
+    if not forms:
+        return ""
+    number = _plural_number(call.first)
+    explicit = []
+    plain = []
+    for form in forms:
+        m = re.match(r"^(\d+)=(.*)$", form, re.S)
+        if m:
+            explicit.append((int(m.group(1)), m.group(2)))
+        else:
+            plain.append(form)
+    for value, text in explicit:
+        if number == value:
+            return text
+    if not plain:
+        return ""
+    if number == 1:
+        return plain[0]
+    return plain[1] if len(plain) > 1 else plain[0]
+
+
+def gender(call: Call) -> str:
+    forms = call.args()[1:]
+    if not forms:
+        return ""
+    return forms[2] if len(forms) > 2 else forms[0]
+
+
+def grammar(call: Call) -> str:
+    return call.arg(1)
+
+
+def special(call: Call, encode: bool = False) -> str:
+    name, _, sub = call.first.partition("/")
+    prefix = call.expander.config.namespace_name(-1)
+    text = f"{prefix}:{ucfirst(name.strip())}" + (f"/{sub}" if sub else "")
+    return wiki_urlencode(text) if encode else text
+
+
+_DATE_FORMATS = {"dmy": "{d} {F} {Y}", "mdy": "{F} {d}, {Y}", "ymd": "{Y} {F} {d}",
+                 "iso 8601": "{Y}-{m}-{dd}"}
+
+
+def formatdate(call: Call) -> str:
+    text = call.first
+    fmt = call.arg(1).lower()
+    try:
+        t = parse_time(text, call.expander.clock)
+    except TimeError:
+        return text
+    if fmt not in _DATE_FORMATS:
+        return text
+    out = _DATE_FORMATS[fmt].format(d=t.day, dd=f"{t.day:02d}", F=MONTHS[t.month - 1],
+                                    Y=f"{t.year:04d}", m=f"{t.month:02d}")
+    return out
+
+
+def displaytitle(call: Call) -> str:
+    call.expander.page_state["displaytitle"] = call.first
+    return ""
+
+
+def defaultsort(call: Call) -> str:
+    call.expander.page_state["defaultsort"] = call.first
+    return ""
+
+
+def pagesize(call: Call) -> str:
+    title = make_title(call.first, call.expander.config)
+    if title is None:
+        return "0"
+    text = call.expander.page_text(title.full)
+    size = len(text.encode("utf-8")) if text is not None else 0
+    return str(size) if call.arg(1).upper() == "R" else _group(str(size))
+
+
+def bidi(call: Call) -> str:
+    text = call.first
+    rtl = any("\u0590" <= ch <= "\u08ff" for ch in text)
+    return ("\u202b" if rtl else "\u202a") + text + "\u202c"
+
+
+def invoke(call: Call) -> str:
+    from .invoking import invoke as run
+
+    return run(call)
+
+
+def _title_function(name: str) -> FunctionImpl:
+    return lambda call: title_function(name, call.first, call.expander)
+
+
+def _zero(call: Call) -> str:
+    return "0"
+
+
+def _empty(call: Call) -> str:
+    return ""
+
+
+FUNCTIONS: dict[str, FunctionImpl] = {
+    "lc": lambda c: c.first.lower(),
+    "uc": lambda c: c.first.upper(),
+    "lcfirst": lambda c: _lcfirst(c.first),
+    "ucfirst": lambda c: ucfirst(c.first),
+    "urlencode": urlencode,
+    "anchorencode": anchorencode,
+    "padleft": lambda c: _pad(c, True),
+    "padright": lambda c: _pad(c, False),
+    "formatnum": formatnum,
+    "#tag": tag,
+    "tag": tag,
+    "ns": ns,
+    "nse": lambda c: ns(c, True),
+    "localurl": lambda c: _url(c, "local"),
+    "localurle": lambda c: html.escape(_url(c, "local")),
+    "fullurl": lambda c: _url(c, "full"),
+    "fullurle": lambda c: html.escape(_url(c, "full")),
+    "canonicalurl": lambda c: _url(c, "canonical"),
+    "canonicalurle": lambda c: html.escape(_url(c, "canonical")),
+    "filepath": filepath,
+    "int": int_,
+    "#language": language,
+    "plural": plural,
+    "grammar": grammar,
+    "gender": gender,
+    "#special": special,
+    "#speciale": lambda c: special(c, True),
+    "special": special,
+    "#formatdate": formatdate,
+    "#dateformat": formatdate,
+    "displaytitle": displaytitle,
+    "defaultsort": defaultsort,
+    "defaultsortkey": defaultsort,
+    "defaultcategorysort": defaultsort,
+    "pagesize": pagesize,
+    "pagesincategory": _zero,
+    "pagesinnamespace": _zero,
+    "pagesinns": _zero,
+    "numberofpages": _zero, "numberofarticles": _zero, "numberoffiles": _zero,
+    "numberofusers": _zero, "numberofactiveusers": _zero, "numberofedits": _zero,
+    "numberofadmins": _zero, "numberingroup": _zero,
+    "protectionlevel": _empty, "protectionexpiry": _empty, "cascadingsources": _empty,
+    "pageid": _empty,
+    "revisionid": _empty, "revisionuser": _empty,
+    "noexternallanglinks": _empty,
+    "bidi": bidi,
+    "#invoke": invoke,
+    **PARSER_FUNCTIONS,
+}
+for _name in _TITLE_NAMES:
+    FUNCTIONS[_name.lower()] = _title_function(_name)
+    FUNCTIONS[_name.lower() + "e"] = _title_function(_name + "E")
+FUNCTIONS["namespacenumber"] = lambda c: str(
+    (make_title(c.first, c.expander.config) or c.expander.title).ns)
+
+__all__ = ["FUNCTIONS", "VARIABLES", "escape_wikitext"]
