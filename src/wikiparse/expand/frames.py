@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..ast import Diagnostic
 from ..config import NS_MAIN, Limits, SiteConfig
 from .stores import TemplateStore
+from .variables import CASE_INSENSITIVE
 from .titles import Title, make_title, template_title
 from .tree import Argument, Comment, Equals, ExtTag, Heading, Ignored, Item, Part, Template, build_tree
 
@@ -41,6 +42,13 @@ class Settings:
     site_name: str = "Wikipedia"
     server: str = "//en.wikipedia.org"
     script_path: str = "/w"
+    #: write braces that are left as text (``{{{1}}}`` on a page, ``{{subst:…}}``, unclosed
+    #: ``{{``) as ``&#123;``/``&#125;``, so the parser of the expanded text sees text, as
+    #: MediaWiki's does (its parser never sees templates); off keeps them as wikitext
+    escape_braces: bool = False
+    #: extension tags rendered by the expander: name -> hook(content or None, attributes)
+    #: returning wikitext (MediaWiki's ``setHook``; the parser-test wiki's ``<tag>``)
+    tag_hooks: Mapping[str, Callable[[str | None, dict[str, str]], str]] = field(default_factory=dict)
     #: a file's URL (``{{filepath:}}``) and whether it exists (``#ifexist:File:…``)
     file_url: Callable[[str], str | None] | None = None
 
@@ -49,7 +57,7 @@ class Frame:
     """One frame: ``title`` (full title), the caller ``parent``, the call's ``parts``."""
 
     __slots__ = ("title", "parent", "parts", "depth", "_positional", "_named", "_cache",
-                 "ancestors", "_indexed")
+                 "ancestors", "_indexed", "_trimmed")
 
     def __init__(self, title: str, parent: Frame | None, parts: list[Part] | None,
                  expander: Expander | None = None, depth: int = 0) -> None:
@@ -61,6 +69,7 @@ class Frame:
         self._positional: dict[int, list[Item]] = {}
         self._named: dict[str, list[Item]] = {}
         self._cache: dict[str | int, str] = {}
+        self._trimmed: set[int] = set()
         self._indexed = False
 
     def index(self, expander: Expander) -> None:
@@ -75,11 +84,13 @@ class Frame:
             if part.eq is None:
                 number += 1
                 self._positional[number] = part.items
-                self._named.pop(str(number), None)
+                self._trimmed.discard(number)
             else:
                 name = expander.expand(part.name(), caller).strip() if caller else ""
                 if name.isdigit() and not (len(name) > 1 and name[0] == "0"):
+                    # "1=" names the first positional argument, trimmed as a named one
                     self._positional[int(name)] = part.value()
+                    self._trimmed.add(int(name))
                 else:
                     self._named[name] = part.value()
 
@@ -100,6 +111,8 @@ class Frame:
             if items is None:
                 return None
             value = expander.expand(items, self.parent) if self.parent else ""
+            if key in self._trimmed:
+                value = value.strip()
         else:
             items = self._named.get(key)
             if items is None:
@@ -342,6 +355,8 @@ class Expander:
         for item in items:
             kind = type(item)
             if kind is str:
+                if self.settings.escape_braces and ("{{" in item or "}}" in item):  # type: ignore[operator]
+                    item = _escape_braces(item)  # type: ignore[arg-type]
                 out.append(item)  # type: ignore[arg-type]
             elif kind is Template:
                 out.append(self.brace(item, frame))  # type: ignore[arg-type]
@@ -365,6 +380,9 @@ class Expander:
         pieces = [self.expand(title, frame)]
         for part in parts:
             pieces.append(self.expand(part.items, frame))
+        if self.settings.escape_braces:
+            open_ = _escape_braces(open_)
+            close = _escape_braces(close)
         return open_ + "|".join(pieces) + close
 
     def argument(self, node: Argument, frame: Frame) -> str:
@@ -377,6 +395,13 @@ class Expander:
         return self.literal("{{{", "}}}", node.title, node.parts, frame)
 
     def ext_tag(self, node: ExtTag, frame: Frame) -> str:
+        hook = self.settings.tag_hooks.get(node.name)
+        if hook is not None:
+            try:
+                return hook(node.inner, tag_attributes(node.attrs))
+            except Exception as err:  # a hook's bug must not stop the page
+                self.diagnose("tag-hook-error", f"<{node.name}> hook failed: {err}", "internal")
+                return ""
         kind = self.config.extension_tags.get(node.name)
         if kind == "parsed" and node.inner and ("{" in node.inner or "<" in node.inner):
             inner = self.expand(build_tree(node.inner, self.tags), frame)
@@ -407,6 +432,8 @@ class Expander:
         if not force_template:
             if not parts:
                 variable = self.variables.get(name)
+                if variable is None and name.upper() in CASE_INSENSITIVE:
+                    variable = self.variables.get(name.upper())
                 if variable is not None:
                     text = variable(self, frame)
             if text is None:
@@ -422,8 +449,9 @@ class Expander:
         if not self.count_include(len(text)):
             if self.counters.include - len(text) <= self.limits.max_include_size:
                 self.diagnose("limit-include-size", "post-expand include size too large")
-            return (f"[[:{name.lstrip(':')}]]<!-- WARNING: template omitted, post-expand "
-                    "include size too large -->")
+            title = template_title(name, self.config)
+            shown = title.full if title is not None else name.lstrip(":")
+            return f"[[:{shown}]]"
         if text and not node.line_start and (text[0] in ":;#*" or text.startswith("{|")):
             text = "\n" + text
         return text
@@ -452,6 +480,10 @@ class Expander:
         if title.ns == -1:  # Special: pages cannot be transcluded offline
             return f"[[:{title.full}]]"
         found, text = self.fetch(title)
+        if text is None and title.ns == 8:
+            from .functions import MESSAGES
+
+            text = MESSAGES.get(title.name[:1].lower() + title.name[1:].replace(" ", "_"))
         if text is None:
             self.diagnose("template-missing", f"template not in the store: {title.full}", "info")
             if self.settings.missing == "link":
@@ -477,6 +509,28 @@ class Expander:
         if not node.parts:
             self._template_cache[key] = out
         return out
+
+
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']*)))?""")
+
+
+def tag_attributes(text: str) -> dict[str, str]:
+    """An extension tag's attributes as MediaWiki hands them to a hook: names lower-cased,
+    values unquoted and entity-decoded, a bare name ``""``."""
+    import html
+
+    out: dict[str, str] = {}
+    for m in _ATTRIBUTE.finditer(text):
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        out[m.group(1).lower()] = html.unescape(value)
+    return out
+
+
+_BRACE_RUN = re.compile(r"\{\{+|(?<!\|)\}\}+")
+
+
+def _escape_braces(text: str) -> str:
+    return _BRACE_RUN.sub(lambda m: m.group(0).replace("{", "&#123;").replace("}", "&#125;"), text)
 
 
 def _close_len(node: ExtTag) -> int:

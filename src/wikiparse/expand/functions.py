@@ -145,8 +145,36 @@ def filepath(call: Call) -> str:
     return url or ""
 
 
+def message(call: Call, name: str, args: list[str]) -> str | None:
+    """The text of interface message ``name`` with ``$1``… filled in: the store's
+    ``MediaWiki:Name`` page first, then the few built-in English messages; ``None`` if neither."""
+    key = ucfirst(name.strip().replace("_", " "))
+    text = call.expander.page_text(f"MediaWiki:{key}")
+    if text is None:
+        text = MESSAGES.get(key[:1].lower() + key[1:].replace(" ", "_"))
+    if text is None:
+        return None
+    for i, value in enumerate(args, 1):
+        text = text.replace(f"${i}", value)
+    return text
+
+
+#: English interface messages a page may show through ``{{int:…}}``/``{{MediaWiki:…}}``
+MESSAGES = {
+    "mainpage": "Main Page", "history_short": "History", "edit": "Edit",
+    "new-messages": "You have $1 ($2).", "talk": "Discussion", "search": "Search",
+    "category-header": "Pages in category \"$1\"", "pagecategories": "Categories",
+}
+
+
 def int_(call: Call) -> str:
-    return f"⧼{html.escape(call.first)}⧽"
+    found = message(call, call.first, call.args()[1:])
+    if found is None:
+        return f"⧼{html.escape(call.first)}⧽"
+    tree_text = found
+    from .tree import build_tree
+
+    return call.expander.expand(build_tree(tree_text, call.expander.tags), call.frame)
 
 
 _LANGUAGES = {
@@ -256,7 +284,10 @@ def pagesize(call: Call) -> str:
     title = make_title(call.first, call.expander.config)
     if title is None:
         return "0"
-    text = call.expander.page_text(title.full)
+    if title.full == call.expander.title.full:
+        text: str | None = call.expander.page_source
+    else:
+        text = call.expander.page_text(title.full)
     size = len(text.encode("utf-8")) if text is not None else 0
     return str(size) if call.arg(1).upper() == "R" else _group(str(size))
 
@@ -271,6 +302,14 @@ def invoke(call: Call) -> str:
     from .invoking import invoke as run
 
     return run(call)
+
+
+def _revision(call: Call, name: str) -> str:
+    """``{{REVISIONID:Title}}``…: the current page's revision; other pages have none offline."""
+    title = make_title(call.first, call.expander.config) if call.first else call.expander.title
+    if title is None or title.full != call.expander.title.full:
+        return ""
+    return VARIABLES[name](call.expander, call.frame)
 
 
 def _title_function(name: str) -> FunctionImpl:
@@ -296,7 +335,6 @@ FUNCTIONS: dict[str, FunctionImpl] = {
     "padright": lambda c: _pad(c, False),
     "formatnum": formatnum,
     "#tag": tag,
-    "tag": tag,
     "ns": ns,
     "nse": lambda c: ns(c, True),
     "localurl": lambda c: _url(c, "local"),
@@ -313,7 +351,6 @@ FUNCTIONS: dict[str, FunctionImpl] = {
     "gender": gender,
     "#special": special,
     "#speciale": lambda c: special(c, True),
-    "special": special,
     "#formatdate": formatdate,
     "#dateformat": formatdate,
     "displaytitle": displaytitle,
@@ -329,7 +366,14 @@ FUNCTIONS: dict[str, FunctionImpl] = {
     "numberofadmins": _zero, "numberingroup": _zero,
     "protectionlevel": _empty, "protectionexpiry": _empty, "cascadingsources": _empty,
     "pageid": _empty,
-    "revisionid": _empty, "revisionuser": _empty,
+    "revisionid": lambda c: _revision(c, "REVISIONID"),
+    "revisionuser": lambda c: _revision(c, "REVISIONUSER"),
+    "revisionday": lambda c: _revision(c, "REVISIONDAY"),
+    "revisionday2": lambda c: _revision(c, "REVISIONDAY2"),
+    "revisionmonth": lambda c: _revision(c, "REVISIONMONTH"),
+    "revisionmonth1": lambda c: _revision(c, "REVISIONMONTH1"),
+    "revisionyear": lambda c: _revision(c, "REVISIONYEAR"),
+    "revisiontimestamp": lambda c: _revision(c, "REVISIONTIMESTAMP"),
     "noexternallanglinks": _empty,
     "bidi": bidi,
     "#invoke": invoke,

@@ -63,9 +63,7 @@ def _revision(fmt: str) -> VariableImpl:
 def title_variables(name: str, title: Title, expander: Expander) -> str | None:
     """The page-name variable ``name`` (``PAGENAME``, ``TALKSPACEE``…) of ``title``."""
     config = expander.config
-    encoded = name.endswith("E") and name not in ("NAMESPACE", "TALKSPACE", "SUBJECTSPACE",
-                                                  "ARTICLESPACE", "PAGENAME", "FULLPAGENAME",
-                                                  "BASEPAGENAME", "ROOTPAGENAME", "SUBPAGENAME")
+    encoded = name.endswith("E") and name[:-1] in _TITLE_NAMES
     base = name[:-1] if encoded else name
     value: str | None
     if base == "PAGENAME":
@@ -92,7 +90,7 @@ def title_variables(name: str, title: Title, expander: Expander) -> str | None:
         value = subject_title(title, config).prefix
     else:
         return None
-    return wiki_urlencode(value) if encoded else escape_wikitext(value)
+    return escape_wikitext(wiki_urlencode(value) if encoded else value)
 
 
 _TITLE_NAMES = ("PAGENAME", "FULLPAGENAME", "BASEPAGENAME", "ROOTPAGENAME", "SUBPAGENAME",
@@ -146,6 +144,7 @@ VARIABLES: dict[str, VariableImpl] = {
     "REVISIONUSER": lambda e, f: e.settings.revision_user,
     "REVISIONSIZE": lambda e, f: str(len(e.page_source.encode("utf-8"))),
     "NAMESPACENUMBER": lambda e, f: str(e.title.ns),
+    "PAGELANGUAGE": lambda e, f: e.config.lang,
 }
 for _name in ("LOCALYEAR", "LOCALMONTH", "LOCALMONTH1", "LOCALMONTH2", "LOCALMONTHNAME",
               "LOCALMONTHNAMEGEN", "LOCALMONTHABBREV", "LOCALDAY", "LOCALDAY2", "LOCALDOW",
@@ -154,9 +153,11 @@ for _name in ("LOCALYEAR", "LOCALMONTH", "LOCALMONTH1", "LOCALMONTH2", "LOCALMON
 for _name in ("NUMBEROFPAGES", "NUMBEROFARTICLES", "NUMBEROFFILES", "NUMBEROFEDITS",
               "NUMBEROFUSERS", "NUMBEROFACTIVEUSERS", "NUMBEROFADMINS"):
     VARIABLES[_name] = lambda e, f: "0"
+# the few variables MediaWiki matches case-insensitively
+CASE_INSENSITIVE = frozenset({"SERVER", "SERVERNAME", "SCRIPTPATH", "STYLEPATH"})
 for _name in _TITLE_NAMES:
     VARIABLES[_name] = _title_variable(_name)
     VARIABLES[_name + "E"] = _title_variable(_name + "E")
 
 
-__all__ = ["VARIABLES", "escape_wikitext", "title_function", "title_variables", "wiki_urlencode"]
+__all__ = ["CASE_INSENSITIVE", "VARIABLES", "escape_wikitext", "title_function", "title_variables", "wiki_urlencode"]

@@ -73,7 +73,8 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
 
 #: the test wiki: English defaults plus the runner's interwiki prefixes
 TEST_CONFIG = SiteConfig().with_(
-    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI)
+    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI),
+    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
 )
 
 
@@ -86,12 +87,29 @@ def _file_url(name: str) -> str | None:
     return info.url if info is not None else None
 
 
+def _php_export(value: str | None) -> str:
+    if value is None:
+        return "NULL"
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _dump_hook(content: str | None, attrs: dict[str, str]) -> str:
+    """The runner's ``<tag>``: its content and attributes as PHP's ``var_export`` writes them."""
+    lines = "".join(f"  {_php_export(k)} => {_php_export(v)},\n" for k, v in attrs.items())
+    return f"<pre>\n{_php_export(content)}\narray (\n{lines})\n</pre>"
+
+
+#: the parser-test wiki's test-only tags (ParserTestParserHook)
+TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook}
+
+
 def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
     """The test wiki as the preprocessor sees it: site "MediaWiki" at http://example.org,
     revision 1337 by "Anonymous", the runner's clock, missing templates as red links."""
     return Settings(missing="link", revision_id=1337, revision_timestamp=TEST_CLOCK,
                     revision_user="Anonymous", site_name="MediaWiki",
-                    server="http://example.org", script_path="", file_url=_file_url)
+                    server="http://example.org", script_path="", file_url=_file_url,
+                    escape_braces=True, tag_hooks=TEST_TAG_HOOKS)
 
 
 def _limits(options: Mapping[str, Any]) -> Limits:
