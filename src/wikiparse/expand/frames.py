@@ -445,7 +445,9 @@ class Expander:
         if nowiki:
             from .variables import escape_wikitext
 
-            text = escape_wikitext(text)
+            title = template_title(name, self.config)
+            raw = self.fetch(title)[1] if title is not None else None
+            text = escape_wikitext(raw) if raw is not None else text
         if not self.count_include(len(text)):
             if self.counters.include - len(text) <= self.limits.max_include_size:
                 self.diagnose("limit-include-size", "post-expand include size too large")

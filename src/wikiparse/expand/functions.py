@@ -40,6 +40,9 @@ def anchorencode(call: Call) -> str:
     return html.escape(text, quote=True).replace("'", "&#039;")
 
 
+_RTL = frozenset({"ar", "he", "fa", "ur", "yi", "arz", "ps", "ckb", "dv", "sd", "ug"})
+
+
 def _pad(call: Call, left: bool) -> str:
     text = call.first
     try:
@@ -85,7 +88,7 @@ def formatnum(call: Call) -> str:
 
 def tag(call: Call) -> str:
     name = call.first.lower().strip()
-    if name not in call.expander.config.extension_tags:
+    if not re.fullmatch(r"[a-z][a-z0-9_:.-]*", name):
         return f'<span class="error">Unknown extension tag "{html.escape(name)}"</span>'
     content: str | None = call.arg(1) if len(call) > 1 else None
     if len(call) > 1:
@@ -292,6 +295,29 @@ def pagesize(call: Call) -> str:
     return str(size) if call.arg(1).upper() == "R" else _group(str(size))
 
 
+def contentmodel(call: Call) -> str:
+    """``{{#contentmodel:local|Title}}``: the content model of a page, by its name's suffix."""
+    which = call.first.lower() or "local"
+    title = make_title(call.arg(1), call.expander.config) if call.arg(1) else call.expander.title
+    name = title.full.lower() if title is not None else ""
+    if title is not None and title.ns in (2, 8) and name.endswith(".css"):
+        model = ("CSS", "css")
+    elif title is not None and title.ns in (2, 8) and name.endswith(".js"):
+        model = ("JavaScript", "javascript")
+    elif title is not None and name.endswith(".json") and title.ns in (2, 8):
+        model = ("JSON", "json")
+    else:
+        model = ("wikitext", "wikitext")
+    return model[1] if which == "canonical" else model[0]
+
+
+def isbn(call: Call) -> str:
+    digits = re.sub(r"[^0-9Xx]", "", call.first)
+    if len(digits) not in (10, 13):
+        return call.first
+    return f"[[Special:BookSources/{digits.upper()}|ISBN {call.first}]]"
+
+
 def bidi(call: Call) -> str:
     text = call.first
     rtl = any("\u0590" <= ch <= "\u08ff" for ch in text)
@@ -376,6 +402,10 @@ FUNCTIONS: dict[str, FunctionImpl] = {
     "revisiontimestamp": lambda c: _revision(c, "REVISIONTIMESTAMP"),
     "noexternallanglinks": _empty,
     "bidi": bidi,
+    "#contentmodel": contentmodel,
+    "#dir": lambda c: "rtl" if c.first.lower().split("-")[0] in _RTL else "ltr",
+    "#bcp47": lambda c: c.first.lower(),
+    "#isbn": isbn,
     "#invoke": invoke,
     **PARSER_FUNCTIONS,
 }

@@ -108,15 +108,11 @@ _NAME_CHAR = re.compile(r"/?[^\s/>]+")
 class _Piece:
     """An open bracket on the builder's stack."""
 
-    open: str           # "{", "[" or "\n" (a heading)
+    open: str           # "{", "[", "-{" (language converter) or "\n" (a heading)
     count: int
     start: int
     line_start: bool
     parts: list[Part]
-
-
-def _close_for(open_char: str) -> str:
-    return "}" if open_char == "{" else "]" if open_char == "[" else "\n"
 
 
 class _Builder:
@@ -148,15 +144,15 @@ class _Builder:
             accum = stack[-1].parts[-1].items
         while i < n:
             top = stack[-1] if stack else None
-            if top is None:
-                chars = "{[<\n"
-            elif top.open == "\n":
-                chars = "{[<\n"
+            if top is None or top.open == "\n":
+                chars = "{[<\n-"
             elif top.open == "[":
-                chars = "{[<\n]"
+                chars = "{[<\n]-"
+            elif top.open == "-{":
+                chars = "{[<\n}-"
             else:
                 part = top.parts[-1]
-                chars = "{[<\n}|" + ("=" if part.eq is None and len(top.parts) > 1 else "")
+                chars = "{[<\n}|-" + ("=" if part.eq is None and len(top.parts) > 1 else "")
             # literal run
             j = _literal_run(chars).match(text, i).end()  # type: ignore[union-attr]
             if j > i:
@@ -185,6 +181,24 @@ class _Builder:
                 part.eq = len(part.items)
                 part.items.append(EQUALS)
                 i += 1
+            elif c == "-":
+                # language-converter markup -{ … }- is a bracket too (but "-{{" opens braces)
+                if text.startswith("-{", i) and not text.startswith("-{{", i):
+                    stack.append(_Piece("-{", 1, i, False, [Part()]))
+                    accum = stack[-1].parts[-1].items
+                    i += 2
+                else:
+                    _add_text(accum, "-")
+                    i += 1
+            elif c == "}" and top is not None and top.open == "-{":
+                if text.startswith("}-", i):
+                    piece = stack.pop()
+                    accum = stack[-1].parts[-1].items if stack else root
+                    _extend(accum, _break(piece, 1) + ["}-"])
+                    i += 2
+                else:
+                    _add_text(accum, "}")
+                    i += 1
             elif c in "{[":
                 run = _run(text, i, c)
                 if run >= 2:
