@@ -57,7 +57,7 @@ class Frame:
     """One frame: ``title`` (full title), the caller ``parent``, the call's ``parts``."""
 
     __slots__ = ("title", "parent", "parts", "depth", "_positional", "_named", "_cache",
-                 "ancestors", "_indexed", "_trimmed")
+                 "ancestors", "_indexed", "_trimmed", "memo")
 
     def __init__(self, title: str, parent: Frame | None, parts: list[Part] | None,
                  expander: Expander | None = None, depth: int = 0) -> None:
@@ -71,6 +71,9 @@ class Frame:
         self._cache: dict[str | int, str] = {}
         self._trimmed: set[int] = set()
         self._indexed = False
+        #: call text -> its expansion in this frame: the same call in the same frame expands
+        #: to the same text, so a template bomb costs its depth, not its 2**depth leaves
+        self.memo: dict[str, str] = {}
 
     def index(self, expander: Expander) -> None:
         """Split the parts into positional and named arguments (names expanded now, as
@@ -411,6 +414,23 @@ class Expander:
         return node.text
 
     def brace(self, node: Template, frame: Frame) -> str:
+        key = node.text
+        text = frame.memo.get(key)
+        if text is None:
+            text = self._brace(node, frame)
+            frame.memo[key] = text
+        if not self.count_include(len(text)):
+            if self.counters.include - len(text) <= self.limits.max_include_size:
+                self.diagnose("limit-include-size", "post-expand include size too large")
+            name = "".join(x for x in node.title if isinstance(x, str)).strip()
+            title = template_title(name, self.config)
+            shown = title.full if title is not None else name.lstrip(":")
+            return f"[[:{shown}]]"
+        if text and not node.line_start and (text[0] in ":;#*" or text.startswith("{|")):
+            text = "\n" + text
+        return text
+
+    def _brace(self, node: Template, frame: Frame) -> str:
         raw_title = self.expand(node.title, frame)
         name = raw_title.strip()
         parts = node.parts
@@ -448,14 +468,6 @@ class Expander:
             title = template_title(name, self.config)
             raw = self.fetch(title)[1] if title is not None else None
             text = escape_wikitext(raw) if raw is not None else text
-        if not self.count_include(len(text)):
-            if self.counters.include - len(text) <= self.limits.max_include_size:
-                self.diagnose("limit-include-size", "post-expand include size too large")
-            title = template_title(name, self.config)
-            shown = title.full if title is not None else name.lstrip(":")
-            return f"[[:{shown}]]"
-        if text and not node.line_start and (text[0] in ":;#*" or text.startswith("{|")):
-            text = "\n" + text
         return text
 
     def function(self, name: str, node: Template, frame: Frame) -> str | None:

@@ -10,7 +10,10 @@ from ..config import NS_MAIN, NS_TEMPLATE, SiteConfig
 _INVALID = re.compile(r"[<>\[\]|{}\x00-\x1f\x7f\ufffd]")
 _SPACES = re.compile(r"[ _\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
-NS_TALK_OFFSET = 1
+#: namespaces where "/" makes subpages (MediaWiki's default $wgNamespacesWithSubpages, with
+#: Portal, Draft and Module as on Wikipedia)
+SUBPAGE_NAMESPACES = frozenset({1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 15, 100, 101, 118, 119,
+                                828, 829})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,15 +32,19 @@ class Title:
     @property
     def base(self) -> str:
         """``BASEPAGENAME``: the name without its last ``/sub`` part."""
-        return self.name.rsplit("/", 1)[0] if "/" in self.name and self.ns != NS_MAIN else self.name
+        return self.name.rsplit("/", 1)[0] if self._subpages else self.name
 
     @property
     def root(self) -> str:
-        return self.name.split("/", 1)[0] if "/" in self.name and self.ns != NS_MAIN else self.name
+        return self.name.split("/", 1)[0] if self._subpages else self.name
 
     @property
     def sub(self) -> str:
-        return self.name.rsplit("/", 1)[1] if "/" in self.name and self.ns != NS_MAIN else self.name
+        return self.name.rsplit("/", 1)[1] if self._subpages else self.name
+
+    @property
+    def _subpages(self) -> bool:
+        return "/" in self.name and self.ns in SUBPAGE_NAMESPACES
 
 
 def ucfirst(s: str) -> str:

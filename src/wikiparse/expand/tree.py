@@ -13,6 +13,7 @@ MediaWiki's ``breakSyntax`` does.  Trees are cached per (text, mode).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -54,6 +55,12 @@ class Template:
     line_start: bool
     start: int
     end: int
+    #: the text the tree was built from (shared, not copied): ``src[start:end]`` is the call
+    src: str = field(default="", repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.src[self.start:self.end]
 
 
 @dataclass(slots=True, eq=False)
@@ -129,6 +136,7 @@ class _Builder:
         names = set(tags) | {"noinclude", "includeonly", "onlyinclude"}
         self.tag_names = frozenset(names)
         self._root: list[Item] = []
+        self.no_close: set[str] = set()
 
     def build(self) -> list[Item]:
         text = self.text
@@ -194,7 +202,7 @@ class _Builder:
                 if text.startswith("}-", i):
                     piece = stack.pop()
                     accum = stack[-1].parts[-1].items if stack else root
-                    _extend(accum, _break(piece, 1) + ["}-"])
+                    accum.append(_Splice(_break(piece, 1) + ["}-"]))  # type: ignore[arg-type]
                     i += 2
                 else:
                     _add_text(accum, "}")
@@ -210,16 +218,17 @@ class _Builder:
                 i += run
             else:  # a closing "}" or "]"
                 assert top is not None
-                run = _run(text, i, c)
+                # count only the closing braces this piece can use: the rest are read again
+                run = _run(text, i, c, min(top.count, 3))
                 i, accum = self._close(stack, root, i, run)
         # unclosed brackets become text, innermost first
         while stack:
             piece = stack.pop()
             parent = stack[-1].parts[-1].items if stack else root
             if piece.open == "\n":
-                _extend(parent, _heading_text(piece))
+                parent.append(_Splice(_heading_text(piece)))  # type: ignore[arg-type]
             else:
-                _extend(parent, _break(piece, piece.count))
+                parent.append(_Splice(_break(piece, piece.count)))  # type: ignore[arg-type]
         return root
 
     # -- brackets ------------------------------------------------------------------------
@@ -238,7 +247,7 @@ class _Builder:
         end = i + matching
         element: list[Item]
         if piece.open == "[":
-            element = _break(piece, matching) + ["]" * matching]
+            element = [_Splice(_break(piece, matching) + ["]" * matching])]  # type: ignore[list-item]
         else:
             title = piece.parts[0].items
             parts = piece.parts[1:]
@@ -247,7 +256,7 @@ class _Builder:
                 element = [Argument(title, parts, start, end)]
             else:
                 line_start = piece.line_start and piece.count == matching
-                element = [Template(title, parts, line_start, start, end)]
+                element = [Template(title, parts, line_start, start, end, self.text)]
         piece.count -= matching
         stack.pop()
         if piece.count >= 2:
@@ -271,25 +280,11 @@ class _Builder:
         return i + run
 
     def _close_heading(self, stack: list[_Piece], i: int) -> list[Item]:
+        """End of a heading line: its items become a :class:`Heading` (a barrier for ``=``;
+        whether it is a well-formed heading does not change the expansion)."""
         piece = stack.pop()
-        parent = stack[-1].parts[-1].items if stack else None
-        items = piece.parts[0].items
-        # a heading needs "=" at the end too (trailing blanks and comments allowed)
-        k = len(items) - 1
-        while k >= 0 and (isinstance(items[k], Comment)
-                          or (isinstance(items[k], str) and not str(items[k]).strip(" \t"))):
-            k -= 1
-        valid = False
-        if k >= 0 and isinstance(items[k], str):
-            tail = str(items[k]).rstrip(" \t")
-            closing = len(tail) - len(tail.rstrip("="))
-            total = "".join(x for x in items if isinstance(x, str))
-            valid = closing >= 1 and len(total.strip(" \t")) > piece.count
-        target = parent if parent is not None else self._root_of(stack)
-        if valid:
-            target.append(Heading(items))
-        else:
-            _extend(target, items)
+        target = stack[-1].parts[-1].items if stack else self._root
+        target.append(Heading(piece.parts[0].items))
         return target
 
     def _root_of(self, stack: list[_Piece]) -> list[Item]:
@@ -329,7 +324,10 @@ class _Builder:
             end = close + 1
         else:
             pattern = _close_pattern(lname)
-            cm = pattern.search(text, close + 1)
+            cm = None if lname in self.no_close else pattern.search(text, close + 1)
+            if cm is None:
+                # no closing tag after here means none after any later opening tag either
+                self.no_close.add(lname)
             if cm:
                 inner = text[close + 1:cm.start()]
                 end = cm.end()
@@ -392,7 +390,9 @@ _RUNS: dict[str, re.Pattern[str]] = {}
 def _literal_run(chars: str) -> re.Pattern[str]:
     pattern = _RUNS.get(chars)
     if pattern is None:
-        pattern = re.compile("[^" + re.escape(chars) + "]*")
+        # "-" stops a run only where it opens language-converter markup ("-{")
+        run = "[^" + re.escape(chars) + "]*"
+        pattern = re.compile(run + "(?:-(?!\\{)" + run + ")*")
         _RUNS[chars] = pattern
     return pattern
 
@@ -408,27 +408,31 @@ def _close_pattern(name: str) -> re.Pattern[str]:
     return pattern
 
 
-def _run(text: str, i: int, c: str) -> int:
+def _run(text: str, i: int, c: str, limit: int = 1 << 62) -> int:
     j = i
-    n = len(text)
+    n = min(len(text), i + limit)
     while j < n and text[j] == c:
         j += 1
     return j - i
 
 
+class _Splice:
+    """Items to be spliced into the enclosing list by :func:`_finish` (a broken bracket's text):
+    splicing once at the end keeps deeply nested broken brackets linear."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Item]) -> None:
+        self.items = items
+
+
 def _add_text(accum: list[Item], s: str) -> None:
-    if accum and type(accum[-1]) is str:
-        accum[-1] = accum[-1] + s
-    else:
-        accum.append(s)
+    # strings are merged once, by _finish: merging here would copy ever longer strings
+    accum.append(s)
 
 
 def _extend(accum: list[Item], items: list[Item]) -> None:
-    for item in items:
-        if isinstance(item, str):
-            _add_text(accum, str(item))
-        else:
-            accum.append(item)
+    accum.extend(items)
 
 
 def _break(piece: _Piece, count: int) -> list[Item]:
@@ -436,8 +440,53 @@ def _break(piece: _Piece, count: int) -> list[Item]:
     out: list[Item] = [piece.open * count]
     for k, part in enumerate(piece.parts):
         if k:
-            _add_text(out, "|")
-        _extend(out, part.items)
+            out.append("|")
+        out.extend("=" if x is EQUALS else x for x in part.items)
+    return out
+
+
+def _finish(root: list[Item]) -> tuple[list[Item], list[Part]]:
+    """Splice broken brackets in and merge adjacent text, in every item list of the tree (one
+    iterative pass); returns the root and the parts whose ``=`` index must be found again."""
+    todo: list[list[Item]] = []
+    parts: list[Part] = []
+    done = _flatten(root, todo, parts)
+    while todo:
+        items = todo.pop()
+        items[:] = _flatten(items, todo, parts)
+    return done, parts
+
+
+def _flatten(items: list[Item], todo: list[list[Item]], parts: list[Part]) -> list[Item]:
+    out: list[Item] = []
+    text: list[str] = []
+    stack: list[tuple[list[Item], int]] = [(items, 0)]
+    while stack:
+        current, i = stack.pop()
+        while i < len(current):
+            item = current[i]
+            i += 1
+            kind = type(item)
+            if kind is str:
+                text.append(item)  # type: ignore[arg-type]
+                continue
+            if kind is _Splice:
+                stack.append((current, i))
+                current, i = item.items, 0  # type: ignore[union-attr]
+                continue
+            if text:
+                out.append("".join(text))
+                text = []
+            out.append(item)
+            if kind is Template or kind is Argument:
+                todo.append(item.title)  # type: ignore[union-attr, arg-type]
+                for part in item.parts:  # type: ignore[union-attr]
+                    todo.append(part.items)
+                    parts.append(part)
+            elif kind is Heading:
+                todo.append(item.items)  # type: ignore[union-attr]
+    if text:
+        out.append("".join(text))
     return out
 
 
@@ -464,7 +513,18 @@ def build_tree(text: str, tags: frozenset[str], *, for_inclusion: bool = False) 
     if for_inclusion:
         source = _only_included(text)
     builder = _Builder(source, tags, for_inclusion)
-    tree = builder.build()
+    # the builder allocates many small containers and frees none: the cyclic collector's
+    # passes over them would make building superlinear
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        tree, parts = _finish(builder.build())
+    finally:
+        if enabled:
+            gc.enable()
+    for part in parts:
+        if part.eq is not None:
+            part.eq = next((k for k, x in enumerate(part.items) if x is EQUALS), None)
     _CACHE[key] = tree
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
