@@ -467,7 +467,7 @@ class Expander:
 
             title = template_title(name, self.config)
             raw = self.fetch(title)[1] if title is not None else None
-            text = escape_wikitext(raw) if raw is not None else text
+            text = escape_wikitext(raw if raw is not None else text)
         return text
 
     def function(self, name: str, node: Template, frame: Frame) -> str | None:

@@ -24,7 +24,7 @@ def _lcfirst(s: str) -> str:
 
 
 def urlencode(call: Call) -> str:
-    text = call.first
+    text = kill_markers(call, call.first)
     kind = call.arg(1).upper()
     if kind == "WIKI":
         return wiki_urlencode(text)
@@ -33,10 +33,24 @@ def urlencode(call: Call) -> str:
     return quote_plus(text, safe="-_.")
 
 
+def kill_markers(call: Call, text: str) -> str:
+    """``text`` without its extension tags (MediaWiki's ``killMarkers`` on strip markers)."""
+    if "<" not in text:
+        return text
+    from .tree import ExtTag, build_tree
+
+    tree = build_tree(text, call.expander.tags)
+    if not any(isinstance(x, ExtTag) for x in tree):
+        return text
+    return "".join(str(x) if isinstance(x, str) else getattr(x, "text", "")
+                   for x in tree if not isinstance(x, ExtTag))
+
+
 def anchorencode(call: Call) -> str:
-    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", call.first)
-    text = html.unescape(text)
-    text = " ".join(text.split()).replace(" ", "_")
+    text = kill_markers(call, call.first)
+    text = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", text)
+    text = html.unescape(text).replace("_", " ")
+    text = " ".join(text.split()).replace(" ", "_").replace("%", "%25")
     return html.escape(text, quote=True).replace("'", "&#039;")
 
 
@@ -44,7 +58,7 @@ _RTL = frozenset({"ar", "he", "fa", "ur", "yi", "arz", "ps", "ckb", "dv", "sd", 
 
 
 def _pad(call: Call, left: bool) -> str:
-    text = call.first
+    text = kill_markers(call, call.first)
     try:
         length = min(int(call.arg(1) or 0), 500)
     except ValueError:
@@ -165,7 +179,7 @@ def message(call: Call, name: str, args: list[str]) -> str | None:
 #: English interface messages a page may show through ``{{int:…}}``/``{{MediaWiki:…}}``
 MESSAGES = {
     "mainpage": "Main Page", "history_short": "History", "edit": "Edit",
-    "new-messages": "You have $1 ($2).", "talk": "Discussion", "search": "Search",
+    "new-messages": "You have $1 ($2).", "talk": "Discussion", "search": "Search", "ok": "OK",
     "category-header": "Pages in category \"$1\"", "pagecategories": "Categories",
 }
 
@@ -248,29 +262,82 @@ def grammar(call: Call) -> str:
     return call.arg(1)
 
 
+#: canonical names of common special pages (lower-cased name or alias -> name)
+SPECIAL_PAGES = {name.lower(): name for name in (
+    "AllPages", "Badtitle", "BookSources", "Categories", "Contributions", "Export", "Import",
+    "ListUsers", "Log", "MovePage", "NewPages", "Preferences", "PrefixIndex", "Random",
+    "RecentChanges", "RecentChangesLinked", "Search", "SpecialPages", "Statistics", "Upload",
+    "UserLogin", "UserLogout", "Version", "WantedPages", "Watchlist", "WhatLinksHere",
+    "EmailUser", "Block", "ProtectedPages", "Redirect", "ComparePages", "Diff", "PermanentLink",
+)}
+SPECIAL_PAGES.update({"randompage": "Random", "prefixindex": "PrefixIndex",
+                      "userlogin": "UserLogin", "blockip": "Block", "permalink": "PermanentLink"})
+
+
 def special(call: Call, encode: bool = False) -> str:
     name, _, sub = call.first.partition("/")
     prefix = call.expander.config.namespace_name(-1)
-    text = f"{prefix}:{ucfirst(name.strip())}" + (f"/{sub}" if sub else "")
+    page = SPECIAL_PAGES.get(name.strip().replace(" ", "").replace("_", "").lower(),
+                             ucfirst(name.strip()))
+    text = f"{prefix}:{page}" + (f"/{sub}" if sub else "")
     return wiki_urlencode(text) if encode else text
 
 
-_DATE_FORMATS = {"dmy": "{d} {F} {Y}", "mdy": "{F} {d}, {Y}", "ymd": "{Y} {F} {d}",
-                 "iso 8601": "{Y}-{m}-{dd}"}
+_ISO_DATE = re.compile(r"(-?\d{4})-(\d{2})-(\d{2})$")
+_MDY_DATE = re.compile(r"([A-Za-z]+)\.? (\d{1,2})(?:,? (\d{1,4}))?$")
+_DMY_DATE = re.compile(r"(\d{1,2}) ([A-Za-z]+)\.?(?: (\d{1,4}))?$")
+_YMD_DATE = re.compile(r"(\d{1,4}) ([A-Za-z]+) (\d{1,2})$")
+_MONTH_NAMES = {m.lower(): i + 1 for i, m in enumerate(MONTHS)}
+_MONTH_NAMES.update({m[:3].lower(): i + 1 for i, m in enumerate(MONTHS)})
+
+
+def _read_date(text: str) -> tuple[str, int | None, int, int] | None:
+    """``(format, year, month, day)`` of a date ``#formatdate`` recognises."""
+    m = _ISO_DATE.match(text)
+    if m:
+        return "iso 8601", int(m.group(1)), int(m.group(2)), int(m.group(3))
+    for fmt, pattern, order in (("mdy", _MDY_DATE, (3, 1, 2)), ("dmy", _DMY_DATE, (3, 2, 1)),
+                                ("ymd", _YMD_DATE, (1, 2, 3))):
+        m = pattern.match(text)
+        if m:
+            y, mo, d = (m.group(k) for k in order)
+            month = _MONTH_NAMES.get(mo.lower())
+            if month is None:
+                return None
+            return fmt, int(y) if y else None, month, int(d)
+    return None
+
+
+def _year(y: int) -> str:
+    return str(y) if y > 0 else f"{1 - y} BC"
 
 
 def formatdate(call: Call) -> str:
+    """``{{#formatdate:date|format}}``: MediaWiki's DateFormatter (``dmy``, ``mdy``, ``ymd``,
+    ``ISO 8601``; without a format the date keeps its own), wrapped as MediaWiki wraps it."""
     text = call.first
-    fmt = call.arg(1).lower()
-    try:
-        t = parse_time(text, call.expander.clock)
-    except TimeError:
+    found = _read_date(" ".join(text.split()))
+    if found is None:
         return text
-    if fmt not in _DATE_FORMATS:
+    source_format, year, month, day = found
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
         return text
-    out = _DATE_FORMATS[fmt].format(d=t.day, dd=f"{t.day:02d}", F=MONTHS[t.month - 1],
-                                    Y=f"{t.year:04d}", m=f"{t.month:02d}")
-    return out
+    fmt = call.arg(1).lower() or source_format
+    name = MONTHS[month - 1]
+    if fmt == "dmy":
+        out = f"{day} {name}" + (f" {_year(year)}" if year is not None else "")
+    elif fmt == "mdy":
+        out = f"{name} {day}" + (f", {_year(year)}" if year is not None else "")
+    elif fmt == "ymd":
+        out = (f"{_year(year)} " if year is not None else "") + f"{name} {day}"
+    elif fmt == "iso 8601" and year is not None:
+        out = f"{'-' if year < 0 else ''}{abs(year):04d}-{month:02d}-{day:02d}"
+    else:
+        return text
+    iso = f"{month:02d}-{day:02d}"
+    if year is not None:
+        iso = f"{'-' if year < 0 else ''}{abs(year):04d}-" + iso
+    return f'<span class="mw-formatted-date" title="{iso}">{out}</span>'
 
 
 def displaytitle(call: Call) -> str:
