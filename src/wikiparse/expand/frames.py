@@ -39,6 +39,9 @@ class Settings:
     revision_id: int | None = None
     revision_timestamp: datetime | None = None
     revision_user: str = ""
+    #: whether the page is saved as its latest revision (else the revision being rendered is
+    #: not saved yet: ``{{REVISIONUSER}}`` and ``{{REVISIONID:page}}`` are empty, as in MediaWiki)
+    saved: bool = True
     site_name: str = "Wikipedia"
     server: str = "//en.wikipedia.org"
     script_path: str = "/w"
@@ -322,6 +325,8 @@ class Expander:
         for item in tree:
             if type(item) is str:
                 piece = item
+                if self.settings.escape_braces and ("{{" in piece or "}}" in piece):
+                    piece = _escape_braces(piece)
             else:
                 if isinstance(item, Template):
                     self.span = (item.start, item.end)
@@ -487,12 +492,25 @@ class Expander:
         first = name[colon + 1:].strip()
         return impl(Call(self, frame, key, first, node.parts, node))
 
+    def special_page(self, title: Title) -> str:
+        """A transcluded special page: ``Special:PrefixIndex/X`` lists the store's pages
+        starting with X (when the store can list its pages); others become a link."""
+        page, _, sub = title.name.partition("/")
+        if page.lower() == "prefixindex" and sub:
+            try:
+                names = sorted(t for t in self.store if t.startswith(sub))  # type: ignore[attr-defined]
+            except TypeError:
+                names = []
+            items = "".join(f"<li>[[{t}]]</li>" for t in names)
+            return f'<ul class="mw-prefixindex-list">{items}</ul>'
+        return f"[[:{title.full}]]"
+
     def transclude(self, name: str, node: Template, frame: Frame) -> str | None:
         title = template_title(name, self.config)
         if title is None:
             return None
-        if title.ns == -1:  # Special: pages cannot be transcluded offline
-            return f"[[:{title.full}]]"
+        if title.ns == -1:
+            return self.special_page(title)
         found, text = self.fetch(title)
         if text is None and title.ns == 8:
             from .functions import MESSAGES

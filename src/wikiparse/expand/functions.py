@@ -402,6 +402,8 @@ def _revision(call: Call, name: str) -> str:
     title = make_title(call.first, call.expander.config) if call.first else call.expander.title
     if title is None or title.full != call.expander.title.full:
         return ""
+    if name in ("REVISIONID", "REVISIONUSER") and not call.expander.settings.saved:
+        return ""
     return VARIABLES[name](call.expander, call.frame)
 
 

@@ -141,7 +141,7 @@ VARIABLES: dict[str, VariableImpl] = {
     "REVISIONDAY": _revision("j"), "REVISIONDAY2": _revision("d"),
     "REVISIONMONTH": _revision("m"), "REVISIONMONTH1": _revision("n"),
     "REVISIONYEAR": _revision("Y"), "REVISIONTIMESTAMP": _revision("YmdHis"),
-    "REVISIONUSER": lambda e, f: e.settings.revision_user,
+    "REVISIONUSER": lambda e, f: e.settings.revision_user if e.settings.saved else "",
     "REVISIONSIZE": lambda e, f: str(len(e.page_source.encode("utf-8"))),
     "NAMESPACENUMBER": lambda e, f: str(e.title.ns),
     "PAGELANGUAGE": lambda e, f: e.config.lang,

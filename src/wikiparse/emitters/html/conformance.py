@@ -105,9 +105,12 @@ TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook}
 
 def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
     """The test wiki as the preprocessor sees it: site "MediaWiki" at http://example.org,
-    revision 1337 by "Anonymous", the runner's clock, missing templates as red links."""
+    revision 1337 (saved by 127.0.0.1 with the ``lastsavedrevision`` option), the runner's
+    clock, missing templates as red links, the runner's ``<tag>`` hook."""
+    options = options or {}
     return Settings(missing="link", revision_id=1337, revision_timestamp=TEST_CLOCK,
-                    revision_user="Anonymous", site_name="MediaWiki",
+                    revision_user="127.0.0.1", saved="lastsavedrevision" in options,
+                    site_name="MediaWiki",
                     server="http://example.org", script_path="", file_url=_file_url,
                     escape_braces=True, tag_hooks=TEST_TAG_HOOKS)
 
