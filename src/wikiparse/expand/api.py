@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from ..ast import Diagnostic, Document, Node, Transclusion
+from ..ast import Diagnostic, Document, Node, Text, Transclusion
 from ..config import Limits, SiteConfig
 
 if TYPE_CHECKING:
@@ -125,12 +125,34 @@ def group_transclusions(doc: Document, calls: list[TopCall]) -> None:
         for name in node.CHILD_FIELDS:
             value = getattr(node, name)
             if isinstance(value, list) and name == "children":
+                value = _split_text(value, calls, starts, doc.source)
                 setattr(node, name, _group(value, calls, starts, stack))
             elif isinstance(value, list):
                 # rows, cells, items, attributes: typed slots a Transclusion may not fill
                 stack.extend(value)
             elif isinstance(value, Node):
                 stack.append(value)
+
+
+def _split_text(children: list[Node], calls: list[TopCall], starts: list[int],
+                source: str) -> list[Node]:
+    """Text nodes that run across a call's output boundary, cut at the boundary (text merges
+    page text and template output; provenance must not)."""
+    out: list[Node] = []
+    for child in children:
+        start, end = child.span
+        if not isinstance(child, Text) or source[start:end] != child.value:
+            out.append(child)
+            continue
+        cuts = sorted({p for k in _overlapping(start, end, calls, starts)
+                       for p in (calls[k].start, calls[k].end) if start < p < end})
+        if not cuts:
+            out.append(child)
+            continue
+        edges = [start, *cuts, end]
+        for a, b in zip(edges, edges[1:]):
+            out.append(Text((a, b), value=source[a:b]))
+    return out
 
 
 def _overlapping(start: int, end: int, calls: list[TopCall], starts: list[int]) -> list[int]:
