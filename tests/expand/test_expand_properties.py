@@ -69,3 +69,26 @@ def test_loops_and_bombs_end_with_a_diagnostic(chain: list[str], fanout: int) ->
     codes = {d.code for d in result.diagnostics}
     assert codes & {"template-loop", "limit-template-depth", "limit-expand-depth",
                     "limit-pp-nodes", "limit-include-size"}, codes
+
+
+def test_adversarial_expansion_scales_linearly() -> None:
+    """A quadratic term would show as an exponent near 2 (benchmarks/expansion.py --scaling
+    measures the full set at larger sizes against the 1.15 bound)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from expansion import SCALING, scaling  # type: ignore[import-not-found]
+
+    picked = {k: SCALING[k] for k in ("distinct_calls", "unclosed_braces", "brackets_and_pipes",
+                                      "long_argument")}
+    saved = dict(SCALING)
+    SCALING.clear()
+    SCALING.update(picked)
+    try:
+        result = scaling([8192, 32768, 131072])
+    finally:
+        SCALING.clear()
+        SCALING.update(saved)
+    slow = {k: round(v["exponent"], 2) for k, v in result.items() if v["exponent"] > 1.3}
+    assert not slow, slow
