@@ -5,7 +5,8 @@
     'Hello, you!'
 
 Stages (one module each): :mod:`~wikiparse.expand.tree` reads text into MediaWiki's
-preprocessor tree; :mod:`~wikiparse.expand.frames` expands it in frames with the limits;
+preprocessor tree; :mod:`~wikiparse.expand.frames` expands it with the limits, in the frames of
+:mod:`~wikiparse.expand.calls`;
 :mod:`~wikiparse.expand.functions`, :mod:`~wikiparse.expand.conditionals`,
 :mod:`~wikiparse.expand.variables` are the parser functions and magic words (``#expr`` in
 :mod:`~wikiparse.expand.expr`, ``#time`` in :mod:`~wikiparse.expand.timefmt`);
@@ -15,7 +16,7 @@ bridges ``#invoke`` to the Lua engine (:mod:`wikiparse.expand.invoke` is the con
 """
 
 from .api import Expansion, expand, expand_page, expand_text
-from .frames import Settings
+from .calls import Settings
 from .stores import DictStore, FolderStore, SqliteStore, TemplateStore, as_store
 
 __all__ = ["DictStore", "Expansion", "FolderStore", "Settings", "SqliteStore", "TemplateStore",

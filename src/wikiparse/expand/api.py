@@ -16,7 +16,8 @@ from ..ast import Diagnostic, Document, Node, Text, Transclusion
 from ..config import Limits, SiteConfig
 
 if TYPE_CHECKING:
-    from .frames import Settings, TopCall
+    from .calls import Settings
+    from .frames import TopCall
 
 
 @dataclass
@@ -43,7 +44,8 @@ def expand_page(
     """Expand ``text`` (the wikitext of the page ``title``) with the templates in ``templates``
     (a mapping from full titles to wikitext, a store, or a path: see
     :func:`wikiparse.expand.stores.as_store`).  Never raises for any text or store content."""
-    from .frames import Expander, Settings as _Settings
+    from .calls import Settings as _Settings
+    from .frames import Expander
     from .stores import as_store
     from .titles import Title, make_title
 
@@ -88,11 +90,12 @@ def expand(text_or_doc: str | Document, **options: Any) -> Document:
     ``"Barack Obama"``), ``clock`` (an aware datetime for "now"), ``config``, ``limits``,
     ``settings`` (:class:`wikiparse.expand.Settings`).
     """
-    import wikiparse
+    from ..parser.driver import parse_wikitext
 
     text, options = _source(text_or_doc, options)
     result = expand_page(text, **options)
-    doc = wikiparse.parse(result.text, config=options.get("config"), limits=options.get("limits"))
+    doc = parse_wikitext(result.text, config=options.get("config") or SiteConfig(),
+                         limits=options.get("limits") or Limits())
     group_transclusions(doc, result.calls)
     doc.diagnostics.extend(result.diagnostics)
     return doc

@@ -12,7 +12,7 @@ from .timefmt import TimeError, time_function
 from .titles import make_title
 
 if TYPE_CHECKING:
-    from .frames import Call
+    from .calls import Call
 
 
 def _error(message: str) -> str:

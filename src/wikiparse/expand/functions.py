@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote, quote_plus
 
 from .conditionals import PARSER_FUNCTIONS
-from .timefmt import MONTHS, TimeError, parse_time
+from .timefmt import MONTHS
 from .titles import make_title, ucfirst
 from .variables import VARIABLES, _TITLE_NAMES, escape_wikitext, title_function, wiki_urlencode
 
 if TYPE_CHECKING:
-    from .frames import Call
+    from .calls import Call
 
 FunctionImpl = Callable[["Call"], str]
 

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 from ..config import Limits, SiteConfig
 from .invoke import InvokeResult, LuaEngine
 from .titles import make_title
+from .calls import Frame
 from .tree import EQUALS, Part, build_tree
 
 if TYPE_CHECKING:
-    from .frames import Call, Expander, Frame
+    from .calls import Call, ExpanderLike as Expander
 
 
 class _Page:
@@ -93,7 +94,6 @@ class LuaFrame:
         return f"<{name}{attr_text}>{content}</{name}>"
 
     def new_child(self, title: str, args: Mapping[str | int, str]) -> LuaFrame:
-        from .frames import Frame
 
         parts = [Part([str(v)]) if isinstance(k, int) else Part([str(k), EQUALS, str(v)], 1)
                  for k, v in args.items()]
@@ -147,7 +147,6 @@ def invoke(call: Call) -> str:
     if not expander.exists(title):
         expander.diagnose("lua-missing-module", f"no such module: {title.full}")
         return _script_error(f'Script error: No such module "{title.name}".')
-    from .frames import Frame
 
     invoke_frame = Frame(title.full, call.frame, call.parts[1:], depth=call.frame.depth + 1)
     parent = _parent_frame(expander, call.frame)

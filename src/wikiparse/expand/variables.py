@@ -16,7 +16,7 @@ from .timefmt import format_time
 from .titles import Title, make_title, subject_title, talk_title
 
 if TYPE_CHECKING:
-    from .frames import Expander, Frame
+    from .calls import ExpanderLike as Expander, Frame
 
 VariableImpl = Callable[["Expander", "Frame"], str]
 
