@@ -129,3 +129,8 @@ def test_invoke_with_a_fake_engine_gets_frames_and_reports_errors(
     result = wikiparse.expand("{{Bad}}", templates=templates)
     assert ("Lua error in Module:Foo at line 12: attempt to index nil" in result.source)
     assert any(d.code == "lua-error" and "line 12" in d.message for d in result.diagnostics)
+
+
+def test_french_spacing_survives_a_call_boundary() -> None:
+    doc = wikiparse.expand("a {{Bang}}", templates={"Template:Bang": "!b"})
+    assert "a&#160;!b" in wikiparse.render(doc, "html")

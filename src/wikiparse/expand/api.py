@@ -148,7 +148,8 @@ def _split_text(children: list[Node], calls: list[TopCall], starts: list[int],
             out.append(child)
             continue
         cuts = sorted({p for k in _overlapping(start, end, calls, starts)
-                       for p in (calls[k].start, calls[k].end) if start < p < end})
+                       for p in (calls[k].start, calls[k].end)
+                       if start < p < end and not _spacing_pair(source, p)})
         if not cuts:
             out.append(child)
             continue
@@ -156,6 +157,13 @@ def _split_text(children: list[Node], calls: list[TopCall], starts: list[int],
         for a, b in zip(edges, edges[1:]):
             out.append(Text((a, b), value=source[a:b]))
     return out
+
+
+def _spacing_pair(source: str, p: int) -> bool:
+    """A space and the punctuation after it (or « and the space after it) must stay in one
+    text node: emitters apply MediaWiki's French spacing within a node."""
+    return (source[p - 1] == " " and source[p] in "?:;!%\u00bb\u203a") or (
+        source[p - 1] in "\u00ab\u2039" and source[p] == " ")
 
 
 def _overlapping(start: int, end: int, calls: list[TopCall], starts: list[int]) -> list[int]:
