@@ -132,5 +132,5 @@ def test_invoke_with_a_fake_engine_gets_frames_and_reports_errors(
 
 
 def test_french_spacing_survives_a_call_boundary() -> None:
-    doc = wikiparse.expand("a {{Bang}}", templates={"Template:Bang": "!b"})
-    assert "a&#160;!b" in wikiparse.render(doc, "html")
+    doc = wikiparse.expand("a {{Bang}}", templates={"Template:Bang": "! b"})
+    assert "a&#160;! b" in wikiparse.render(doc, "html")
