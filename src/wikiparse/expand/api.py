@@ -8,11 +8,12 @@ then grouped under an :class:`~wikiparse.ast.Transclusion` node that remembers t
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from ..ast import Diagnostic, Document, Node, Text, Transclusion
+from ..ast import Diagnostic, Document, Node, Text, Transclusion, attach_source
 from ..config import Limits, SiteConfig
 
 if TYPE_CHECKING:
@@ -91,14 +92,25 @@ def expand(text_or_doc: str | Document, **options: Any) -> Document:
     ``settings`` (:class:`wikiparse.expand.Settings`).
     """
     from ..parser.driver import parse_wikitext
+    from .stores import as_store
 
     text, options = _source(text_or_doc, options)
+    # one store for the page and for the fragments emitters parse later (gallery captions)
+    options = {**options, "templates": as_store(options.get("templates"), options.get("config"))}
     result = expand_page(text, **options)
-    doc = parse_wikitext(result.text, config=options.get("config") or SiteConfig(),
-                         limits=options.get("limits") or Limits())
+    config = options.get("config") or SiteConfig()
+    limits = options.get("limits") or Limits()
+    doc = parse_wikitext(result.text, config=config, limits=limits)
     group_transclusions(doc, result.calls)
     doc.diagnostics.extend(result.diagnostics)
+    attach_source(doc, doc.source)
+    doc.parse_fragment = functools.partial(_fragment, options=options)
     return doc
+
+
+def _fragment(wikitext: str, *, options: dict[str, Any]) -> Document:
+    """A fragment of the page (a gallery caption) expanded and parsed like the page."""
+    return expand(wikitext, **options)
 
 
 def _source(text_or_doc: str | Document, options: dict[str, Any]) -> tuple[str, dict[str, Any]]:
