@@ -27,6 +27,7 @@ class FakeContext:
     limits: Limits = field(default_factory=Limits)
     clock: datetime = CLOCK
     server: str | None = None
+    canonical_server: str | None = None
     fragment_mode: str | None = None
     engine: Any = None
 

@@ -48,6 +48,7 @@ class Bridge:
         self.parents: dict[int, int | None] = {}
         self.logs: list[str] = []
         self.expensive = 0
+        self.looked_up: dict[str, bool] = {}
         self._json_cache: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ plumbing
@@ -227,6 +228,24 @@ class Bridge:
         if self.expensive > self.context.limits.max_expensive:
             raise LuaCallError("too many expensive function calls")
 
+    def cb_title_lookup(self, title: str) -> bool:
+        """Whether a page exists: an expensive call the first time a title is looked up."""
+        known = self.looked_up.get(title)
+        if known is None:
+            self.cb_expensive()
+            known = self.context.page_exists(title)
+            self.looked_up[title] = known
+        return known
+
+    def cb_title_lookup_batch(self, titles: Any) -> None:
+        """A batch lookup costs one expensive call per 100 titles (MediaWiki's LinkBatch)."""
+        names = [to_text(v) for _, v in table_items(titles)]
+        for _ in range((len(names) + 99) // 100):
+            self.cb_expensive()
+        for name in names:
+            if name not in self.looked_up:
+                self.looked_up[name] = self.context.page_exists(name)
+
     def cb_hash(self, algo: str, value: str) -> str | None:
         data = value.encode("utf-8", "surrogateescape")
         algo = algo.lower()
@@ -252,8 +271,8 @@ class Bridge:
     def cb_json_decode(self, text: str, preserve_keys: Any) -> Any:
         try:
             data = json.loads(text)
-        except ValueError as exc:
-            raise LuaCallError(f"mw.text.jsonDecode: {exc}") from None
+        except ValueError:
+            raise LuaCallError("mw.text.jsonDecode: Syntax error") from None
         return _lua_json(data, bool(preserve_keys))
 
     def cb_html_encode(self, text: Any) -> str:
@@ -292,6 +311,51 @@ class Bridge:
                 value = repl[to_lua(caps[0])]
                 return _repl_value(from_lua(value))
         return gsub(to_text(s), to_text(pattern), replace, max_n, self._timeout())
+
+    # Lua's string.find/match/gmatch/gsub for patterns that could backtrack for too long in C:
+    # the same matching over bytes (Latin-1 text), with the time limit.
+    @staticmethod
+    def _bytes_text(value: Any) -> str:
+        return to_text(value).encode("utf-8", "surrogateescape").decode("latin-1")
+
+    def _to_bytes_result(self, value: Any) -> Any:
+        return value.encode("latin-1") if isinstance(value, str) else value
+
+    def cb_s_find(self, s: Any, pattern: Any, init: Any) -> tuple[Any, ...]:
+        text = self._bytes_text(s)
+        if int(init) > len(text) + 1:
+            return (None,)
+        result = ufind(text, self._bytes_text(pattern), int(init), False, self._timeout(), True)
+        return tuple(self._to_bytes_result(v) for v in result)
+
+    def cb_s_match(self, s: Any, pattern: Any, init: Any) -> tuple[Any, ...]:
+        text = self._bytes_text(s)
+        if int(init) > len(text) + 1:
+            return (None,)
+        result = match(text, self._bytes_text(pattern), int(init), self._timeout(), True)
+        return tuple(self._to_bytes_result(v) for v in result)
+
+    def cb_s_gmatch(self, s: Any, pattern: Any) -> list[list[Any]]:
+        result = gmatch(self._bytes_text(s), self._bytes_text(pattern), self._timeout(), True)
+        return [[self._to_bytes_result(v) for v in caps] for caps in result]
+
+    def cb_s_gsub(self, s: Any, pattern: Any, repl: Any, n: Any) -> tuple[Any, int]:
+        max_n = None if n is None else int(n)
+        text, pat = self._bytes_text(s), self._bytes_text(pattern)
+        if isinstance(repl, (str, int, float)):
+            out, count = gsub(text, pat, self._bytes_text(repl), max_n, self._timeout(), True, True)
+            return out.encode("latin-1"), count
+        to_lua = self.to_lua
+
+        def replace(caps: list[Any]) -> Any:
+            lua_caps = [c.encode("latin-1") if isinstance(c, str) else c for c in caps]
+            value = repl(*lua_caps) if not hasattr(repl, "items") else repl[lua_caps[0]]
+            value = _repl_value(from_lua(value))
+            return None if value is None else self._bytes_text(value)
+
+        out, count = gsub(text, pat, replace, max_n, self._timeout(), True, True)
+        _ = to_lua
+        return out.encode("latin-1"), count
 
     def cb_u_len(self, s: Any) -> int | None:
         if not is_utf8(to_text(s).encode("utf-8", "surrogateescape")):

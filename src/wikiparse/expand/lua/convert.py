@@ -69,11 +69,12 @@ class ToLua:
 
     def __init__(self, runtime: Any) -> None:
         self._table_from: Callable[..., Any] = runtime.table_from
+        self._lua_object: type = type(runtime.table()).__mro__[1]
 
     def __call__(self, value: Any) -> Any:
         if isinstance(value, str):
             return to_bytes(value)
-        if value is None or isinstance(value, (bool, int, float, bytes)):
+        if value is None or isinstance(value, (bool, int, float, bytes, self._lua_object)):
             return value
         if isinstance(value, Mapping):
             return self._table_from({self(k): self(v) for k, v in value.items()})

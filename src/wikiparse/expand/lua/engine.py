@@ -86,6 +86,7 @@ class ScribuntoEngine:
         compile_ = runtime.eval(b"function(src, name) return assert(loadstring(src, name)) end")
         options = to_lua({
             "cpu_seconds": float(limits.lua_cpu_seconds), "hook_count": HOOK_COUNT,
+            "memory": limits.lua_memory_bytes,
             "now": int(self.context.clock.timestamp()), "seed": 0,
             "paused": {name: True for name in Bridge.PAUSED},
         })
@@ -152,7 +153,7 @@ class ScribuntoEngine:
     def _call(self, module: str, function: str, handle: int) -> tuple[str, str]:
         lupa = self._lupa
         try:
-            status, value = self._api.invoke(to_bytes(module), to_bytes(function), handle)
+            result = self._api.invoke(to_bytes(module), to_bytes(function), handle)
         except lupa.LuaMemoryError:
             return "memory", ""
         except lupa.LuaError as exc:
@@ -162,6 +163,7 @@ class ScribuntoEngine:
             if "not enough memory" in message:
                 return "memory", ""
             return "error", message
+        status, value = (result[0], result[1]) if isinstance(result, tuple) else (result, None)
         return to_text(status), to_text(value) if value is not None else ""
 
     def _recover_memory(self) -> None:

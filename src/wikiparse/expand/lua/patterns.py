@@ -33,6 +33,14 @@ _CLASSES = {
 }
 
 
+# Lua's own string library: C-locale classes over bytes (the subject decoded as Latin-1).
+_BYTE_CLASSES = {
+    "a": "A-Za-z", "c": r"\x00-\x1f\x7f", "d": "0-9", "l": "a-z",
+    "p": r"!-/:-@\[-`{-~", "s": r"\t-\r ", "u": "A-Z", "w": "A-Za-z0-9",
+    "x": "0-9A-Fa-f", "z": r"\x00",
+}
+
+
 class PatternError(ValueError):
     """A malformed Lua pattern, with Scribunto's message."""
 
@@ -47,10 +55,10 @@ class Compiled:
     positions: tuple[bool, ...]
 
 
-def _class_body(letter: str) -> str | None:
+def _class_body(letter: str, classes: dict[str, str]) -> str | None:
     """The set body of ``%x`` (inside ``[...]``), negated for upper case; ``None`` if not a class."""
     lower = letter.lower()
-    body = _CLASSES.get(lower)
+    body = classes.get(lower)
     if body is None:
         return None
     if letter == lower:
@@ -62,7 +70,7 @@ def _escape(ch: str) -> str:
     return "\\" + ch if not ch.isalnum() else regex.escape(ch)
 
 
-def _set(pattern: str, i: int) -> tuple[str, int]:
+def _set(pattern: str, i: int, classes: dict[str, str]) -> tuple[str, int]:
     """Translate the set starting at ``pattern[i] == "["``; return it and the index after ``]``."""
     start = i
     i += 1
@@ -71,24 +79,30 @@ def _set(pattern: str, i: int) -> tuple[str, int]:
     if i < len(pattern) and pattern[i] == "^":
         negate = True
         i += 1
-    first = True
+    # where the set ends, as Lua finds it ("%]" is an escaped bracket, a first "]" is literal)
+    end = i + 1
+    if end > len(pattern):
+        end = len(pattern)
+    elif pattern[i] == "%":
+        end = i + 2
+    while end < len(pattern) and pattern[end] != "]":
+        end += 2 if pattern[end] == "%" else 1
+    if end >= len(pattern):
+        raise PatternError(
+            f"Missing close-bracket for character set beginning at pattern character {start + 1}")
     while True:
-        if i >= len(pattern):
-            raise PatternError(
-                f"Missing close-bracket for character set beginning at pattern character {start + 1}")
-        ch = pattern[i]
-        if ch == "]" and not first:
-            i += 1
+        if i >= end:
+            i = end + 1
             break
-        first = False
+        ch = pattern[i]
         if ch == "%":
             if i + 1 >= len(pattern):
                 raise PatternError("malformed pattern (ends with '%')")
             nxt = pattern[i + 1]
-            body = _class_body(nxt)
+            body = _class_body(nxt, classes)
             parts.append(body if body is not None else _escape(nxt))
             i += 2
-        elif i + 2 < len(pattern) and pattern[i + 1] == "-" and pattern[i + 2] != "]":
+        elif i + 2 < end and pattern[i + 1] == "-":
             lo, hi = ch, pattern[i + 2]
             if ord(lo) <= ord(hi):
                 parts.append(_escape(lo) + "-" + _escape(hi))
@@ -102,19 +116,19 @@ def _set(pattern: str, i: int) -> tuple[str, int]:
     return ("[^" if negate else "[") + body + "]", i
 
 
-def _single(pattern: str, i: int) -> tuple[str, str, int]:
+def _single(pattern: str, i: int, classes: dict[str, str]) -> tuple[str, str, int]:
     """One single-character class at ``i``: its regex, a set body for frontier use, next index."""
     ch = pattern[i]
     if ch == "%":
         if i + 1 >= len(pattern):
             raise PatternError("malformed pattern (ends with '%')")
         nxt = pattern[i + 1]
-        body = _class_body(nxt)
+        body = _class_body(nxt, classes)
         if body is not None:
             return "[" + body + "]", body, i + 2
         return _escape(nxt), _escape(nxt), i + 2
     if ch == "[":
-        text, j = _set(pattern, i)
+        text, j = _set(pattern, i, classes)
         return text, text, j
     if ch == ".":
         return "(?s:.)", "", i + 1
@@ -122,8 +136,10 @@ def _single(pattern: str, i: int) -> tuple[str, str, int]:
 
 
 @lru_cache(maxsize=4096)
-def compile_pattern(pattern: str, gmatch: bool = False) -> Compiled:
-    """Translate a Lua pattern.  ``gmatch`` patterns take ``^`` literally, as Lua 5.1 does."""
+def compile_pattern(pattern: str, gmatch: bool = False, byte_classes: bool = False) -> Compiled:
+    """Translate a Lua pattern.  ``gmatch`` patterns take ``^`` literally, as Lua 5.1 does;
+    ``byte_classes`` gives the classes Lua's ``string`` library has (C locale, for bytes)."""
+    classes = _BYTE_CLASSES if byte_classes else _CLASSES
     out: list[str] = []
     positions: list[bool] = []
     open_stack: list[int] = []
@@ -176,7 +192,7 @@ def compile_pattern(pattern: str, gmatch: bool = False) -> Compiled:
             if nxt == "f":
                 if i + 2 >= n or pattern[i + 2] != "[":
                     raise PatternError("missing '[' after '%f' in pattern")
-                text, j = _set(pattern, i + 2)
+                text, j = _set(pattern, i + 2, classes)
                 has_nul = bool(regex.match(text, "\x00", flags=regex.V1))
                 behind = f"(?<!{text})" + ("(?<=(?s:.))" if has_nul else "")
                 ahead = f"(?:(?={text})|\\Z)" if has_nul else f"(?={text})"
@@ -190,7 +206,7 @@ def compile_pattern(pattern: str, gmatch: bool = False) -> Compiled:
                 out.append(f"(?P=c{k})")
                 i += 2
                 continue
-        item, _body, j = _single(pattern, i)
+        item, _body, j = _single(pattern, i, classes)
         if j < n and pattern[j] in "*+-?":
             q = pattern[j]
             out.append(item + {"*": "*", "+": "+", "-": "*?", "?": "?"}[q])

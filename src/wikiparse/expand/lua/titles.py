@@ -48,7 +48,7 @@ def parse_title(config: SiteConfig, text: str, default_ns: int = 0) -> ParsedTit
     fragment = ""
     if "#" in text:
         text, fragment = text.split("#", 1)
-        fragment = normalise_text(fragment)
+        fragment = _SPACES.sub(" ", fragment).rstrip(" ")
         text = text.rstrip(" ")
     namespace = default_ns
     interwiki = ""

@@ -21,18 +21,19 @@ def _start(length: int, init: int) -> int | None:
     elif init == 0:
         init = 1
     if init > length + 1:
-        return None
+        init = length + 1  # Scribunto clamps, where Lua's string.find gives nil
     return init - 1
 
 
-def find(s: str, pattern: str, init: int, plain: bool, timeout: float | None) -> tuple[Any, ...]:
+def find(s: str, pattern: str, init: int, plain: bool, timeout: float | None,
+         byte_classes: bool = False) -> tuple[Any, ...]:
     pos = _start(len(s), init)
     if pos is None:
         return (None,)
     if plain:
         at = s.find(pattern, pos)
         return (None,) if at < 0 else (at + 1, at + len(pattern))
-    compiled = compile_pattern(pattern)
+    compiled = compile_pattern(pattern, False, byte_classes)
     m = search(compiled, s, pos, timeout)
     if m is None:
         return (None,)
@@ -40,21 +41,23 @@ def find(s: str, pattern: str, init: int, plain: bool, timeout: float | None) ->
     return (m.start() + 1, m.end(), *caps)
 
 
-def match(s: str, pattern: str, init: int, timeout: float | None) -> tuple[Any, ...]:
+def match(s: str, pattern: str, init: int, timeout: float | None,
+          byte_classes: bool = False) -> tuple[Any, ...]:
     pos = _start(len(s), init)
     if pos is None:
         return (None,)
-    compiled = compile_pattern(pattern)
+    compiled = compile_pattern(pattern, False, byte_classes)
     m = search(compiled, s, pos, timeout)
     if m is None:
         return (None,)
     return tuple(captures(compiled, m))
 
 
-def gmatch(s: str, pattern: str, timeout: float | None) -> list[list[Any]]:
+def gmatch(s: str, pattern: str, timeout: float | None,
+           byte_classes: bool = False) -> list[list[Any]]:
     """Every match of ``gmatch`` in order (Lua 5.1: ``^`` is literal; an empty match moves on one
     character, a non-empty one continues where it ended)."""
-    compiled = compile_pattern(pattern, gmatch=True)
+    compiled = compile_pattern(pattern, True, byte_classes)
     out: list[list[Any]] = []
     pos = 0
     n = len(s)
@@ -67,7 +70,7 @@ def gmatch(s: str, pattern: str, timeout: float | None) -> list[list[Any]]:
     return out
 
 
-def _expand_repl(repl: str, caps: list[Any], whole: str) -> str:
+def _expand_repl(repl: str, caps: list[Any], whole: str, lua_escapes: bool = False) -> str:
     out: list[str] = []
     i = 0
     while i < len(repl):
@@ -83,8 +86,10 @@ def _expand_repl(repl: str, caps: list[Any], whole: str) -> str:
                     out.append(str(value) if not isinstance(value, str) else value)
                 else:
                     raise PatternError("invalid capture index %" + nxt + " in replacement string")
-            else:
+            elif nxt == "%" or lua_escapes:
                 out.append(nxt)
+            else:
+                out.append("%" + nxt)  # Scribunto keeps an unknown escape as written
             i += 2
             continue
         out.append(ch)
@@ -93,10 +98,10 @@ def _expand_repl(repl: str, caps: list[Any], whole: str) -> str:
 
 
 def gsub(s: str, pattern: str, repl: str | Replacer, max_n: int | None,
-         timeout: float | None) -> tuple[str, int]:
+         timeout: float | None, byte_classes: bool = False, lua_escapes: bool = False) -> tuple[str, int]:
     """Lua 5.1 ``gsub`` over code points; ``repl`` is a string or a function of the captures
     returning the replacement (``None``/``False`` keeps the match)."""
-    compiled: Compiled = compile_pattern(pattern)
+    compiled: Compiled = compile_pattern(pattern, False, byte_classes)
     out: list[str] = []
     pos = 0
     count = 0
@@ -111,7 +116,7 @@ def gsub(s: str, pattern: str, repl: str | Replacer, max_n: int | None,
         whole = m.group(0)
         caps = captures(compiled, m)
         if isinstance(repl, str):
-            out.append(_expand_repl(repl, caps if compiled.positions else [whole], whole))
+            out.append(_expand_repl(repl, caps if compiled.positions else [whole], whole, lua_escapes))
         else:
             value = repl(caps)
             out.append(whole if value is None or value is False else value)
@@ -157,35 +162,25 @@ def is_utf8(data: bytes) -> bool:
 
 
 def byteoffset(s: str, length: int, i: int) -> int | None:
-    """``mw.ustring.byteoffset(s, l, i)``: the byte where the ``l``-th character counted from the
-    character containing byte ``i`` starts."""
+    """``mw.ustring.byteoffset(s, l, i)``: where the ``l``-th character starting at or after byte
+    ``i`` starts (``l == 0``: the character containing byte ``i``; ``l < 0``: counting back from
+    before ``i``)."""
     data = s.encode("utf-8", "surrogateescape")
     n = len(data)
     if i < 0:
         i = n + i + 1
-    if i < 1 or i > n + 1:
+    if i < 1 or i > n:
         return None
-    # the character containing byte i
-    b = i - 1
-    while 0 < b < n and (data[b] & 0xC0) == 0x80:
-        b -= 1
+    at = i - 1
     starts = [k for k in range(n) if (data[k] & 0xC0) != 0x80]
-    starts.append(n)
-    if b >= n:
-        index = len(starts) - 1
-    else:
-        index = starts.index(b)
     if length > 0:
-        target = index + length - 1
-    elif length == 0:
-        target = index
-    else:
-        target = index + length
-    if target < 0 or target >= len(starts):
-        return None
-    if target == len(starts) - 1 and length != 0:
-        return None
-    return starts[target] + 1
+        after = [k for k in starts if k >= at]
+        return after[length - 1] + 1 if length <= len(after) else None
+    if length == 0:
+        before = [k for k in starts if k <= at]
+        return before[-1] + 1 if before else None
+    earlier = [k for k in starts if k < at]
+    return earlier[length] + 1 if -length <= len(earlier) else None
 
 
 def normalise(form: str, s: str) -> str:

@@ -15,7 +15,7 @@ function hash.hashValue(algo, value)
 	checkType('hashValue', 2, value, 'string')
 	local h = bridge.hash(algo, value)
 	if h == nil then
-		error("bad argument #1 to 'hashValue' (invalid hash algorithm '" .. algo .. "')", 2)
+		error('Unknown hashing algorithm: ' .. algo, 2)
 	end
 	return h
 end

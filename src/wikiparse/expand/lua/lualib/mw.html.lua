@@ -194,7 +194,9 @@ end
 
 function Builder:addClass(class)
 	if class == nil then return self end
-	checkTypeMulti('addClass', 1, class, { 'string', 'number' })
+	if type(class) ~= 'string' and type(class) ~= 'number' then
+		error("bad argument #1 to 'addClass' (string, number or nil expected, got " .. type(class) .. ")", 2)
+	end
 	if not self.classes then self.classes = {} end
 	self.classes[#self.classes + 1] = tostring(class)
 	if not self.attr_index.class then self:_set('class', '') end
@@ -203,7 +205,9 @@ end
 
 function Builder:cssText(css)
 	if css == nil then return self end
-	checkTypeMulti('cssText', 1, css, { 'string', 'number' })
+	if type(css) ~= 'string' and type(css) ~= 'number' then
+		error("bad argument #1 to 'cssText' (string, number or nil expected, got " .. type(css) .. ")", 2)
+	end
 	if not self.styles then self.styles = {} end
 	self.styles[#self.styles + 1] = tostring(css)
 	if not self.attr_index.style then self:_set('style', '') end

@@ -56,9 +56,6 @@ Lang.__index = Lang
 
 function language.new(code)
 	checkType('mw.language.new', 1, code, 'string')
-	if not valid_code(code) then
-		error("language code '" .. code .. "' is invalid", 2)
-	end
 	return setmetatable({ code = code }, Lang)
 end
 language.getLanguage = language.new
@@ -181,7 +178,14 @@ local function plural_forms(...)
 	return forms
 end
 
+local function check_code(lang)
+	if not valid_code(lang.code) then
+		error("language code '" .. lang.code .. "' is invalid", 3)
+	end
+end
+
 function Lang:convertPlural(n, ...)
+	check_code(self)
 	checkType('convertPlural', 1, n, 'number')
 	local forms = plural_forms(...)
 	if #forms == 0 then return '' end
@@ -191,6 +195,7 @@ end
 Lang.plural = Lang.convertPlural
 
 function Lang:convertGrammar(word, case)
+	check_code(self)
 	return word
 end
 Lang.grammar = Lang.convertGrammar

@@ -121,7 +121,7 @@ local json_cache = {}
 function mw.loadJsonData(name)
 	checkType('mw.loadJsonData', 1, name, 'string')
 	local cached = json_cache[name]
-	if cached then return cached end
+	if cached then return util.read_only(cached, 'mw.loadJsonData') end
 	local info = bridge.title_parse(name, 0)
 	local data
 	if info then
@@ -131,9 +131,8 @@ function mw.loadJsonData(name)
 	if data == nil then
 		error("bad argument #1 to 'mw.loadJsonData' ('" .. name .. "' is not a valid JSON page)", 2)
 	end
-	local proxy = util.read_only(data, 'mw.loadJsonData')
-	json_cache[name] = proxy
-	return proxy
+	json_cache[name] = data
+	return util.read_only(data, 'mw.loadJsonData')
 end
 
 return mw

@@ -20,7 +20,7 @@ local canonical = { [-2] = 'Media', [-1] = 'Special', [0] = '', [1] = 'Talk', [2
 	[828] = 'Module', [829] = 'Module talk' }
 
 local namespaces, by_name = {}, {}
-local function key(name) return (name:gsub('_', ' '):lower()) end
+local function key(name) return (name:gsub('[ _]+', ' '):gsub('^ ', ''):gsub(' $', ''):lower()) end
 
 for number, ns in next, info.namespaces do
 	local entry = {
@@ -54,7 +54,7 @@ setmetatable(namespaces, {
 		if type(k) == 'string' then
 			local n = tonumber(k)
 			if n then return rawget(namespaces, n) end
-			return by_name[key(mw.text.trim(k))]
+			return by_name[key(k)]
 		end
 	end,
 })

@@ -18,7 +18,8 @@ function text.trim(s, charset)
 		return (s:gsub('^[\t\r\n\f ]+', ''):gsub('[\t\r\n\f ]+$', ''))
 	end
 	checkType('trim', 2, charset, 'string')
-	return mw.ustring.gsub(mw.ustring.gsub(s, '^[' .. charset .. ']+', ''), '[' .. charset .. ']+$', '')
+	s = mw.ustring.gsub(s, '^[' .. charset .. ']+', '')
+	return (mw.ustring.gsub(s, '[' .. charset .. ']+$', ''))
 end
 
 function text.encode(s, charset)
@@ -221,6 +222,9 @@ local function json_encode(value, flags, indent, seen)
 	for k, v in pairs(value) do
 		local tk = type(k)
 		if tk == 'number' then
+			if k ~= k or k == math.huge or k == -math.huge then
+				error("mw.text.jsonEncode: Cannot use '" .. tostring(k) .. "' as a table key", 0)
+			end
 			if k ~= math.floor(k) then
 				error("mw.text.jsonEncode: Cannot use type 'number' (non-integer) as a table key", 0)
 			end
@@ -277,7 +281,12 @@ end
 function text.jsonDecode(s, flags)
 	checkType('mw.text.jsonDecode', 1, s, 'string')
 	if flags ~= nil then checkType('mw.text.jsonDecode', 2, flags, 'number') end
-	local preserve = flags ~= nil and flags % 2 == 1
+	flags = flags or 0
+	local preserve = flags % 2 == 1
+	if math.floor(flags / 2) % 2 == 1 then
+		-- JSON_TRY_FIXING: trailing commas
+		s = s:gsub(',(%s*[%]}])', '%1')
+	end
 	return bridge.json_decode(s, preserve)
 end
 

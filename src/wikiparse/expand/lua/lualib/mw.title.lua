@@ -132,21 +132,43 @@ function fields.subpageText(t)
 	end
 	return t.text
 end
-function fields.canTalk(t) return t.namespace >= 0 and t.interwiki == '' end
-function fields.isTalkPage(t) return t.namespace > 0 and t.namespace % 2 == 1 end
+function fields.fragment(t) return t._fragment end
+function fields.canTalk(t)
+	if t.interwiki ~= '' then return nil end
+	return t.namespace >= 0
+end
+function fields.isTalkPage(t)
+	if t.interwiki ~= '' then return nil end
+	return t.namespace > 0 and t.namespace % 2 == 1
+end
 function fields.isContentPage(t) return content_ns[t.namespace] == true end
 function fields.isExternal(t) return t.interwiki ~= '' end
 function fields.isLocal(t) return t.interwiki == '' end
 function fields.isRedirect(t) return false end
 function fields.isSpecialPage(t) return t.namespace == NS_SPECIAL end
 function fields.isSubpage(t) return subpages[t.namespace] == true and t.text:find('/', 1, true) ~= nil end
+-- Looking a page up is an expensive function, once per title (a batch lookup counts once).
+local function lookup(t)
+	return bridge.title_lookup(t.prefixedText)
+end
+
 function fields.exists(t)
 	if t.interwiki ~= '' then return false end
-	if t.namespace == NS_SPECIAL or t.namespace == NS_MEDIA then return false end
-	return bridge.page_exists(t.prefixedText)
+	if t.namespace == NS_SPECIAL then return false end
+	if t.namespace == NS_MEDIA then
+		return lookup(title.makeTitle(NS_FILE, t.text))
+	end
+	return lookup(t)
 end
 function fields.id(t)
-	return (t.interwiki == '' and t.namespace >= 0 and bridge.page_exists(t.prefixedText)) and 1 or 0
+	if t.interwiki ~= '' or t.namespace < 0 then return 0 end
+	return lookup(t) and 1 or 0
+end
+function fields.content(t)
+	return t:getContent()
+end
+function fields.pageLang(t)
+	return mw.language.getContentLanguage()
 end
 function fields.contentModel(t)
 	if t.namespace == 828 and not t.text:find('/doc$') then return 'Scribunto' end
@@ -155,12 +177,13 @@ function fields.contentModel(t)
 	return 'wikitext'
 end
 function fields.subjectNsText(t)
+	if t.interwiki ~= '' then return nil end
 	local n = t.namespace
 	if n > 0 and n % 2 == 1 then n = n - 1 end
 	return ns_names[n] or ''
 end
 function fields.talkNsText(t)
-	if t.namespace < 0 then return nil end
+	if t.namespace < 0 or t.interwiki ~= '' then return nil end
 	local n = t.namespace
 	if n % 2 == 0 then n = n + 1 end
 	return ns_names[n]
@@ -193,13 +216,17 @@ title_mt.__index = function(t, k)
 	local f = fields[k]
 	if f then
 		local v = f(t)
-		if k ~= 'exists' and k ~= 'id' then rawset(t, k, v) end
+		if k ~= 'exists' and k ~= 'id' and k ~= 'fragment' and k ~= 'fullText' then rawset(t, k, v) end
 		return v
 	end
 	return nil
 end
+local function normalise_fragment(f)
+	return (tostring(f):gsub('[ _]+', ' '):gsub(' $', ''))
+end
+
 title_mt.__newindex = function(t, k, v)
-	if k == 'fragment' then rawset(t, k, v) return end
+	if k == 'fragment' then rawset(t, '_fragment', normalise_fragment(v)) return end
 	error("index '" .. tostring(k) .. "' is read only", 2)
 end
 title_mt.__tostring = function(t) return t.prefixedText end
@@ -214,7 +241,7 @@ end
 title_mt.__le = function(a, b) return a == b or a < b end
 
 make = function(info)
-	local t = { namespace = info.namespace, text = info.text, fragment = info.fragment or '',
+	local t = { namespace = info.namespace, text = info.text, _fragment = info.fragment or '',
 		interwiki = info.interwiki or "" }
 	return setmetatable(t, title_mt)
 end
@@ -253,10 +280,29 @@ function title.makeTitle(ns, text, fragment, interwiki)
 	return make(info)
 end
 
-local current = nil
 function title.getCurrentTitle()
-	if current == nil then current = title.new(site.page_title) or title.new('Main Page') end
-	return current
+	return title.new(site.page_title) or title.new('Main Page')
+end
+
+function title.newBatch(list, ns)
+	checkType('newBatch', 1, list, 'table')
+	local titles = {}
+	for i, text in ipairs(list) do
+		titles[i] = title.new(text, ns) or false
+	end
+	local batch = {}
+	function batch:lookupExistence()
+		local keys = {}
+		for _, t in ipairs(titles) do
+			if t and t.interwiki == '' and t.namespace >= 0 then keys[#keys + 1] = t.prefixedText end
+		end
+		if #keys > 0 then bridge.title_lookup_batch(keys) end
+		return self
+	end
+	function batch:getTitles()
+		return titles
+	end
+	return batch
 end
 
 function title.equals(a, b)

@@ -205,7 +205,7 @@ function Uri:extend(params)
 end
 
 function uri.new(s)
-	if s == nil or s == '' then s = info.server .. '/' end
+	if s == nil then s = tostring(uri.fullUrl(info.page_title)) end
 	if type(s) == 'table' and getmetatable(s) == Uri then return s:clone() end
 	checkType('mw.uri.new', 1, s, 'string')
 	return setmetatable({}, Uri):parse(s)

@@ -139,6 +139,7 @@ function ustring.find(s, pattern, init, plain)
 		if plain and not ascii(s) then
 			return bridge.u_find(s, pattern, init, true)
 		end
+		if init > #s + 1 then init = #s + 1 end
 		return sfind(s, pattern, init, plain)
 	end
 	return bridge.u_find(s, pattern, init, false)
@@ -148,13 +149,17 @@ function ustring.match(s, pattern, init)
 	s = str('match', 1, s)
 	pattern = pat('match', 2, pattern)
 	init = int('match', 3, init, 1)
-	if fast(s, pattern) then return smatch(s, pattern, init) end
+	if fast(s, pattern) then
+		if init > #s + 1 then init = #s + 1 end
+		return smatch(s, pattern, init)
+	end
 	return bridge.u_match(s, pattern, init)
 end
 
 function ustring.gmatch(s, pattern)
 	s = str('gmatch', 1, s)
 	pattern = pat('gmatch', 2, pattern)
+	if fast(s, pattern) then return sgmatch(s, pattern) end
 	local all = bridge.u_gmatch(s, pattern)
 	local k = 0
 	return function()
@@ -174,7 +179,8 @@ function ustring.gsub(s, pattern, repl, n)
 		error("bad argument #3 to 'gsub' (string/function/table expected, got " .. tr .. ")", 2)
 	end
 	if n ~= nil then n = int('gsub', 4, n) end
-	if fast(s, pattern) and (tr ~= 'string' or ascii(repl) or true) then
+	-- Lua drops the % of an unknown escape in a replacement string; Scribunto keeps it
+	if fast(s, pattern) and (tr ~= 'string' or not sfind(repl, '%%[^%d%%]') and not sfind(repl, '%%$')) then
 		return sgsub(s, pattern, repl, n)
 	end
 	return bridge.u_gsub(s, pattern, repl, n)

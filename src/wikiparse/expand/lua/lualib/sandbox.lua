@@ -4,6 +4,7 @@
 -- environments.  `bridge` holds the Python callbacks (already wrapped to raise Lua errors);
 -- it is kept in upvalues only.
 local raw_bridge, options = ...
+local bridge = {}   -- filled below: the callbacks, checked
 
 local real_G = _G
 local raw_pcall, raw_xpcall, raw_error = pcall, xpcall, error
@@ -13,6 +14,7 @@ local raw_type, raw_next, raw_select, raw_tostring = type, next, select, tostrin
 local raw_unpack, raw_rawget, raw_rawset = unpack, rawget, rawset
 local clock = os.clock
 local sethook = debug.sethook
+local debug_getmetatable = debug.getmetatable
 local traceback = debug.traceback
 local loadstring = loadstring
 
@@ -67,6 +69,86 @@ local function paused(f)
 	end
 end
 
+----------------------------------------------------------------------------- string guards
+-- Lua's pattern matcher backtracks in C, where the count hook never runs: a pattern with many
+-- quantifiers on a long subject could run for hours.  Such calls go to Python's matcher (same
+-- results, bytes and C-locale classes) which stops at the time limit.  string.rep of an empty
+-- string loops in C for its count, so it is answered here.
+local sfind, smatch, sgmatch, sgsub, srep = string.find, string.match, string.gmatch, string.gsub, string.rep
+local quantifier_count = {}
+local function quantifiers(p)
+	local q = quantifier_count[p]
+	if q == nil then
+		q = 0
+		local i, n = 1, #p
+		while i <= n do
+			local c = p:byte(i)
+			if c == 37 then          -- %x
+				i = i + 2
+			elseif c == 91 then      -- a set: skip to its end
+				i = i + 1
+				if p:byte(i) == 94 then i = i + 1 end
+				i = i + 1
+				while i <= n and p:byte(i) ~= 93 do
+					if p:byte(i) == 37 then i = i + 1 end
+					i = i + 1
+				end
+				i = i + 1
+			else
+				if c == 42 or c == 43 or c == 45 or c == 63 then q = q + 1 end
+				i = i + 1
+			end
+		end
+		quantifier_count[p] = q
+	end
+	return q
+end
+
+local function risky(s, p)
+	if raw_type(s) ~= 'string' or raw_type(p) ~= 'string' then return false end
+	local q = quantifiers(p)
+	if q < 2 then return false end
+	if q > 8 then q = 8 end
+	return (#s + 1) ^ q > 1e7
+end
+
+local guarded = {}
+function guarded.find(s, p, init, plain)
+	if plain or not risky(s, p) then return sfind(s, p, init, plain) end
+	init = init or 1
+	if init < 0 then init = #s + init + 1 end
+	return bridge.s_find(s, p, init)
+end
+function guarded.match(s, p, init)
+	if not risky(s, p) then return smatch(s, p, init) end
+	init = init or 1
+	if init < 0 then init = #s + init + 1 end
+	return bridge.s_match(s, p, init)
+end
+function guarded.gmatch(s, p)
+	if not risky(s, p) then return sgmatch(s, p) end
+	local all = bridge.s_gmatch(s, p)
+	local k = 0
+	return function()
+		k = k + 1
+		local caps = all[k]
+		if caps == nil then return nil end
+		return raw_unpack(caps, 1, table.maxn(caps))
+	end
+end
+function guarded.gsub(s, p, repl, n)
+	if not risky(s, p) then return sgsub(s, p, repl, n) end
+	return bridge.s_gsub(s, p, repl, n)
+end
+function guarded.rep(s, n, ...)
+	if raw_type(s) == 'string' and s == '' and raw_type(n) == 'number' then return '' end
+	if raw_type(s) == 'string' and raw_type(n) == 'number' and #s * n > options.memory then
+		raw_error(NOMEM, 0)
+	end
+	return srep(s, n, ...)
+end
+for name, f in raw_next, guarded do string[name] = f end
+
 local function is_fatal(e)
 	return expired or e == NOMEM
 end
@@ -76,7 +158,6 @@ local function check(ok, ...)
 	if not ok then raw_error((...), 0) end
 	return ...
 end
-local bridge = {}
 for name, f in raw_next, raw_bridge do
 	local function checked(...) return check(f(...)) end
 	if options.paused[name] then
@@ -118,13 +199,6 @@ local function make_protected_env_funcs(protected_envs, protected_funcs)
 			if f < 0 then raw_error("bad argument #1 to 'setfenv' (level must be non-negative)", 2) end
 			if f == 0 then raw_error("'setfenv' cannot set the global environment, it is protected", 2) end
 			if f > 10 then raw_error("'setfenv' cannot set an environment at a level greater than 10", 2) end
-			-- Every level up to the target must be unprotected.
-			for level = 2, f + 1 do
-				local ok, e = raw_pcall(raw_getfenv, level + 1)
-				if ok and protected_envs[e] then
-					raw_error("'setfenv' cannot set the requested environment, it is protected", 2)
-				end
-			end
 			local ok, e = raw_pcall(raw_getfenv, f + 2)
 			if ok and protected_envs[e] then
 				raw_error("'setfenv' cannot set the requested environment, it is protected", 2)
@@ -173,7 +247,7 @@ local function safe_xpcall(f, handler)
 end
 
 local function safe_pairs(t)
-	local mt = raw_getmetatable(t)
+	local mt = debug_getmetatable(t)
 	if raw_type(mt) == 'table' and mt.__pairs then
 		local a, b, c = mt.__pairs(t)
 		return a, b, c
@@ -188,7 +262,7 @@ local function ipairs_iter(t, i)
 end
 
 local function safe_ipairs(t)
-	local mt = raw_getmetatable(t)
+	local mt = debug_getmetatable(t)
 	if raw_type(mt) == 'table' and mt.__ipairs then
 		local a, b, c = mt.__ipairs(t)
 		return a, b, c
@@ -197,6 +271,19 @@ local function safe_ipairs(t)
 		raw_error("bad argument #1 to 'ipairs' (table expected, got " .. raw_type(t) .. ")", 2)
 	end
 	return ipairs_iter, t, 0
+end
+
+-- tostring without addresses, as LuaSandbox's
+local function safe_tostring(v)
+	local tp = raw_type(v)
+	if tp == 'table' or tp == 'userdata' then
+		local mt = debug_getmetatable(v)
+		if raw_type(mt) == 'table' and mt.__tostring then return raw_tostring(v) end
+		return tp
+	elseif tp == 'function' or tp == 'thread' then
+		return tp
+	end
+	return raw_tostring(v)
 end
 
 local function safe_getmetatable(x)
@@ -244,7 +331,7 @@ local base = {
 	assert = assert, error = error, ipairs = safe_ipairs, next = raw_next, pairs = safe_pairs,
 	pcall = safe_pcall, xpcall = safe_xpcall, rawequal = rawequal, rawget = raw_rawget,
 	rawset = raw_rawset, select = raw_select, setmetatable = raw_setmetatable,
-	getmetatable = safe_getmetatable, tonumber = tonumber, tostring = raw_tostring, type = raw_type,
+	getmetatable = safe_getmetatable, tonumber = tonumber, tostring = safe_tostring, type = raw_type,
 	unpack = safe_unpack, _VERSION = _VERSION,
 	string = string, table = table, math = math, os = safe_os, debug = safe_debug,
 }
@@ -405,7 +492,7 @@ util.read_only = read_only
 
 function util.load_data(name)
 	local cached = data_cache[name]
-	if cached ~= nil then return cached end
+	if cached ~= nil then return read_only(cached, 'mw.loadData') end
 	local title = bridge.module_title(name)
 	local chunk = title and fetch_chunk(title)
 	if not chunk then raw_error("module '" .. name .. "' not found", 0) end
@@ -417,9 +504,8 @@ function util.load_data(name)
 		raw_error(name .. ' returned ' .. raw_type(data) .. ', table expected', 0)
 	end
 	check_data(data, {})
-	local proxy = read_only(data, 'mw.loadData')
-	data_cache[name] = proxy
-	return proxy
+	data_cache[name] = data
+	return read_only(data, 'mw.loadData')
 end
 
 ----------------------------------------------------------------------------- #invoke
