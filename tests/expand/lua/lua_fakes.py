@@ -39,6 +39,7 @@ class FakeContext:
 
 
 _ARG = re.compile(r"\{\{\{([^{}|]*)(?:\|([^{}]*))?\}\}\}")
+_NOINCLUDE = re.compile(r"<noinclude>.*?(?:</noinclude>|$)|</?includeonly>", re.S)
 _CALL = re.compile(r"\{\{([^{}]*)\}\}")
 
 
@@ -108,7 +109,13 @@ class FakeFrame:
                 return result.text if result.error is None else f"<ERR:{result.error}>"
             return self.expand_template(head, _split_args(parts[1:]))
 
-        return _CALL.sub(call, text)
+        # innermost calls first, as far as this stand-in can go
+        for _ in range(20):
+            expanded = _CALL.sub(call, text)
+            if expanded == text:
+                break
+            text = expanded
+        return text
 
     def expand_template(self, title: str, args: Mapping[str | int, str]) -> str:
         self.calls.append(("template", (title, dict(args))))
@@ -117,6 +124,7 @@ class FakeFrame:
         body = self.context.pages.get(name)
         if body is None:
             return f"[[:{name}]]"
+        body = _NOINCLUDE.sub("", body)
         return FakeFrame(self.context, name, args, self).preprocess(body)
 
     def call_parser_function(self, name: str, args: Sequence[str]) -> str:

@@ -120,6 +120,7 @@ class ScribuntoEngine:
             return InvokeResult("", error=self._broken, module=module)
         bridge = self._bridge
         assert bridge is not None
+        module = bridge.cb_module_title(module) or module  # "Module:citation/CS1" is Module:Citation/CS1
         logs_before = len(bridge.logs)
         handle = bridge.add_frame(frame, None)
         self._depth += 1

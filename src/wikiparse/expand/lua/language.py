@@ -56,31 +56,36 @@ def parse_formatted_number(text: str) -> float | None:
         return None
 
 
-_REL = re.compile(r"([+-]?\d+)\s*(second|sec|minute|min|hour|day|week|fortnight|month|year)s?", re.I)
+_REL = re.compile(r"([+-]?)\s*(\d+)\s*(second|sec|minute|min|hour|day|week|fortnight|month|year)s?\b",
+                  re.I)
+_KEYWORD = re.compile(r"(now|today|midnight|tomorrow|yesterday|noon)\b\s*", re.I)
 
 
 def parse_time(text: str, now: datetime) -> datetime:
-    """A small ``strtotime``: the forms modules and templates pass to ``formatDate``."""
+    """A small ``strtotime``: the forms modules and templates pass to ``formatDate``
+    ("2015-03-05", "5 March 2015", "March 5, 2015", "today + 2 days", "@1234567890"…)."""
     s = " ".join(text.strip().split())
-    low = s.lower()
-    if low in ("", "now"):
-        return now
-    if low == "today":
-        return now.replace(hour=0, minute=0, second=0, microsecond=0)
-    if low == "tomorrow":
-        return now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    if low == "yesterday":
-        return now.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=1)
     if s.startswith("@") and re.fullmatch(r"@-?\d+", s):
         return datetime.fromtimestamp(int(s[1:]), timezone.utc)
     m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})", s)
     if m:
         y, mo, d, hh, mi, ss = (int(g) for g in m.groups())
         return datetime(y, mo, d, hh, mi, ss, tzinfo=timezone.utc)
-    base, rest = _parse_absolute(s, now)
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    k = _KEYWORD.match(s)
+    if k:
+        word = k.group(1).lower()
+        base = {"now": now, "today": midnight, "midnight": midnight,
+                "tomorrow": midnight + timedelta(days=1), "yesterday": midnight - timedelta(days=1),
+                "noon": midnight.replace(hour=12)}[word]
+        rest = s[k.end():]
+    elif not s:
+        return now
+    else:
+        base, rest = _parse_absolute(s, now)
     for rm in _REL.finditer(rest):
-        amount, unit = int(rm.group(1)), rm.group(2).lower()
-        base = _add(base, amount, unit)
+        amount = int(rm.group(2)) * (-1 if rm.group(1) == "-" else 1)
+        base = _add(base, amount, rm.group(3).lower())
     leftover = _REL.sub("", rest).replace("ago", "").strip(" ,")
     if leftover:
         raise DateError(text)
