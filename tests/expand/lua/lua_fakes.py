@@ -82,7 +82,7 @@ class FakeFrame:
 
     def argument(self, key: str | int) -> str | None:
         self.reads.append(key)
-        if isinstance(key, str) and key.isdigit():
+        if isinstance(key, str) and key.isdigit() and str(int(key)) == key:
             key = int(key)
         value = self.args.get(key)
         if value is None:
@@ -119,8 +119,10 @@ class FakeFrame:
 
     def expand_template(self, title: str, args: Mapping[str | int, str]) -> str:
         self.calls.append(("template", (title, dict(args))))
-        name = title if ":" in title.lstrip(":") else "Template:" + title
-        name = name.lstrip(":")
+        if title.startswith(":"):
+            name = title[1:]
+        else:
+            name = title if ":" in title else "Template:" + title
         body = self.context.pages.get(name)
         if body is None:
             return f"[[:{name}]]"
