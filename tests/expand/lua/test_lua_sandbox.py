@@ -197,3 +197,18 @@ def test_non_string_errors() -> None:
     assert run("return { f = function() error({}) end }")[1] == "Lua error: Unknown error."
     assert run("return { f = function() error(42) end }")[1] == "Lua error in Module:X at line 1: 42."
     assert run("return { f = function() error('plain', 0) end }")[1] == "Lua error: plain."
+
+
+def test_a_page_holding_bytecode_is_refused() -> None:
+    _, error = run("\x1bLua\x51\x00" + "x" * 20)
+    assert error is not None and "binary chunks are not allowed" in error
+
+
+def test_compiled_modules_are_reused_across_pages_with_their_line_numbers() -> None:
+    from wikiparse.expand.lua import bridge
+
+    source = "return {\n f = function() error('here') end }"
+    first = run(source)
+    assert any(key[1] == source for key in bridge._BYTECODE)
+    second = run(source)  # loaded from the cached bytecode
+    assert first == second == ("", "Lua error in Module:X at line 2: here.")

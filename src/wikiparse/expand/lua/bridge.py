@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 NS_MODULE = 828
 
+# (title, source) -> bytecode our own loadstring made of it; shared by the engines of a process.
+_BYTECODE: dict[tuple[str, str], bytes] = {}
+_BYTECODE_ENTRIES = 512
+
 
 class LuaCallError(Exception):
     """A callback's error, shown to the module as a Lua error with this message."""
@@ -165,8 +169,17 @@ class Bridge:
             return None
         return full_title(self.config, title)
 
-    def cb_module_source(self, title: str) -> str | None:
-        return self.context.page_content(title)
+    def cb_module_source(self, title: str) -> tuple[Any, ...]:
+        """The module's source, and our bytecode of it when an earlier page compiled it."""
+        source = self.context.page_content(title)
+        if source is None:
+            return (None,)
+        return (source, _BYTECODE.get((title, source)))
+
+    def cb_keep_bytecode(self, title: str, source: str, bytecode: str) -> None:
+        if len(_BYTECODE) >= _BYTECODE_ENTRIES:
+            _BYTECODE.pop(next(iter(_BYTECODE)))
+        _BYTECODE[(title, source)] = bytecode.encode("utf-8", "surrogateescape")
 
     def cb_page_content(self, title: str) -> str | None:
         return self.context.page_content(title)

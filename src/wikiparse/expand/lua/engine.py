@@ -18,7 +18,7 @@ from .bridge import Bridge
 from .convert import ToLua, to_bytes, to_text
 
 # Library files, loaded in this order (each sees the ones before it).
-LIBRARIES = ("libraryUtil", "mw", "mw.text", "mw.ustring", "mw.title", "mw.html", "mw.language",
+LIBRARIES = ("strings", "libraryUtil", "mw", "mw.text", "mw.ustring", "mw.title", "mw.html", "mw.language",
              "mw.site", "mw.uri", "mw.message", "mw.hash", "frame")
 PACKAGES = ("strict",)
 HOOK_COUNT = 1000
@@ -62,6 +62,7 @@ class ScribuntoEngine:
         self._bridge: Bridge | None = None
         self._broken: str | None = None
         self._depth = 0
+        self._titles: dict[str, str] = {}
 
     # ------------------------------------------------------------------ set-up
     def _remaining(self) -> float:
@@ -120,7 +121,10 @@ class ScribuntoEngine:
             return InvokeResult("", error=self._broken, module=module)
         bridge = self._bridge
         assert bridge is not None
-        module = bridge.cb_module_title(module) or module  # "Module:citation/CS1" is Module:Citation/CS1
+        title = self._titles.get(module)
+        if title is None:  # "Module:citation/CS1" is Module:Citation/CS1
+            title = self._titles[module] = bridge.cb_module_title(module) or module
+        module = title
         logs_before = len(bridge.logs)
         handle = bridge.add_frame(frame, None)
         self._depth += 1

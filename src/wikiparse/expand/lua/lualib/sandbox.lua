@@ -19,6 +19,8 @@ local traceback = debug.traceback
 local loadstring = loadstring
 
 -- string.dump would expose bytecode; the string metatable's __index is the real string table.
+-- (Kept here only to cache our own compiled chunks across pages.)
+local string_dump = string.dump
 string.dump = nil
 
 local TIMEOUT = 'The time allocated for running scripts has expired.'
@@ -68,86 +70,6 @@ local function paused(f)
 		return raw_unpack(r, 2, table.maxn(r))
 	end
 end
-
------------------------------------------------------------------------------ string guards
--- Lua's pattern matcher backtracks in C, where the count hook never runs: a pattern with many
--- quantifiers on a long subject could run for hours.  Such calls go to Python's matcher (same
--- results, bytes and C-locale classes) which stops at the time limit.  string.rep of an empty
--- string loops in C for its count, so it is answered here.
-local sfind, smatch, sgmatch, sgsub, srep = string.find, string.match, string.gmatch, string.gsub, string.rep
-local quantifier_count = {}
-local function quantifiers(p)
-	local q = quantifier_count[p]
-	if q == nil then
-		q = 0
-		local i, n = 1, #p
-		while i <= n do
-			local c = p:byte(i)
-			if c == 37 then          -- %x
-				i = i + 2
-			elseif c == 91 then      -- a set: skip to its end
-				i = i + 1
-				if p:byte(i) == 94 then i = i + 1 end
-				i = i + 1
-				while i <= n and p:byte(i) ~= 93 do
-					if p:byte(i) == 37 then i = i + 1 end
-					i = i + 1
-				end
-				i = i + 1
-			else
-				if c == 42 or c == 43 or c == 45 or c == 63 then q = q + 1 end
-				i = i + 1
-			end
-		end
-		quantifier_count[p] = q
-	end
-	return q
-end
-
-local function risky(s, p)
-	if raw_type(s) ~= 'string' or raw_type(p) ~= 'string' then return false end
-	local q = quantifiers(p)
-	if q < 2 then return false end
-	if q > 8 then q = 8 end
-	return (#s + 1) ^ q > 1e7
-end
-
-local guarded = {}
-function guarded.find(s, p, init, plain)
-	if plain or not risky(s, p) then return sfind(s, p, init, plain) end
-	init = init or 1
-	if init < 0 then init = #s + init + 1 end
-	return bridge.s_find(s, p, init)
-end
-function guarded.match(s, p, init)
-	if not risky(s, p) then return smatch(s, p, init) end
-	init = init or 1
-	if init < 0 then init = #s + init + 1 end
-	return bridge.s_match(s, p, init)
-end
-function guarded.gmatch(s, p)
-	if not risky(s, p) then return sgmatch(s, p) end
-	local all = bridge.s_gmatch(s, p)
-	local k = 0
-	return function()
-		k = k + 1
-		local caps = all[k]
-		if caps == nil then return nil end
-		return raw_unpack(caps, 1, table.maxn(caps))
-	end
-end
-function guarded.gsub(s, p, repl, n)
-	if not risky(s, p) then return sgsub(s, p, repl, n) end
-	return bridge.s_gsub(s, p, repl, n)
-end
-function guarded.rep(s, n, ...)
-	if raw_type(s) == 'string' and s == '' and raw_type(n) == 'number' then return '' end
-	if raw_type(s) == 'string' and raw_type(n) == 'number' and #s * n > options.memory then
-		raw_error(NOMEM, 0)
-	end
-	return srep(s, n, ...)
-end
-for name, f in raw_next, guarded do string[name] = f end
 
 local function is_fatal(e)
 	return expired or e == NOMEM
@@ -340,6 +262,7 @@ base.setfenv, base.getfenv = make_protected_env_funcs(protected_envs, protected_
 ----------------------------------------------------------------------------- library loading
 -- Library chunks (mw.text.lua …) are compiled by Python and run here with (mw, bridge, util).
 local util = {
+	options = options,
 	paused = paused, copy = copy, base = base, protected_funcs = protected_funcs,
 	make_protected_env_funcs = make_protected_env_funcs, is_fatal = is_fatal,
 }
@@ -359,19 +282,28 @@ end
 local compiled = {}   -- title -> compiled chunk (once per page)
 local data_cache = {} -- title -> read-only data proxy (mw.loadData, once per page)
 
+-- Modules are compiled once per page; the bytecode of a source is cached by Python across pages.
+-- A page whose text is itself bytecode ("\27Lua…") is refused: only our own dumps are loaded.
 local function fetch_chunk(title)
 	local c = compiled[title]
 	if c ~= nil then return c end
-	local source = bridge.module_source(title)
+	local source, bytecode = bridge.module_source(title)
 	if source == nil then
 		compiled[title] = false
 		return false
 	end
-	local chunk, err = loadstring(source, '=' .. title)
-	if not chunk then
-		c = { error = err }
+	if source:byte(1) == 27 then
+		c = { error = title .. ': binary chunks are not allowed' }
+	elseif bytecode ~= nil then
+		c = loadstring(bytecode, '=' .. title)
 	else
-		c = chunk
+		local chunk, err = loadstring(source, '=' .. title)
+		if not chunk then
+			c = { error = err }
+		else
+			c = chunk
+			bridge.keep_bytecode(title, source, string_dump(chunk))
+		end
 	end
 	compiled[title] = c
 	return c
