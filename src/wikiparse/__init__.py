@@ -47,7 +47,7 @@ def parse(
         from .rendered import parse_rendered
 
         return parse_rendered(text, config=config, limits=limits)
-    from .parser.pipeline import parse_wikitext
+    from .parser.driver import parse_wikitext
 
     return parse_wikitext(text, config=config or SiteConfig(), limits=limits or Limits())
 

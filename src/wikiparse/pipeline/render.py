@@ -14,6 +14,10 @@ from typing import Any
 from ..config import Limits, SiteConfig
 from ..emitters import UnknownFormat
 
+# Formats written exactly as rendered: wikitext is the source back, byte for byte.  Every other
+# text output ends with a newline when written to a file or stdout, as text files do.
+EXACT_FORMATS = frozenset({"wikitext"})
+
 # File-name suffix of each built-in format's output (``convert -o FOLDER``); others get ".<name>".
 SUFFIXES = {
     "html": ".html",
@@ -80,8 +84,12 @@ class RenderJob:
         return wikiparse.render(doc, self.fmt)
 
     def render_text(self, text: str) -> str:
-        """The rendering as text, for a file or stdout."""
-        return as_text(self.render(text))
+        """The rendering as the content of a file or of stdout: a non-empty output ends with a
+        newline, except in the :data:`EXACT_FORMATS`."""
+        output = as_text(self.render(text))
+        if output and not output.endswith("\n") and self.fmt not in EXACT_FORMATS:
+            output += "\n"
+        return output
 
     def render_value(self, text: str) -> Any:
         """The rendering as a JSON value, for a record: JSON formats as objects, others as str."""
