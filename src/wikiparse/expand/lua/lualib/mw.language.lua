@@ -10,8 +10,9 @@ mw.language = language
 local RTL = { ar = true, he = true, fa = true, ur = true, yi = true, dv = true, ps = true,
 	sd = true, ug = true, ckb = true, arz = true, azb = true, mzn = true, pnb = true }
 
+-- MediaWiki's Language::isValidCode: no path or markup characters, nothing a title forbids
 local function valid_code(code)
-	return type(code) == 'string' and code ~= '' and not code:find('[%c%s/\\:<>&"\'%[%]{}|]')
+	return type(code) == 'string' and code ~= '' and not code:find('[%c/\\:<>&"\'%[%]{}|#]')
 end
 
 function language.isValidCode(code)
@@ -68,24 +69,34 @@ function language.getContentLanguage()
 end
 mw.getContentLanguage = language.getContentLanguage
 
+local function check_code(lang)
+	if not valid_code(lang.code) then
+		error("language code '" .. lang.code .. "' is invalid", 3)
+	end
+end
+
 function Lang:getCode() return self.code end
-function Lang:toBcp47Code() return self.code end
-function Lang:getFallbackLanguages() return language.getFallbacksFor(self.code) end
-function Lang:isRTL() return RTL[self.code] == true end
-function Lang:getDir() return RTL[self.code] and 'rtl' or 'ltr' end
-function Lang:getDirMark(opposite)
+function Lang:toBcp47Code() check_code(self) return self.code end
+function Lang:getFallbackLanguages() check_code(self) return language.getFallbacksFor(self.code) end
+function Lang:isRTL() check_code(self) return RTL[self.code] == true end
+function Lang:getDir() check_code(self) return RTL[self.code] and 'rtl' or 'ltr' end
+function Lang:getDirMark(opposite) check_code(self)
 	local rtl = RTL[self.code] == true
 	if opposite then rtl = not rtl end
 	return rtl and '\226\128\143' or '\226\128\142'
 end
-function Lang:getDirMarkEntity(opposite)
+function Lang:getDirMarkEntity(opposite) check_code(self)
 	local rtl = RTL[self.code] == true
 	if opposite then rtl = not rtl end
 	return rtl and '&rlm;' or '&lrm;'
 end
 function Lang:getArrow(direction)
 	direction = direction or 'forwards'
-	local rtl = RTL[self.code] == true
+	local rtl = false
+	if direction ~= 'left' and direction ~= 'right' and direction ~= 'up' and direction ~= 'down' then
+		check_code(self)   -- only the writing direction needs the language
+		rtl = RTL[self.code] == true
+	end
 	if direction == 'forwards' or direction == 'forward' then return rtl and '←' or '→' end
 	if direction == 'backwards' or direction == 'backward' then return rtl and '→' or '←' end
 	if direction == 'left' then return '←' end
@@ -95,33 +106,37 @@ function Lang:getArrow(direction)
 	return rtl and '←' or '→'
 end
 
-function Lang:lc(s) checkType('lc', 1, s, 'string') return mw.ustring.lower(s) end
-function Lang:uc(s) checkType('uc', 1, s, 'string') return mw.ustring.upper(s) end
-function Lang:caseFold(s) checkType('caseFold', 1, s, 'string') return mw.ustring.lower(s) end
-function Lang:lcfirst(s)
+function Lang:lc(s) check_code(self) checkType('lc', 1, s, 'string') return mw.ustring.lower(s) end
+function Lang:uc(s) check_code(self) checkType('uc', 1, s, 'string') return mw.ustring.upper(s) end
+function Lang:caseFold(s) check_code(self) checkType('caseFold', 1, s, 'string') return mw.ustring.upper(s) end
+function Lang:lcfirst(s) check_code(self)
 	checkType('lcfirst', 1, s, 'string')
 	return mw.ustring.lower(mw.ustring.sub(s, 1, 1)) .. mw.ustring.sub(s, 2)
 end
-function Lang:ucfirst(s)
+function Lang:ucfirst(s) check_code(self)
 	checkType('ucfirst', 1, s, 'string')
 	return mw.ustring.upper(mw.ustring.sub(s, 1, 1)) .. mw.ustring.sub(s, 2)
 end
 
-function Lang:formatNum(n, options)
+function Lang:formatNum(n, options) check_code(self)
 	if type(n) ~= 'number' and type(n) ~= 'string' then
 		error("bad argument #1 to 'formatNum' (number expected, got " .. type(n) .. ")", 2)
+	end
+	if type(n) == 'number' then
+		if n ~= n then error("bad argument #1 to 'formatNum' (NaN)", 2) end
+		if n == math.huge or n == -math.huge then error("bad argument #1 to 'formatNum' (infinite)", 2) end
 	end
 	local no_commafy = type(options) == 'table' and options.noCommafy
 	return bridge.format_num(n, no_commafy and true or false)
 end
 
-function Lang:parseFormattedNumber(s)
+function Lang:parseFormattedNumber(s) check_code(self)
 	if type(s) == 'number' then return s end
 	checkType('parseFormattedNumber', 1, s, 'string')
 	return bridge.parse_num(s)
 end
 
-function Lang:formatDate(format, timestamp, localTime)
+function Lang:formatDate(format, timestamp, localTime) check_code(self)
 	checkType('formatDate', 1, format, 'string')
 	if timestamp ~= nil then checkType('formatDate', 2, timestamp, 'string') end
 	if timestamp == '' then timestamp = nil end
@@ -137,7 +152,7 @@ local singular = { millennia = 'millennium', centuries = 'century', decades = 'd
 	years = 'year', weeks = 'week', days = 'day', hours = 'hour', minutes = 'minute', seconds = 'second' }
 local default_chosen = { years = true, days = true, hours = true, minutes = true, seconds = true }
 
-function Lang:getDurationIntervals(seconds, chosen)
+function Lang:getDurationIntervals(seconds, chosen) check_code(self)
 	checkType('getDurationIntervals', 1, seconds, 'number')
 	local want = default_chosen
 	if chosen then
@@ -160,7 +175,7 @@ function Lang:getDurationIntervals(seconds, chosen)
 	return out
 end
 
-function Lang:formatDuration(seconds, chosen)
+function Lang:formatDuration(seconds, chosen) check_code(self)
 	local parts = {}
 	local d = self:getDurationIntervals(seconds, chosen)
 	for _, iv in ipairs(intervals) do
@@ -176,12 +191,6 @@ end
 local function plural_forms(...)
 	local forms = select('#', ...) == 1 and type((...)) == 'table' and (...) or { ... }
 	return forms
-end
-
-local function check_code(lang)
-	if not valid_code(lang.code) then
-		error("language code '" .. lang.code .. "' is invalid", 3)
-	end
 end
 
 function Lang:convertPlural(n, ...)
@@ -200,7 +209,7 @@ function Lang:convertGrammar(word, case)
 end
 Lang.grammar = Lang.convertGrammar
 
-function Lang:gender(what, ...)
+function Lang:gender(what, ...) check_code(self)
 	local forms = plural_forms(...)
 	if #forms == 0 then return '' end
 	if what == 'female' then return forms[2] or forms[1] end
