@@ -72,9 +72,18 @@ class ToLua:
         self._lua_object: type = type(runtime.table()).__mro__[1]
 
     def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            return value.encode("utf-8", "surrogateescape")
+        if value is None or kind in (bool, int, float, bytes):
+            return value
+        if kind is dict:
+            return self._table_from({self(k): self(v) for k, v in value.items()})
+        if kind is list or kind is tuple:
+            return self._table_from({i: self(v) for i, v in enumerate(value, start=1)})
         if isinstance(value, str):
             return to_bytes(value)
-        if value is None or isinstance(value, (bool, int, float, bytes, self._lua_object)):
+        if isinstance(value, (bool, int, float, bytes, self._lua_object)):
             return value
         if isinstance(value, Mapping):
             return self._table_from({self(k): self(v) for k, v in value.items()})

@@ -21,10 +21,11 @@ from .convert import ToLua, to_bytes, to_text
 LIBRARIES = ("strings", "libraryUtil", "mw", "mw.text", "mw.ustring", "mw.title", "mw.html", "mw.language",
              "mw.site", "mw.uri", "mw.message", "mw.hash", "frame")
 PACKAGES = ("strict",)
-HOOK_COUNT = 1000
+HOOK_COUNT = 10000
 TIMEOUT_MESSAGE = "The time allocated for running scripts has expired."
 
 _SOURCES: dict[str, str] = {}
+_LIBRARY_BYTECODE: dict[str, bytes] = {}
 _LOCATION = re.compile(r"^(.+?):(\d+): (.*)$", re.S)
 
 
@@ -84,7 +85,20 @@ class ScribuntoEngine:
         to_lua = ToLua(runtime)
         bridge = Bridge(self.context, to_lua, self._remaining)
         self._bridge = bridge
-        compile_ = runtime.eval(b"function(src, name) return assert(loadstring(src, name)) end")
+        # our library files compile once per process: later engines load their bytecode
+        compile_ = runtime.execute(b"""local dump, loadstring, assert = string.dump, loadstring, assert
+            return function(src, name, bytecode)
+                local f = assert(loadstring(bytecode or src, name))
+                return f, (not bytecode) and dump(f) or nil
+            end""")
+
+        def load(name: str) -> Any:
+            cached = _LIBRARY_BYTECODE.get(name)
+            chunk, dumped = _pair(compile_(to_bytes(_source(name)), to_bytes(f"={name}.lua"), cached))
+            if cached is None and dumped is not None:
+                _LIBRARY_BYTECODE[name] = dumped
+            return chunk
+
         options = to_lua({
             "cpu_seconds": float(limits.lua_cpu_seconds), "hook_count": HOOK_COUNT,
             "memory": limits.lua_memory_bytes,
@@ -92,14 +106,12 @@ class ScribuntoEngine:
             "paused": {name: True for name in Bridge.PAUSED},
         })
         raw = runtime.table_from({to_bytes(k): v for k, v in bridge.exports().items()})
-        sandbox = compile_(to_bytes(_source("sandbox")), b"=sandbox.lua")
+        sandbox = load("sandbox")
         api = sandbox(raw, options)
         for name in LIBRARIES:
-            chunk = compile_(to_bytes(_source(name)), to_bytes(f"={name}.lua"))
-            api.load_library(to_bytes(name), chunk)
+            api.load_library(to_bytes(name), load(name))
         for name in PACKAGES:
-            chunk = compile_(to_bytes(_source(name)), to_bytes(f"={name}.lua"))
-            api.add_package(to_bytes(name), chunk)
+            api.add_package(to_bytes(name), load(name))
         self._api = api
 
     def _ensure(self) -> bool:
@@ -201,6 +213,10 @@ class ScribuntoEngine:
     def cpu_used(self) -> float:
         """Seconds of Lua time this page has used."""
         return float(self._api.used()) if self._api is not None else 0.0
+
+
+def _pair(value: Any) -> tuple[Any, Any]:
+    return (value[0], value[1]) if isinstance(value, tuple) else (value, None)
 
 
 def _deny_attributes(obj: Any, name: Any, is_setting: bool) -> Any:
