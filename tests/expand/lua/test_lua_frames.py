@@ -248,3 +248,18 @@ def test_titles_from_the_store_and_the_clock() -> None:
     assert result.error is None, result.error
     assert result.text == ("Template:Foo bar/baz|Template|10|Foo bar|baz|true|false|content|Berlin|subject|"
                            "Talk:Berlin|2024-05-06|6 May 2024|1,234,567.5|Template")
+
+
+def test_deep_recursion_through_templates_ends_in_a_lua_error_not_a_crash() -> None:
+    context, engine = make_engine({
+        "Module:Count": r"""return { down = function(frame)
+            local n = tonumber(frame.args[1])
+            if n == 0 then return 'liftoff' end
+            return n .. ' ' .. frame:expandTemplate{ title = 'Countdown', args = { n - 1 } }
+        end }""",
+        "Template:Countdown": "{{#invoke:Count|down|{{{1}}}}}",
+    })
+    assert invoke(engine, context, "Count", "down", {1: "50"}).text.endswith("2 1 liftoff")
+    deep = invoke(engine, context, "Count", "down", {1: "500"})
+    assert "Lua error" in deep.text + (deep.error or "")  # Lua's C-stack limit, reported
+    assert invoke(engine, context, "Count", "down", {1: "3"}).text == "3 2 1 liftoff"

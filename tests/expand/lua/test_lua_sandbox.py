@@ -83,13 +83,13 @@ def test_getfenv_zero_and_setfenv_of_protected_functions_are_refused() -> None:
     "string.gsub('a', 'a', function() r = getfenv(2) end)",
     "mw.ustring.gsub('é', 'é', function() r = getfenv(2) end)",
     "table.sort({2, 1}, function(a, b) r = getfenv(2) return a < b end)",
-    "mw.text.split('a,b', ',') r = getfenv(3)",
+    "r = getfenv(2)",  # the module function's caller is the sandbox
     "setmetatable({}, {__index = function() r = getfenv(2) end}).x = nil",
 ])
 def test_library_code_environment_is_not_reachable_from_callbacks(caller: str) -> None:
     text, error = run(f"return {{ f = function() r = 'unset' {caller} return tostring(r) end }}")
     assert error is None, error
-    assert text in ("nil", "unset") or text == "table" and "getfenv(3)" in caller
+    assert text in ("nil", "unset")
 
 
 def test_no_python_object_is_reachable() -> None:
