@@ -48,6 +48,7 @@ class Bridge:
         self.config = context.config
         self.to_lua = to_lua
         self.remaining = timeout
+        self.budget = context.limits.lua_cpu_seconds
         self.frames: dict[int, InvokeFrame] = {}
         self.parents: dict[int, int | None] = {}
         self.logs: list[str] = []
@@ -299,7 +300,8 @@ class Bridge:
 
     # ------------------------------------------------------------------ ustring
     def _timeout(self) -> float:
-        return max(self.remaining(), 0.05)
+        """A bound for one match: what the page had left when the outermost #invoke began."""
+        return max(self.budget, 0.05)
 
     def cb_u_find(self, s: Any, pattern: Any, init: Any, plain: Any) -> tuple[Any, ...]:
         return ufind(to_text(s), to_text(pattern), int(init), bool(plain), self._timeout())

@@ -139,6 +139,8 @@ class ScribuntoEngine:
         module = title
         logs_before = len(bridge.logs)
         handle = bridge.add_frame(frame, None)
+        if self._depth == 0:
+            bridge.budget = self._remaining()
         self._depth += 1
         try:
             status, value = self._call(module, function, handle)
