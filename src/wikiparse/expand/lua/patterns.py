@@ -203,7 +203,8 @@ def compile_pattern(pattern: str, gmatch: bool = False, byte_classes: bool = Fal
                 k = int(nxt)
                 if k == 0 or k > len(positions) or k in open_stack:
                     raise PatternError(f"invalid capture index %{k}")
-                out.append(f"(?P=c{k})")
+                # a back-reference to a position capture never matches in Lua
+                out.append("(?!)" if positions[k - 1] else f"(?P=c{k})")
                 i += 2
                 continue
         item, _body, j = _single(pattern, i, classes)
