@@ -21,7 +21,7 @@ from wikiparse.expand.lua.convert import to_text
 
 FILES = ("CommonTests", "HashLibraryTests", "HtmlLibraryTests", "LanguageLibraryTests",
          "LibraryUtilTests", "MessageLibraryTests", "SiteLibraryTests", "TextLibraryTests",
-         "TitleLibraryTests", "UriLibraryTests", "UstringLibraryTests")
+         "TitleLibraryTests", "UriLibraryTests", "UstringLibraryTests", "SvgLibraryTests")
 
 # (file, case-name pattern) -> why it needs a live wiki
 NEEDS_WIKI: dict[tuple[str, str], str] = {
@@ -44,6 +44,7 @@ NEEDS_WIKI: dict[tuple[str, str], str] = {
     ("TextLibraryTests", r"^unstrip"): "the parser's strip state",
     ("TextLibraryTests", r"^killMarkers$"): "the parser's strip markers",
     ("SiteLibraryTests", r"interwikiMap"): "the wiki's interwiki table",
+    ("SvgLibraryTests", r"toImage"): "the parser's strip markers (an image as raw HTML)",
 }
 
 

@@ -19,7 +19,7 @@ from .convert import ToLua, to_bytes, to_text
 
 # Library files, loaded in this order (each sees the ones before it).
 LIBRARIES = ("strings", "libraryUtil", "mw", "mw.text", "mw.ustring", "mw.title", "mw.html", "mw.language",
-             "mw.site", "mw.uri", "mw.message", "mw.hash", "frame")
+             "mw.site", "mw.uri", "mw.message", "mw.hash", "mw.svg", "frame")
 PACKAGES = ("strict",)
 HOOK_COUNT = 10000
 TIMEOUT_MESSAGE = "The time allocated for running scripts has expired."
