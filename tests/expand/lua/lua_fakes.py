@@ -50,7 +50,7 @@ def _split_args(parts: Sequence[str]) -> dict[str | int, str]:
         if "=" in part:
             k, v = part.split("=", 1)
             k = k.strip()
-            args[int(k) if k.isdigit() else k] = v.strip()
+            args[int(k) if k.isascii() and k.isdigit() else k] = v.strip()
         else:
             n += 1
             args[n] = part
@@ -82,7 +82,7 @@ class FakeFrame:
 
     def argument(self, key: str | int) -> str | None:
         self.reads.append(key)
-        if isinstance(key, str) and key.isdigit() and str(int(key)) == key:
+        if isinstance(key, str) and key.isascii() and key.isdigit() and str(int(key)) == key:
             key = int(key)
         value = self.args.get(key)
         if value is None:
@@ -92,7 +92,7 @@ class FakeFrame:
     def preprocess(self, text: str) -> str:
         def arg(m: re.Match[str]) -> str:
             name = m.group(1).strip()
-            value = self.argument(int(name) if name.isdigit() else name)
+            value = self.argument(int(name) if name.isascii() and name.isdigit() else name)
             if value is None:
                 return m.group(2) if m.group(2) is not None else m.group(0)
             return value

@@ -98,7 +98,7 @@ def _calls(path: Path) -> list[tuple[str, dict[str | int, str]]]:
         args: dict[str | int, str] = {}
         for p in t.params:
             key = str(p.name).strip()
-            args[int(key) if p.showkey is False or key.isdigit() else key] = str(p.value)
+            args[int(key) if p.showkey is False or key.isascii() and key.isdigit() else key] = str(p.value)
         calls.append((name[0].upper() + name[1:], args))
     return calls
 

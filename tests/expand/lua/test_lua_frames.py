@@ -263,3 +263,13 @@ def test_deep_recursion_through_templates_ends_in_a_lua_error_not_a_crash() -> N
     deep = invoke(engine, context, "Count", "down", {1: "500"})
     assert "Lua error" in deep.text + (deep.error or "")  # Lua's C-stack limit, reported
     assert invoke(engine, context, "Count", "down", {1: "3"}).text == "3 2 1 liftoff"
+
+
+def test_non_ascii_digits_are_names_not_numbers() -> None:
+    context, engine = make_engine({"Module:D": r"""return { f = function(frame)
+        return tostring(frame.args['²']) .. mw.text.jsonEncode(mw.text.jsonDecode('{"²":1,"2":2}'))
+            .. (select(1, pcall(mw.ustring.gsub, 'ab', '(a)', '%²')) and 'ok' or 'err')
+    end }"""})
+    result = invoke(engine, context, "D", "f", {"²": "sup"})
+    assert result.error is None, result.error
+    assert result.text == 'sup{"2":2,"²":1}ok' or result.text == 'sup{"²":1,"2":2}ok'

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import zlib
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -455,7 +456,7 @@ def _lua_json(data: Any, preserve_keys: bool = False) -> Any:
         out: dict[Any, Any] = {}
         for k, v in data.items():
             key: Any = k
-            if not preserve_keys and k.lstrip("-").isdigit() and str(int(k)) == k:
+            if not preserve_keys and re.fullmatch(r"-?[0-9]+", k) and str(int(k)) == k:
                 key = int(k)
             if v is not None:
                 out[key] = _lua_json(v, preserve_keys)

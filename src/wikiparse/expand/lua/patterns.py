@@ -199,7 +199,7 @@ def compile_pattern(pattern: str, gmatch: bool = False, byte_classes: bool = Fal
                 out.append(behind + ahead)
                 i = j
                 continue
-            if nxt.isdigit():
+            if nxt in "0123456789":
                 k = int(nxt)
                 if k == 0 or k > len(positions) or k in open_stack:
                     raise PatternError(f"invalid capture index %{k}")

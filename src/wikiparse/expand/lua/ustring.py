@@ -77,7 +77,7 @@ def _expand_repl(repl: str, caps: list[Any], whole: str, lua_escapes: bool = Fal
         ch = repl[i]
         if ch == "%" and i + 1 < len(repl):
             nxt = repl[i + 1]
-            if nxt.isdigit():
+            if nxt in "0123456789":
                 k = int(nxt)
                 if k == 0:
                     out.append(whole)
