@@ -82,7 +82,8 @@ class FakeFrame:
 
     def argument(self, key: str | int) -> str | None:
         self.reads.append(key)
-        if isinstance(key, str) and key.isascii() and key.isdigit() and str(int(key)) == key:
+        if key not in self.args and isinstance(key, str) and key.isascii() and key.isdigit() \
+                and str(int(key)) == key:
             key = int(key)
         value = self.args.get(key)
         if value is None:
