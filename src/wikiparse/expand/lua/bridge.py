@@ -253,9 +253,9 @@ class Bridge:
         return known
 
     def cb_title_lookup_batch(self, titles: Any) -> None:
-        """A batch lookup costs one expensive call per 100 titles (MediaWiki's LinkBatch)."""
+        """A batch lookup costs one expensive call per 25 titles, as Scribunto's newBatch."""
         names = [to_text(v) for _, v in table_items(titles)]
-        for _ in range((len(names) + 99) // 100):
+        for _ in range((len(names) + 24) // 25):
             self.cb_expensive()
         for name in names:
             if name not in self.looked_up:
