@@ -10,9 +10,10 @@ with a fresh page state (wikiparse makes a new Lua state per page; wikitextproce
 own across pages, as it does in a dump run); the figure is CPU seconds inside the call, best of
 the rounds, rounds interleaved so machine noise hits both alike.
 
-wikitextprocessor (PyPI 0.4.96, the last release) needs Python 3.10: ``--wtp-python`` (or
-``$WTP_PYTHON``) names an interpreter that has it, e.g. ``python3.10 -m venv /tmp/wtp && \\
-/tmp/wtp/bin/pip install wikitextprocessor``; without one its column is ``n/a``.
+wikitextprocessor (PyPI 0.4.96, the last release) needs Python 3.10 and ``lupa<2``:
+``--wtp-python`` (or ``$WTP_PYTHON``, or ``benchmarks/.venv-wtp``) names an interpreter that has it,
+e.g. ``python3.10 -m venv /tmp/wtp && /tmp/wtp/bin/pip install wikitextprocessor 'lupa<2'``;
+without one its column is ``n/a``.
 """
 
 from __future__ import annotations
@@ -112,7 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--shared")
-    ap.add_argument("--wtp-python", default=os.environ.get("WTP_PYTHON"))
+    default_wtp = ROOT / "benchmarks" / ".venv-wtp" / "bin" / "python"
+    ap.add_argument("--wtp-python", default=os.environ.get("WTP_PYTHON")
+                    or (str(default_wtp) if default_wtp.exists() else None))
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
