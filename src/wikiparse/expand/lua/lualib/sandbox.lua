@@ -394,7 +394,11 @@ local function read_only(data, what)
 		p = {}
 		proxies[t] = p
 		raw_setmetatable(p, {
-			__index = function(_, k) return wrap(t[k]) end,
+			__index = function(_, k)
+				local v = t[k]
+				if raw_type(v) ~= 'table' then return v end
+				return wrap(v)
+			end,
 			__newindex = function() raw_error('table from ' .. what .. ' is read-only', 2) end,
 			__pairs = function()
 				return function(_, k)

@@ -35,10 +35,16 @@ local function quantifiers(p)
 	return q
 end
 
+local type = type
+-- Called on every string.find/match/gmatch/gsub: the common case (a known pattern with fewer
+-- than two quantifiers) is one table lookup.
 local function risky(s, p)
-	if type(s) ~= 'string' or type(p) ~= 'string' then return false end
-	local q = quantifiers(p)
-	if q < 2 then return false end
+	local q = quantifier_count[p]
+	if q == nil then
+		if type(p) ~= 'string' then return false end
+		q = quantifiers(p)
+	end
+	if q < 2 or type(s) ~= 'string' then return false end
 	if q > 8 then q = 8 end
 	return (#s + 1) ^ q > 1e7
 end
