@@ -85,6 +85,8 @@ class ToLua:
             return to_bytes(value)
         if isinstance(value, (bool, int, float, bytes, self._lua_object)):
             return value
+        if callable(value):
+            return value  # a Python callback, kept by the sandbox in an upvalue
         if isinstance(value, Mapping):
             return self._table_from({self(k): self(v) for k, v in value.items()})
         if isinstance(value, Sequence):

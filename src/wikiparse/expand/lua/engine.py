@@ -10,6 +10,7 @@ Scribunto's message and leaves the page, and the process, running.
 from __future__ import annotations
 
 import re
+import time
 from importlib import resources
 from typing import Any
 
@@ -100,6 +101,7 @@ class ScribuntoEngine:
             return chunk
 
         options = to_lua({
+            "clock": time.thread_time,
             "cpu_seconds": float(limits.lua_cpu_seconds), "hook_count": HOOK_COUNT,
             "memory": limits.lua_memory_bytes,
             "now": int(self.context.clock.timestamp()), "seed": 0,
