@@ -118,3 +118,23 @@ def test_every_cite_and_lang_call_on_the_english_pages_runs_without_lua_error() 
                 failures.append(f"{path.name}: {{{{{name}}}}}: {text[:300]}")
     assert total > 3000
     assert not failures, f"{len(failures)} of {total} calls failed:\n" + "\n".join(failures[:30])
+
+
+def test_pages_expanded_at_once_in_threads_agree() -> None:
+    import threading
+
+    calls = _calls(shared_path("corpora", "articles", "en--dbpedia--Berlin.wiki"))[:20]
+    results: dict[int, list[str]] = {}
+
+    def work(n: int) -> None:
+        context, engine = make_engine(store(), page_title="Berlin")
+        top = FakeFrame(context, "Berlin")
+        results[n] = [top.expand_template(name, args) for name, args in calls]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 3 and results[0] == results[1] == results[2]
+    assert not any("<ERR:" in text for text in results[0])
