@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 import wikiparse.ast as ast
+from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -35,13 +36,9 @@ _BREAKS = re.compile(r"[ \x00\x01\x04]*[\x00\x01][ \x00\x01\x04]*")
 _CELLS = re.compile(r" *\x04 *")
 _DEFAULT_HANDLERS = TemplateHandlers()
 
-_BLOCK_TAGS = frozenset({
-    "p", "div", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
-    "table", "caption", "pre", "hr", "figure", "figcaption", "section", "article", "aside",
-    "header", "footer", "nav", "main", "details", "summary", "address", "tbody", "thead", "tfoot",
-})
-_LINE_TAGS = frozenset({"li", "dt", "dd", "tr"})
-_CELL_TAGS = frozenset({"td", "th"})
+_BLOCK_TAGS = DISPLAY_BLOCK_TAGS
+_LINE_TAGS = DISPLAY_LINE_TAGS
+_CELL_TAGS = TABLE_CELL_TAGS
 #: extension tags whose content is never text
 _SILENT_EXTENSIONS = frozenset({
     "templatestyles", "indicator", "categorytree", "timeline", "graph", "mapframe", "maplink",
