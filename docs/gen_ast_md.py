@@ -36,13 +36,25 @@ needs no source. `render(node, fmt)` works on any node, with every emitter.
 
 ## Queries
 
-On every node: `walk()`, `filter(type)`, `filter_templates()`, `filter_wikilinks()`,
-`filter_external_links()`, `filter_headings()`, `filter_tags()`, `filter_text()`.
+mwparserfromhell's signatures, on every node (the document, a section, any container):
+`filter(type)` / `ifilter(type)` (`forcetype=` too), `filter_templates()`, `filter_wikilinks()`,
+`filter_external_links()`, `filter_headings()`, `filter_tags()`, `filter_text()`,
+`filter_comments()`, `filter_arguments()`, `filter_html_entities()`, each with an `ifilter_*`
+generator and the keywords `recursive=True`, `matches=None`, `flags=FLAGS`. `recursive=False`
+means the node's own constructs: its children, looking through paragraphs, lists and indent-pre
+but not into templates, links or tags (on a page, the templates mwparserfromhell's
+`recursive=False` finds). `matches` is a regular expression searched in each node's normalised
+name (a template's name, a link's title, a tag's name, an external link's URL, a text's value)
+or a predicate on the node.
 On `Document`: `headings`, `files`, `categories`, `language_links`, `redirect`, `navigation`,
-`get_sections(levels=, matches=, include_lead=)`, `strip_code()` (the text emitter, reached
-through the emitter registry). A `Section` is a node too (a view whose children are the
+`get_sections(levels=None, matches=None, flags=FLAGS, flat=False, include_lead=None,
+include_headings=True)` (as mwparserfromhell: `matches` on the heading's title as written, markup
+removed; the lead by default only without `levels`/`matches`), `strip_code()` (the text emitter,
+reached through the emitter registry). A `Section` is a node too (a view whose children are the
 document's own blocks): `str(section)`, `section.filter_templates()`, `render(section, "html")`.
-`Template.get(name)` / `Template.has(name)` find parameters (positional ones answer to "1", "2"...).
+`Template.get(name)` returns the parameter or raises `ValueError` (as mwparserfromhell);
+`Template.get_param(name, default=None)` returns `default` instead; `Template.has(name)`.
+Positional parameters answer to "1", "2"...
 `ast.plain_title(nodes)` is the visible text of a heading or label.
 
 Fields not listed below are bookkeeping, never serialised: `dirty`, `origin`, and

@@ -211,7 +211,7 @@ class Editor:
         An existing parameter keeps its name as written and the whitespace around its value;
         a new one copies the layout of the template's last named parameter."""
         key = str(name).strip()
-        param = template.get(key)
+        param = template.get_param(key)
         positional = param is not None and not param.showkey or param is None and (
             key.isdigit() and int(key) == 1 + sum(1 for p in template.params if not p.showkey))
         value = self.escape_value(value, positional=positional)
