@@ -54,7 +54,8 @@ def test_rename_link_keeps_label_and_trail() -> None:
     links = doc.filter_wikilinks()
     ed.rename_link(links[0], "Baz#Sec")
     ed.rename_link(links[1], "Qux")
-    assert str(doc) == "See [[Baz#Sec|the ''foo'']]s and [[Qux]]."
+    # an unpiped link keeps showing what it showed: [[Bar]] -> [[Qux|Bar]] (issue 16)
+    assert str(doc) == "See [[Baz#Sec|the ''foo'']]s and [[Qux|Bar]]."
     assert links[0].fragment == "Sec" and links[0].title == "Baz"
 
 

@@ -24,15 +24,16 @@ from dataclasses import fields
 from typing import Any
 
 from .document import (
-    Boilerplate, Document, List, ListItem, Navigation, Paragraph, ParagraphBreak, Preformatted,
-    Section, Table, TableCaption, TableCell, TableRow, sections,
+    Boilerplate, Diagnostic, Document, List, ListItem, Navigation, Paragraph, ParagraphBreak,
+    Preformatted, Section, Table, TableCaption, TableCell, TableRow, attach_source, sections,
 )
 from .nodes import (
-    Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, Diagnostic, EditMarker, Entity,
+    Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, EditMarker, Entity,
     ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule, ImageOption, Italic,
     LanguageLink, MagicLink, Node, Parameter, ParserFunction, Redirect, Signature, Span, Tag,
-    Template, Text, Transclusion, Variable, WikiLink, attach_source, plain_title,
+    Template, Text, Transclusion, Variable, WikiLink, plain_title,
 )
+from .search import FLAGS, Matches
 from .visitor import Visitor
 from .wikitext import WikitextWriter, canonical_wikitext, write_wikitext
 
@@ -58,7 +59,7 @@ NODE_TYPES: dict[str, type[Node]] = {
 }
 
 __all__ = [
-    "Argument", "Attribute", "BOOKKEEPING_FIELDS", "BehaviorSwitch", "Bold", "Boilerplate",
+    "Argument", "Attribute", "BOOKKEEPING_FIELDS", "FLAGS", "Matches", "BehaviorSwitch", "Bold", "Boilerplate",
     "Category", "Comment", "Diagnostic", "Document", "EditMarker", "Entity", "ExtensionTag",
     "ExternalLink", "FileLink", "Heading", "HorizontalRule", "ImageOption", "Italic",
     "LanguageLink", "List", "ListItem", "MagicLink", "NODE_TYPES", "Navigation", "Node",

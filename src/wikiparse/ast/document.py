@@ -5,14 +5,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
+from .search import FLAGS
 from .nodes import (
-    Attribute, Category, Diagnostic, FileLink, Heading, LanguageLink, Node, Redirect,
+    Attribute, Category, FileLink, Heading, LanguageLink, Node, Redirect, Span, plain_title,
 )
 
 if TYPE_CHECKING:
     from ..config import SiteConfig
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """A problem found in the input (never an exception): code, human message, source span.
+
+    ``severity`` is ``"info"`` (input that MediaWiki also treats as text, e.g. an unclosed
+    ``[[``), ``"warning"`` (a limit was hit and a construct degraded to text) or ``"internal"``
+    (a parser invariant failed; always a bug in wikiparse).
+    """
+
+    code: str
+    message: str
+    span: Span
+    severity: str = "info"
 
 
 # --------------------------------------------------------------------------- blocks
@@ -21,6 +37,8 @@ if TYPE_CHECKING:
 class Paragraph(Node):
     """A paragraph as MediaWiki's block pass forms it.  ``children`` may contain
     :class:`ParagraphBreak` nodes where blank lines produce ``<br>``."""
+
+    LAYOUT: ClassVar[bool] = True
 
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
@@ -36,6 +54,8 @@ class ParagraphBreak(Node):
 class Preformatted(Node):
     """Lines starting with a space (MediaWiki's indent-pre); the leading spaces are markup."""
 
+    LAYOUT: ClassVar[bool] = True
+
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
 
@@ -44,6 +64,8 @@ class Preformatted(Node):
 class ListItem(Node):
     """One item: ``kind`` is ``li``, ``dt`` or ``dd``; ``marker`` is the whole prefix written on
     its line (``*#:``); ``children`` the item's inline content followed by any nested lists."""
+
+    LAYOUT: ClassVar[bool] = True
 
     kind: str = "li"
     marker: str = ""
@@ -54,6 +76,8 @@ class ListItem(Node):
 @dataclass(slots=True, eq=False)
 class List(Node):
     """A list: ``kind`` is ``ul`` (``*``), ``ol`` (``#``) or ``dl`` (``;`` / ``:``)."""
+
+    LAYOUT: ClassVar[bool] = True
 
     kind: str = "ul"
     items: list[ListItem] = field(default_factory=list)
@@ -132,6 +156,8 @@ class Document(Node):
     pages (a wikitext page's title is not part of its text).
     """
 
+    LAYOUT: ClassVar[bool] = True
+
     source: str = ""
     children: list[Node] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -177,17 +203,22 @@ class Document(Node):
 
     def get_sections(
         self,
-        levels: list[int] | None = None,
+        levels: Iterable[int] | None = None,
         matches: str | Callable[[str], bool] | None = None,
-        *,
-        include_lead: bool = False,
-        flags: int = re.IGNORECASE,
+        flags: int = FLAGS,
+        flat: bool = False,
+        include_lead: bool | None = None,
+        include_headings: bool = True,
     ) -> list[Section]:
-        """Sections as mwparserfromhell defines them: a heading and everything up to the next
-        heading of the same or a higher level.  ``levels`` keeps those heading levels,
-        ``matches`` a regex (or predicate) on the heading title; ``include_lead`` adds the text
-        before the first heading as a section with ``heading=None``."""
-        return sections(self, levels=levels, matches=matches, include_lead=include_lead, flags=flags)
+        """Sections as mwparserfromhell defines them (same arguments): a heading and everything
+        up to the next heading of the same or a higher level (``flat``: of any level).
+        ``levels`` keeps those heading levels, ``matches`` a regex (searched with ``flags``) or a
+        predicate on the heading's title as written, markup removed (not trimmed).
+        ``include_lead`` adds the text before the first heading as a section with
+        ``heading=None`` (by default only when neither ``levels`` nor ``matches`` is given);
+        ``include_headings=False`` leaves the heading out of each section's nodes."""
+        return sections(self, levels=levels, matches=matches, flags=flags, flat=flat,
+                        include_lead=include_lead, include_headings=include_headings)
 
     def strip_code(self, **options: Any) -> str:
         """Plain text of the page (alias of ``render(doc, "text", ...)``)."""
@@ -201,6 +232,8 @@ class Section(Node):
     """A slice of the top-level blocks of a document, starting at ``heading`` (None for the
     lead).  A view, not part of the tree: its children are the document's own nodes, so it can
     be walked, filtered, printed (``str``) and rendered like any node."""
+
+    LAYOUT: ClassVar[bool] = True
 
     heading: Heading | None = None
     children: list[Node] = field(default_factory=list)
@@ -220,17 +253,19 @@ class Section(Node):
 def sections(
     doc: Document,
     *,
-    levels: list[int] | None = None,
+    levels: Iterable[int] | None = None,
     matches: str | Callable[[str], bool] | None = None,
-    include_lead: bool = False,
-    flags: int = re.IGNORECASE,
+    flags: int = FLAGS,
+    flat: bool = False,
+    include_lead: bool | None = None,
+    include_headings: bool = True,
 ) -> list[Section]:
     """The sections of ``doc`` (see :meth:`Document.get_sections`)."""
     blocks = doc.children
     origin = doc.origin if doc.origin is not None else doc.source
     heads = [i for i, n in enumerate(blocks) if isinstance(n, Heading)]
     result: list[Section] = []
-    if include_lead and levels is None and matches is None:
+    if include_lead or (include_lead is None and levels is None and matches is None):
         first = heads[0] if heads else len(blocks)
         lead = blocks[:first]
         end = lead[-1].span[1] if lead else 0
@@ -240,21 +275,40 @@ def sections(
         predicate: Callable[[str], bool] | None = lambda title: bool(pattern.search(title))
     else:
         predicate = matches
+    wanted = set(levels) if levels is not None else None
     for k, i in enumerate(heads):
         heading = blocks[i]
         assert isinstance(heading, Heading)
-        if levels is not None and heading.level not in levels:
+        if wanted is not None and heading.level not in wanted:
             continue
-        if predicate is not None and not predicate(heading.title):
+        if predicate is not None and not predicate(plain_title(heading.children, trim=False)):
             continue
         j = len(blocks)
         for later in heads[k + 1 :]:
             other = blocks[later]
             assert isinstance(other, Heading)
-            if other.level <= heading.level:
+            if flat or other.level <= heading.level:
                 j = later
                 break
-        nodes = blocks[i:j]
-        result.append(Section((heading.span[0], nodes[-1].span[1]), heading=heading,
-                              children=nodes, level=heading.level, origin=origin))
+        nodes = blocks[i:j] if include_headings else blocks[i + 1 : j]
+        start = heading.span[0] if include_headings else heading.span[1]
+        end = nodes[-1].span[1] if nodes else start
+        result.append(Section((start, end), heading=heading, children=nodes,
+                              level=heading.level, origin=origin))
     return result
+
+
+def attach_source(root: Node, source: str) -> None:
+    """Let every node of ``root``'s tree reach ``source`` (the text its spans index), so that
+    ``str(node)`` and ``render(node, ...)`` work on any node.  Called when a tree is built."""
+    stack: list[Node] = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        node = pop()
+        node.origin = source
+        for name in node.CHILD_FIELDS:
+            value = getattr(node, name)
+            if value.__class__ is list:
+                extend(value)
+            elif value is not None:
+                push(value)
