@@ -61,6 +61,25 @@ Fields not listed below are bookkeeping, never serialised: `dirty`, `origin`, an
 `Document.parse_fragment` (parses more wikitext the way the document was parsed; the HTML
 emitter uses it for `<gallery>` lines, since emitters do not call the parser).
 
+## Tables as data
+
+`Table.data(span=True, text=False, strip=True)` gives the cells' contents by row, with `rowspan`
+and `colspan` expanded as a browser lays the table out (HTML's table-forming algorithm: a span is
+the attribute's leading digits, `colspan` 1–1000, a `rowspan` of 0 or past the last row ends at
+the last row; overlapping cells keep the earlier one): each cell's wikitext, or its visible text
+with `text=True`, `""` for an empty slot, a spanning cell repeated in every slot it covers
+(`span=False`: each row as written). `Table.cells(span=True)` is the same grid of `TableCell`
+nodes (`None` for an empty slot), `Table.grid()` the grid of `GridCell(cell, row, column,
+rowspan, colspan)`, `Table.header_rows()` the rows whose every cell is a `!` header,
+`Table.to_records()` the rows after the first header row as dicts keyed by its cells' text.
+`TableCell.span_size("rowspan")`, `TableCell.wikitext()`, `TableCell.text()` answer for one cell.
+
+```python
+table = wikiparse.parse(page).filter(wikiparse.ast.Table)[0]
+table.data(text=True)      # [["Name", "Year"], ["Berlin", "1237"], ["Berlin", "1238"]]
+table.to_records()         # [{"Name": "Berlin", "Year": "1237"}, ...]
+```
+
 This page is generated from the class definitions (`python docs/gen_ast_md.py`).
 """
 

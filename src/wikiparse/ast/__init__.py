@@ -14,7 +14,8 @@ for byte and re-serialises only what an edit marked dirty (see :mod:`wikiparse.a
 
 The package is a leaf of wikiparse: it imports nothing but the standard library (and, for types,
 :mod:`wikiparse.config`).  :mod:`.nodes` holds the node base and the inline node classes,
-:mod:`.document` the blocks and the document, :mod:`.visitor` the dispatch every emitter uses,
+:mod:`.document` the blocks and the document, :mod:`.tables` the table nodes and their grid
+(tables as data), :mod:`.visitor` the dispatch every emitter uses,
 :mod:`.wikitext` the one wikitext serialiser.
 """
 
@@ -27,6 +28,7 @@ from .document import (
     Boilerplate, Diagnostic, Document, List, ListItem, Navigation, Paragraph, ParagraphBreak,
     Preformatted, Section, Table, TableCaption, TableCell, TableRow, attach_source, sections,
 )
+from .tables import GridCell
 from .nodes import (
     Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, EditMarker, Entity,
     ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule, ImageOption, Italic,
@@ -61,7 +63,7 @@ NODE_TYPES: dict[str, type[Node]] = {
 __all__ = [
     "Argument", "Attribute", "BOOKKEEPING_FIELDS", "FLAGS", "Matches", "BehaviorSwitch", "Bold", "Boilerplate",
     "Category", "Comment", "Diagnostic", "Document", "EditMarker", "Entity", "ExtensionTag",
-    "ExternalLink", "FileLink", "Heading", "HorizontalRule", "ImageOption", "Italic",
+    "ExternalLink", "FileLink", "GridCell", "Heading", "HorizontalRule", "ImageOption", "Italic",
     "LanguageLink", "List", "ListItem", "MagicLink", "NODE_TYPES", "Navigation", "Node",
     "Paragraph", "ParagraphBreak", "Parameter", "ParserFunction", "Preformatted", "Redirect",
     "Section", "Signature", "Span", "Table", "TableCaption", "TableCell", "TableRow", "Tag",

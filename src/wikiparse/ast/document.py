@@ -11,6 +11,7 @@ from .search import FLAGS
 from .nodes import (
     Attribute, Category, FileLink, Heading, LanguageLink, Node, Redirect, Span, plain_title,
 )
+from .tables import GridCell, Table, TableCaption, TableCell, TableRow
 
 if TYPE_CHECKING:
     from ..config import SiteConfig
@@ -82,47 +83,6 @@ class List(Node):
     kind: str = "ul"
     items: list[ListItem] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("items",)
-
-
-@dataclass(slots=True, eq=False)
-class TableCell(Node):
-    """``| content`` or ``! content`` (``header``); ``attrs`` from ``| attrs | content``."""
-
-    header: bool = False
-    attrs: list[Attribute] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
-
-
-@dataclass(slots=True, eq=False)
-class TableRow(Node):
-    """``|-`` and its cells; ``implicit`` when cells came before any ``|-``."""
-
-    attrs: list[Attribute] = field(default_factory=list)
-    cells: list[TableCell] = field(default_factory=list)
-    implicit: bool = False
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "cells")
-
-
-@dataclass(slots=True, eq=False)
-class TableCaption(Node):
-    attrs: list[Attribute] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
-
-
-@dataclass(slots=True, eq=False)
-class Table(Node):
-    """``{| attrs ... |}``; ``closed`` is False when the page ends first (MediaWiki closes it)."""
-
-    attrs: list[Attribute] = field(default_factory=list)
-    caption: TableCaption | None = None
-    rows: list[TableRow] = field(default_factory=list)
-    closed: bool = True
-    #: nodes between ``{|`` and the first row/caption that are not cells (rare; MediaWiki moves them
-    #: before the table)
-    prelude: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "prelude", "caption", "rows")
 
 
 # --------------------------------------------------------------------------- rendered-page dialect

@@ -30,7 +30,7 @@ def add_parser(sub: Subparsers) -> argparse.ArgumentParser:
         description="Convert wikitext files.  With no input, or '-', read stdin; without -o, "
         "write stdout.  Folders are read recursively (hidden names skipped); with -o FOLDER the "
         "output mirrors the input tree, each file's suffix replaced by the format's (.html, "
-        ".txt, .json, .pandoc.json, .wiki).",
+        ".txt, .json, .pandoc.json, .wiki, .md).",
         epilog=textwrap.dedent("""\
             examples:
               wikiparse convert -t text page.wiki                  (to stdout)

@@ -74,6 +74,9 @@ class TextEmitter(Emitter):
         # site chrome of rendered pages (ads, disclaimers, credits...) is never article text
         self.chrome: bool = bool(options.get("chrome", False))
         self.tables: bool = bool(options.get("tables", True))
+        # clean text keeps a spanned table's columns aligned (a spanning cell's text in its first
+        # slot, empty cells in the others); visible text is the browser's, where they shift
+        self._grid_tables = not visible
         self.headings: bool = bool(options.get("headings", True))
         handlers = options.get("templates")
         if handlers is None:
@@ -344,10 +347,30 @@ class TextEmitter(Emitter):
         parts = [BLOCK, self._children(node.prelude)]
         if node.caption is not None:
             parts.append(self.visit(node.caption))
-        for row in node.rows:
-            parts.append(self.visit(row))
+        if self._grid_tables and node.has_spans():
+            parts.extend(self._grid_rows(node))
+        else:
+            for row in node.rows:
+                parts.append(self.visit(row))
         parts.append(BLOCK)
         return "".join(parts)
+
+    def _grid_rows(self, node: ast.Table) -> list[str]:
+        """Rows laid out in the table's grid (rowspan/colspan expanded), so that every cell is
+        in its column: a spanning cell's text (on one line) in its first slot, empty cells in
+        the others."""
+        lines = []
+        for r, line in enumerate(node.grid()):
+            texts = []
+            for c, slot in enumerate(line):
+                first = slot is not None and slot.row == r and slot.column == c
+                texts.append(_finish(self.visit(slot.cell), single_line=True)
+                             if first and slot is not None else "")
+            while texts and not texts[-1]:  # nothing to align after the last text
+                texts.pop()
+            # a real tab between cells: an empty first cell keeps its column
+            lines.append(LINE + TAB.join(texts) + LINE)
+        return lines
 
     def visit_TableRow(self, node: ast.TableRow) -> str:
         cells = [self.visit(c) for c in node.cells]

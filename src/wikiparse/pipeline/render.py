@@ -25,6 +25,7 @@ SUFFIXES = {
     "json": ".json",
     "pandoc-json": ".pandoc.json",
     "wikitext": ".wiki",
+    "markdown": ".md",
 }
 
 
