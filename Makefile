@@ -23,7 +23,7 @@ demo: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-# headless Chromium for the browser XSS suite (tests/test_xss_browser.py), installed only when missing
+# headless Chromium for the browser XSS suite (tests/emitters/test_xss_browser.py), installed only when missing
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
@@ -74,6 +74,15 @@ lark-min:
 	$(LARK_MIN_VENV)/bin/python -m wikiparse.demo > /dev/null
 	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_parser_fixtures.py \
 		tests/test_rendered.py
+
+# the documentation site (MkDocs + mkdocstrings, mkdocs.yml) into site/; warnings are errors
+DOCS_STAMP := $(VENV)/.installed-docs
+$(DOCS_STAMP): $(STAMP) pyproject.toml
+	$(PIP) install --quiet -e '.[test,docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	$(PY) -m mkdocs build --strict --site-dir site
 
 conformance: $(STAMP)
 	$(PY) benchmarks/conformance.py --shared $(SHARED)

@@ -1,11 +1,13 @@
 """wikiparse: MediaWiki markup (and rendered wiki pages) to a typed, lossless syntax tree.
 
-    >>> import wikiparse
-    >>> doc = wikiparse.parse("== Hi ==\\n'''Bold''' [[link|label]] {{tpl|a=1}}")
-    >>> [h.title for h in doc.headings]
-    ['Hi']
-    >>> str(doc) == doc.source
-    True
+```pycon
+>>> import wikiparse
+>>> doc = wikiparse.parse("== Hi ==\\n'''Bold''' [[link|label]] {{tpl|a=1}}")
+>>> [h.title for h in doc.headings]
+['Hi']
+>>> str(doc) == doc.source
+True
+```
 """
 
 from __future__ import annotations

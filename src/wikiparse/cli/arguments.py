@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 from .. import DIALECTS
 from .exits import EXIT_MISSING, EXIT_USAGE
 from .output import err
+from .render_options import add_render_options
 
 if TYPE_CHECKING:
     from ..pipeline.render import RenderJob
@@ -82,35 +83,42 @@ def add_common(p: argparse.ArgumentParser, *, dialect: bool = True) -> None:
                    help="with template expansion: \"now\" for {{CURRENTYEAR}}, #time... "
                    "(e.g. 2024-01-01T00:00:00Z; default: the start of the run), for "
                    "reproducible output")
+    add_render_options(p)
 
 
 def render_job(args: argparse.Namespace, lang: str | None = None,
                namespaces: Iterable[tuple[int, str]] = ()) -> RenderJob:
     """The conversion the options ask for; ``lang`` and ``namespaces`` are a dump's own (the
-    options win over them)."""
+    options win over them).  A subcommand's own options that change the conversion go into
+    the job here."""
     from ..pipeline.render import RenderJob, SiteSpec
 
     site = None
     names = tuple(namespaces)
     if lang or args.lang or names:
         site = SiteSpec(args.lang or lang or "en", names)
+    options = getattr(args, "render_options", ())
     templates = getattr(args, "templates", None)
     if templates is None:
-        return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site)
+        return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site, options=options)
     # one "now" for the whole run: every worker expands {{CURRENTYEAR}} alike
     clock = getattr(args, "clock", None) or datetime.now(timezone.utc).replace(microsecond=0)
     args.clock = clock
-    return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site,
+    return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site, options=options,
                      templates=str(templates), clock=clock)
 
 
 def check_job(job: RenderJob) -> int | None:
     """An exit status (after a message) if the job cannot run here, else None."""
-    from ..pipeline.render import FormatUnavailable
+    from ..pipeline.render import BadOptions, FormatUnavailable
 
     try:
         job.check()
     except FormatUnavailable as error:
         err(str(error))
         return EXIT_USAGE if error.unknown else EXIT_MISSING
+    except BadOptions as error:
+        given = ", ".join(f"{key}={value!r}" for key, value in job.options)
+        err(f"the {job.fmt} format refuses the render options ({given}): {error}")
+        return EXIT_USAGE
     return None

@@ -47,7 +47,7 @@ def _field_names(cls: type[ast.Node]) -> tuple[str, ...]:
 
 def to_dict(node: ast.Node) -> dict[str, Any]:
     """The JSON-ready dict of ``node`` (recursive; a Document gets the schema tag)."""
-    return JsonEmitter().to_dict(node)
+    return JsonEmitter().visit_Node(node)
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:

@@ -47,7 +47,8 @@ class TextRenderer(Protocol):
     def add_footnote(self, template: ast.Template, text: str) -> str | None:
         """Register a footnote made by a template; its marker, or None when notes are hidden."""
 
-Handler = Union[None, str, int, list, tuple, Callable[["TemplateCall"], "str | None"]]
+Handler = Union[None, str, int, "list[str | int]", "tuple[str | int, ...]",
+                Callable[["TemplateCall"], "str | None"]]
 
 
 @dataclass

@@ -112,13 +112,12 @@ def _engine(expander: Expander) -> LuaEngine | None:
         try:
             from .lua import engine_for
         except ImportError:
-            engine_for = None
-        if engine_for is not None:
-            try:
-                expander.lua_engine = engine_for(_Page(expander))
-            except Exception as err:  # an engine that cannot start is reported, not raised
-                expander.diagnose("lua-unavailable", f"Lua engine failed to start: {err}")
-                expander.lua_engine = None
+            return None
+        try:
+            expander.lua_engine = engine_for(_Page(expander))
+        except Exception as err:  # an engine that cannot start is reported, not raised
+            expander.diagnose("lua-unavailable", f"Lua engine failed to start: {err}")
+            expander.lua_engine = None
     return expander.lua_engine  # type: ignore[return-value]
 
 

@@ -29,6 +29,11 @@ SUFFIXES = {
 }
 
 
+class BadOptions(ValueError):
+    """The emitter refused the render options (an unknown option, or a bad value); ``str()``
+    is the emitter's own message."""
+
+
 class FormatUnavailable(Exception):
     """The format (or the parser behind it) cannot be used here: unknown or not installed."""
 
@@ -77,7 +82,9 @@ def _template_store(path: str, site: SiteSpec | None) -> Any:
 
 @dataclass(frozen=True)
 class RenderJob:
-    """What to do with each text: the output format, the input dialect, the wiki's settings.
+    """What to do with each text: the output format, the input dialect, the wiki's settings,
+    and the emitter's options (``(name, value)`` pairs, as ``render(doc, fmt, **options)``
+    takes them).
 
     With ``templates`` (the path of a template store: a folder with ``index.json``, a SQLite
     file, an XML dump) pages are expanded first (``wikiparse.expand``), as page ``title``, with
@@ -87,6 +94,7 @@ class RenderJob:
     dialect: str = "wikitext"
     site: SiteSpec | None = None
     limits: Limits | None = None
+    options: tuple[tuple[str, Any], ...] = ()
     templates: str | None = None
     clock: datetime | None = None
 
@@ -101,7 +109,7 @@ class RenderJob:
                                    limits=self.limits)
         else:
             doc = wikiparse.parse(text, config=config, limits=self.limits, dialect=self.dialect)
-        return wikiparse.render(doc, self.fmt)
+        return wikiparse.render(doc, self.fmt, **dict(self.options))
 
     def render_text(self, text: str, title: str | None = None) -> str:
         """The rendering as the content of a file or of stdout: a non-empty output ends with a
@@ -121,10 +129,17 @@ class RenderJob:
         return result
 
     def check(self) -> None:
-        """Fail early (:class:`FormatUnavailable`) if this job cannot run here, before any input
-        is read: an unknown format, or a parser/emitter module not installed."""
+        """Fail early, before any input is read, if this job cannot run here:
+        :class:`FormatUnavailable` for an unknown format or a parser/emitter module not
+        installed, :class:`BadOptions` for options the emitter refuses (an unknown name raises
+        ``TypeError`` in the emitter, a bad value ``ValueError``)."""
         try:
-            self.render("")
+            try:
+                self.render("")
+            except (TypeError, ValueError) as err:
+                if not self.options:
+                    raise
+                raise BadOptions(str(err)) from None
         except UnknownFormat as err:
             from ..emitters import _BUILTIN
 

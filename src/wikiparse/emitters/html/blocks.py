@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 
 import wikiparse.ast as ast
+from ...html_tags import P_CLOSING_TAGS
 from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text, format_attributes
 
-_BLOCK_START = re.compile(
-    r"<(?:div|table|figure|ul|ol|dl|pre|h[1-6]|blockquote|center|hr|p|address|section|"
-    r"article|aside|details|fieldset|figcaption|footer|header|main|menu|nav|li|dd|dt|"
-    r"caption|tr|td|th|tbody|thead|tfoot)[\s/>]"
-)
+#: the start of an element that ends an open <p> (such output is not wrapped in one)
+_BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
 
 
 class BlockRules(HtmlBase):

@@ -5,13 +5,12 @@ against the sanitizer's policy), and the parts of constructs rendered through th
 from __future__ import annotations
 
 import wikiparse.ast as ast
+from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
 from .base import HtmlBase
 from .sanitizer import (
     escape_attr, escape_text, format_attributes, safe_url, validate_tag,
 )
 
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_TABLE_SECTIONS = frozenset({"table", "thead", "tbody", "tfoot"})
 
 
 def _add_class(attrs: list[tuple[str, str]], cls: str) -> list[tuple[str, str]]:
@@ -82,11 +81,11 @@ class InlineRules(HtmlBase):
         attrs = self.attrs(name, node.attrs)
         if not validate_tag(name, attrs, self.policy):
             return self._tag_as_text(node)
-        if name in _HEADING_TAGS:  # MediaWiki marks headings written as HTML
+        if name in HEADING_TAGS:  # MediaWiki marks headings written as HTML
             attrs = _add_class(attrs, "mw-html-heading")
         if name in self.policy.void_tags:
             return f"<{name}{format_attributes(attrs)} />" + self.children(node.children)
-        if name in _TABLE_SECTIONS:
+        if name in TABLE_SECTION_TAGS:
             inner = self._table_section(node.children)
         else:
             inner = self.children(node.children)
@@ -98,7 +97,7 @@ class InlineRules(HtmlBase):
         out: list[str] = []
         row: list[ast.Node] = []
         for child in children:
-            is_cell = isinstance(child, ast.Tag) and child.name.lower() in ("td", "th")
+            is_cell = isinstance(child, ast.Tag) and child.name.lower() in TABLE_CELL_TAGS
             if is_cell or (row and isinstance(child, ast.Text) and not child.value.strip()):
                 row.append(child)
                 continue
