@@ -218,3 +218,8 @@ def test_template_bomb_stops_fast(with_args: bool) -> None:
     elapsed = time.perf_counter() - t0
     assert elapsed < 1.0, elapsed
     assert result.diagnostics and any(d.code.startswith("limit-") for d in result.diagnostics)
+
+
+def test_gallery_lines_are_preprocessed() -> None:
+    out = ex("<gallery>\nFile:A.jpg|{{Echo|caption}}\n</gallery><nowiki>{{Echo|x}}</nowiki>")
+    assert out == "<gallery>\nFile:A.jpg|caption\n</gallery><nowiki>{{Echo|x}}</nowiki>"

@@ -83,7 +83,10 @@ def _convert_one(item: tuple[str, bytes | None], job: RenderJob) -> _Converted:
         return _Converted(None, str(error), None, size)
     note = f"{name}: empty input (converted to an empty document)" if not text else None
     try:
-        return _Converted(job.render_text(text), None, note, size)
+        title = None
+        if source != "-":
+            title = os.path.splitext(os.path.basename(source))[0].replace("_", " ")
+        return _Converted(job.render_text(text, title), None, note, size)
     except Exception as error:
         return _Converted(None, f"{name}: conversion failed: {describe_error(error)}", None, size)
 

@@ -254,7 +254,8 @@ class Expander:
                 self.diagnose("tag-hook-error", f"<{node.name}> hook failed: {err}", "internal")
                 return ""
         kind = self.config.extension_tags.get(node.name)
-        if kind == "parsed" and node.inner and ("{" in node.inner or "<" in node.inner):
+        preprocessed = kind == "parsed" or node.name in _PREPROCESSED_RAW_TAGS
+        if preprocessed and node.inner and ("{" in node.inner or "<" in node.inner):
             inner = self.expand(build_tree(node.inner, self.tags), frame)
             close = node.text[len(node.text) - _close_len(node):]
             open_tag = node.text[: node.text.find(">") + 1]
@@ -385,6 +386,10 @@ class Expander:
             self._template_cache[key] = out
         return out
 
+
+#: tags kept as raw text by the parser whose content MediaWiki's hook preprocesses first
+#: (a gallery line's caption and options may come from templates)
+_PREPROCESSED_RAW_TAGS = frozenset({"gallery", "imagemap"})
 
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']*)))?""")
 
