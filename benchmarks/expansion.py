@@ -180,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scaling", action="store_true")
     ap.add_argument("--max-size", type=int, default=256 * 1024)
     ap.add_argument("--json", default=str(ROOT / "benchmarks" / "out" / "expansion.json"))
+    ap.add_argument("--lua", action="store_true",
+                    help="also the Lua-heavy pages of benchmarks/lua_invoke.py (200 #invoke calls, "
+                         "50 CS1 citations; needs lupa, and ../shared for the CS1 modules)")
+    ap.add_argument("--wtp-python", default=None,
+                    help="for --lua: a Python 3.10 with wikitextprocessor and lupa<2 "
+                         "(default: benchmarks/.venv-wtp)")
     a = ap.parse_args(argv)
     result: dict[str, Any] = {}
     page = bench_page(a.calls)
@@ -219,6 +225,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{'pattern':20s} {'exponent':>9}   cpu s at {sizes[-1] // 1024} KiB")
         for name, r in result["scaling"].items():
             print(f"{name:20s} {r['exponent']:9.2f}   {r['cpu_s'][-1]:.3f}")
+    if a.lua:
+        import lua_invoke
+        from benchkit import shared_dir
+
+        print()
+        wtp = a.wtp_python or (str(WTP_PYTHON) if WTP_PYTHON.exists() and not a.no_peer else None)
+        result["lua"] = lua_invoke.measure(a.repeats, shared_dir(None), wtp)
     out = Path(a.json)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -22,6 +22,25 @@ from .items import Frame, Item, Splice, TagTok, Tok
 from .scanner import scanner
 from .tags import HTML_TAGS
 
+
+def _reference_char(raw: str) -> str:
+    """The character an entity stands for, or ``""`` when MediaWiki shows it as text: an unknown
+    name, or a number that is no character (Sanitizer::validateCodepoint allows tab, LF, CR,
+    U+0020-D7FF, U+E000-FFFD, U+10000-10FFFF).  Zero padding of any length is allowed."""
+    if not raw.startswith("&#"):
+        char = html.unescape(raw)
+        return "" if char == raw else char
+    digits = raw[2:-1]
+    hexadecimal = digits[:1] in ("x", "X")
+    significant = (digits[1:] if hexadecimal else digits).lstrip("0") or "0"
+    if len(significant) > (6 if hexadecimal else 7):
+        return ""
+    cp = int(significant, 16 if hexadecimal else 10)
+    if cp in (0x09, 0x0A, 0x0D) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD \
+            or 0x10000 <= cp <= 0x10FFFF:
+        return html.unescape(f"&#{cp};") if 0x80 <= cp <= 0x9F else chr(cp)
+    return ""
+
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 _URL_CONTINUE = re.compile(r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
 _URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
@@ -119,8 +138,10 @@ class BracketBuilder:
                                        closed=closed, origin=text))
             elif kind == "ENTITY":
                 raw = text[s:e]
-                char = html.unescape(raw)
-                if char == raw:  # unknown named entity: MediaWiki shows it escaped, as text
+                char = _reference_char(raw)
+                if not char:
+                    # an unknown name, or a number that is no character (&#0;, &#1114112;):
+                    # MediaWiki shows it escaped, as text
                     cur.append(Tok("text", s, e))
                 else:
                     cur.append(Entity((s, e), raw=raw, char=char, origin=text))

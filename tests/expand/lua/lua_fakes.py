@@ -11,10 +11,26 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Mapping, Sequence
 
+import pytest
+from conftest import IN_CI
+
 from wikiparse.config import Limits, SiteConfig
 from wikiparse.expand.invoke import InvokeFrame
 
 CLOCK = datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
+
+
+def require(module: str) -> Any:
+    """Import a test dependency (lupa, mwparserfromhell: both in the ``test`` extra): skip the
+    test module when it is missing locally, fail in CI, which always has them."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if IN_CI:
+            pytest.fail(f"{module} is in the test extra: CI must have it", pytrace=False)
+        pytest.skip(f"{module} is not installed (pip install 'wikiparse[lua]')", allow_module_level=True)
 
 
 @dataclass

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("lupa")
-mwparserfromhell = pytest.importorskip("mwparserfromhell")
+from lua_fakes import require  # noqa: E402
+
+require("lupa.lua51")
+mwparserfromhell = require("mwparserfromhell")
 
 from conftest import shared_path  # noqa: E402
 from enwiki_store import load_store  # noqa: E402

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("lupa")
+from lua_fakes import require  # noqa: E402
+
+require("lupa.lua51")
 
 from lua_fakes import FakeFrame, invoke, make_engine  # noqa: E402
 

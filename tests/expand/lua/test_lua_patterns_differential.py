@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
-lupa = pytest.importorskip("lupa.lua51")
+from lua_fakes import require  # noqa: E402
+
+lupa = require("lupa.lua51")
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402

@@ -6,7 +6,9 @@ import time
 
 import pytest
 
-pytest.importorskip("lupa")
+from lua_fakes import require  # noqa: E402
+
+require("lupa.lua51")
 
 from lua_fakes import invoke, make_engine  # noqa: E402
 

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("lupa")
+from lua_fakes import require  # noqa: E402
+
+require("lupa.lua51")
 
 from conftest import shared_path  # noqa: E402
 from scribunto_suite import CaseResult, run_all  # noqa: E402
