@@ -120,6 +120,7 @@ bench: bench-env
 	$(BENCH_PY) benchmarks/scaling.py $(BENCH_ARGS) --check --json $(BENCH_OUT)/scaling.json || rc=1; \
 	$(BENCH_PY) benchmarks/crosscheck.py $(BENCH_ARGS) --check --json $(BENCH_OUT)/crosscheck.json || rc=1; \
 	$(BENCH_PY) benchmarks/peers.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --json $(BENCH_OUT)/peers.json || rc=1; \
+	$(BENCH_PY) benchmarks/persistent.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --json $(BENCH_OUT)/persistent.json || rc=1; \
 	exit $$rc
 
 # fast CI variant: small sizes, a few pages, no timing or agreement asserts (only "it runs")
@@ -128,6 +129,7 @@ bench-smoke: bench-env
 	$(BENCH_PY) benchmarks/scaling.py $(BENCH_ARGS) --smoke --json $(BENCH_OUT)/scaling-smoke.json
 	$(BENCH_PY) benchmarks/crosscheck.py $(BENCH_ARGS) --smoke --json $(BENCH_OUT)/crosscheck-smoke.json
 	$(BENCH_PY) benchmarks/peers.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --smoke --json $(BENCH_OUT)/peers-smoke.json
+	$(BENCH_PY) benchmarks/persistent.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --smoke --json $(BENCH_OUT)/persistent-smoke.json
 
 clean:
 	rm -rf $(VENV) $(CVENV) $(LARK_MIN_VENV) build dist .mypy_cache .pytest_cache .hypothesis
