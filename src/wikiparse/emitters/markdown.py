@@ -34,7 +34,7 @@ from .base import Emitter
 from .html.emitter import HtmlEmitter, wiki_urlencode
 from .html.file_repository import FileSpec
 from .html.media import scale
-from .html.sanitizer import safe_url
+from .html.sanitizer import decode_entities, safe_url
 from .markdown_structure import (
     STRUCTURE_EXTENSIONS, STRUCTURE_TAGS, cell_align, complex_table,
 )
@@ -308,7 +308,7 @@ class MarkdownEmitter(Emitter):
             shown = node.target.strip()
             if node.leading_colon and shown.startswith(":"):
                 shown = shown[1:].lstrip()
-            label = escape_inline(html_lib.unescape(shown))
+            label = escape_inline(decode_entities(shown))
         label += escape_inline(node.trail)
         if node.interwiki:
             pattern = self._html.interwiki.get(node.interwiki.lower())
@@ -322,7 +322,7 @@ class MarkdownEmitter(Emitter):
     def visit_ExternalLink(self, node: ast.ExternalLink) -> str:
         url = safe_url(node.url, self._html.policy)
         if node.kind == "free":
-            text = escape_inline(html_lib.unescape(node.url))
+            text = escape_inline(decode_entities(node.url))
             return self._link(text, url) if url else text
         if node.children:
             label = self._label(node.children)
@@ -412,7 +412,7 @@ class MarkdownEmitter(Emitter):
         if name in _SILENT_EXTENSIONS:
             return ""
         if name == "nowiki":
-            return escape_inline(html_lib.unescape(node.content or ""))
+            return escape_inline(decode_entities(node.content or ""))
         if name in ("math", "chem", "ce"):
             tex = " ".join((node.content or "").split())
             if not tex:
@@ -423,7 +423,7 @@ class MarkdownEmitter(Emitter):
         if name in _CODE_EXTENSIONS:
             content = node.content or ""
             if name == "pre":
-                content = html_lib.unescape(re.sub(r"(?i)</?nowiki\s*/?>", "", content))
+                content = decode_entities(re.sub(r"(?i)</?nowiki\s*/?>", "", content))
             return self._block(code_block(content.strip("\n"), node.get_attr("lang") or ""))
         if name == "poem":
             self._keep_lines += 1

@@ -331,9 +331,9 @@ class PandocEmitter(Emitter):
             if name == "references":
                 return []
             if name == "nowiki":
-                import html
+                from .html.sanitizer import decode_entities  # MediaWiki's rules: "&amp" stays
 
-                return _str_inlines(html.unescape(n.content or ""))
+                return _str_inlines(decode_entities(n.content or ""))
             if name == "math":
                 return [_t("Math", [_t("InlineMath"), (n.content or "").strip()])]
             if name in ("pre", "syntaxhighlight", "source", "code"):
