@@ -23,7 +23,7 @@ demo: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-# headless Chromium for the browser XSS suite (tests/test_xss_browser.py), installed only when missing
+# headless Chromium for the browser XSS suite (tests/emitters/test_xss_browser.py), installed only when missing
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }

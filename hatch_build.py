@@ -74,6 +74,7 @@ class MypycHook(BuildHookInterface):  # type: ignore[misc]
         work = tempfile.mkdtemp(prefix="wikiparse-mypyc-")
         self._work = work
         cwd = os.getcwd()
+        os.environ["MYPY_CACHE_DIR"] = os.path.join(work, "mypy-cache")  # not into the source tree
         os.chdir(src)
         try:
             extensions = mypycify(paths, opt_level="3", target_dir=os.path.join(work, "c"),

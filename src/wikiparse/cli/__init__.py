@@ -17,6 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Iterable
 
 from .. import __version__
+from ..pipeline.atomic import discard_unfinished
 from . import convert, dump, formats, jsonl, outline
 from .arguments import FORMATTER
 from .exits import (
@@ -32,6 +33,7 @@ from .exits import (
     exit_code_help,
 )
 from .output import PROG, StdoutError, err, silence_stdout
+from .render_options import OptionError, render_options
 from .signals import Terminated, check_not_stopped, install_handlers, restore_handlers
 
 if TYPE_CHECKING:
@@ -119,15 +121,23 @@ def _run(argv: list[str]) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if hasattr(args, "option_pairs"):  # a converting command: resolve its renderer options
+        try:
+            args.render_options = render_options(args)
+        except OptionError as error:
+            err(str(error))
+            return error.status
     previous = install_handlers()
     try:
         status: int = args.run(args)
         check_not_stopped()
         return status
     except KeyboardInterrupt:
+        discard_unfinished()  # also one opened just before the signal came
         err("interrupted; no partial output was left")
         return EXIT_INTERRUPTED
     except Terminated:
+        discard_unfinished()
         err("terminated; no partial output was left")
         return EXIT_TERMINATED
     finally:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterable
 from .. import DIALECTS
 from .exits import EXIT_MISSING, EXIT_USAGE
 from .output import err
+from .render_options import add_render_options
 
 if TYPE_CHECKING:
     from ..pipeline.render import RenderJob
@@ -64,28 +65,35 @@ def add_common(p: argparse.ArgumentParser, *, dialect: bool = True) -> None:
                    "same, byte for byte, for any N")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary line (errors are still reported)")
+    add_render_options(p)
 
 
 def render_job(args: argparse.Namespace, lang: str | None = None,
                namespaces: Iterable[tuple[int, str]] = ()) -> RenderJob:
     """The conversion the options ask for; ``lang`` and ``namespaces`` are a dump's own (the
-    options win over them)."""
+    options win over them).  A subcommand's own options that change the conversion go into
+    the job here."""
     from ..pipeline.render import RenderJob, SiteSpec
 
     site = None
     names = tuple(namespaces)
     if lang or args.lang or names:
         site = SiteSpec(args.lang or lang or "en", names)
-    return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site)
+    return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site,
+                     options=getattr(args, "render_options", ()))
 
 
 def check_job(job: RenderJob) -> int | None:
     """An exit status (after a message) if the job cannot run here, else None."""
-    from ..pipeline.render import FormatUnavailable
+    from ..pipeline.render import BadOptions, FormatUnavailable
 
     try:
         job.check()
     except FormatUnavailable as error:
         err(str(error))
         return EXIT_USAGE if error.unknown else EXIT_MISSING
+    except BadOptions as error:
+        given = ", ".join(f"{key}={value!r}" for key, value in job.options)
+        err(f"the {job.fmt} format refuses the render options ({given}): {error}")
+        return EXIT_USAGE
     return None

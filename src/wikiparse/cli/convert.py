@@ -62,13 +62,17 @@ class _Converted:
     size: int
 
 
+def _name(source: str) -> str:
+    return "<stdin>" if source == "-" else source
+
+
 def _convert_one(item: tuple[str, bytes | None], job: RenderJob) -> _Converted:
     """Read (unless given), decode and render one input; runs in a worker."""
     from ..pipeline.render import describe_error
     from ..pipeline.textio import InputError, decode_utf8, read_bytes
 
     source, data = item
-    name = "<stdin>" if source == "-" else source
+    name = _name(source)
     size = 0
     try:
         if data is None:
@@ -85,7 +89,7 @@ def _convert_one(item: tuple[str, bytes | None], job: RenderJob) -> _Converted:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline.atomic import write_atomic
+    from ..pipeline.atomic import remove_stale_temporaries, write_atomic
     from ..pipeline.files import PlanError, ensure_parent, plan_convert
     from ..pipeline.progress import Progress
     from ..pipeline.render import output_suffix
@@ -103,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for note in plan.notes:
         err(note)
+    for folder in sorted({os.path.dirname(t.target) or "." for t in plan.tasks if t.target}):
+        remove_stale_temporaries(folder)  # left by a run that was killed outright
     if not plan.tasks and not plan.problems:
         err("no input files found")
         return EXIT_INPUT
@@ -127,7 +133,15 @@ def run(args: argparse.Namespace) -> int:
     stdout_outputs = 0
     last_newline = True
     status = EXIT_OK
-    results = ordered_map(partial(_convert_one, job=job), items, jobs=resolve_jobs(args.jobs))
+    def lost(item: tuple[str, bytes | None], reason: str) -> _Converted:
+        return _Converted(None, f"{_name(item[0])}: not converted: {reason}", None, 0)
+
+    def restarted(item: tuple[str, bytes | None], reason: str) -> None:
+        progress.message(f"{PROG}: note: a worker process died ({reason}) while converting "
+                         f"{_name(item[0])}; a new worker converts it again")
+
+    results = ordered_map(partial(_convert_one, job=job), items, jobs=resolve_jobs(args.jobs),
+                          on_lost=lost, on_restart=restarted)
     try:
         with closing(results):
             for task, result in zip(plan.tasks, results):

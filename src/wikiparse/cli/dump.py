@@ -7,7 +7,7 @@ import os
 import textwrap
 from contextlib import closing
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .arguments import FORMATTER, add_common, check_job, namespaces, render_job
 from .exits import (
@@ -22,10 +22,11 @@ from .exits import (
 from .output import PROG, RecordOutput, Reporter, err, open_output, output_failed, same_as_any
 
 if TYPE_CHECKING:
-    from .arguments import Subparsers
     from ..pipeline.dumps import PageFilter
     from ..pipeline.progress import Progress
     from ..pipeline.records import Rendered
+    from ..pipeline.resume import Partial
+    from .arguments import Subparsers
 
 NAME = "dump"
 HELP = "convert the pages of MediaWiki XML dumps to JSON lines"
@@ -62,6 +63,10 @@ def add_parser(sub: Subparsers) -> argparse.ArgumentParser:
                    "instead of local processes; the dump paths must be readable by the workers")
     p.add_argument("--scheduler-timeout", type=float, default=20.0, metavar="SECONDS",
                    help="how long to try to reach the scheduler (default 20)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue what a killed run (kill -9, out of memory) left of -o FILE: "
+                   "its records are kept, the pages they cover skipped; give the same dump "
+                   "and options (the result is byte for byte one uninterrupted run's)")
     add_common(p, dialect=False)
     p.set_defaults(run=run)
     return p
@@ -79,12 +84,17 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
     clash = same_as_any(args.output, [*args.dumps, *([args.index] if args.index else [])])
     if clash is not None:
         return f"refusing to overwrite the input {clash} (choose another -o)"
+    if args.resume and args.output in (None, "-"):
+        return "--resume needs -o FILE (the output of the run to continue)"
+    if args.resume and (args.scheduler or len(args.dumps) != 1):
+        return "--resume goes with one dump converted by local workers (not --scheduler)"
     return None
 
 
 def run(args: argparse.Namespace) -> int:
     from ..pipeline.dumps import DumpError, PageFilter, Unavailable
     from ..pipeline.progress import Progress
+    from ..pipeline.resume import ResumeMismatch, find_partial
 
     problem = _usage_problem(args)
     if problem is not None:
@@ -99,21 +109,35 @@ def run(args: argparse.Namespace) -> int:
         return status
     page_filter = PageFilter(args.namespaces, args.redirects)
     total = sum(os.path.getsize(p) for p in args.dumps if p != "-" and os.path.isfile(p))
-    out = open_output(args.output)
+    resume = find_partial(args.output) if args.resume else None
+    if args.resume:
+        err(f"--resume: continuing {resume.temporary.name}: {resume.lines:,} records kept"
+            if resume is not None else
+            f"--resume: no partial output of {args.output} was left: converting from the start")
+    out = open_output(args.output, resume)
     if out is None:
         return EXIT_OUTPUT
     progress = Progress("dump", "pages", total_bytes=total or None, quiet=args.quiet)
     reporter = Reporter(progress)
-    convert = _on_cluster if args.scheduler else _locally
     try:
         try:
-            damage = convert(args, page_filter, out, progress, reporter)
+            if args.scheduler:
+                damage = _on_cluster(args, page_filter, out, progress, reporter)
+            else:
+                damage = _locally(args, page_filter, out, progress, reporter, resume)
         except DumpError as error:  # damage found before any page of that dump was read
             damage = str(error)
         if damage is not None and not out.lines:
             out.discard()
         else:
             out.commit()
+    except ResumeMismatch as error:
+        out.abandon()
+        progress.close()
+        assert resume is not None
+        err(f"--resume: the partial output of {args.output} ({resume.lines:,} records) does not "
+            f"match: {error}; it is left as it was (run without --resume to start over)")
+        return EXIT_USAGE
     except BaseException as error:
         out.discard()
         progress.close()
@@ -150,11 +174,22 @@ def _write(rendered: Rendered, out: RecordOutput, progress: Progress, reporter: 
 
 
 def _locally(args: argparse.Namespace, page_filter: PageFilter, out: RecordOutput,
-             progress: Progress, reporter: Reporter) -> str | None:
-    """Convert the dumps with local worker processes; returns a damage message or None."""
-    from ..pipeline.dumps import DumpError, DumpReader, plan_streams, read_site_info
-    from ..pipeline.records import render_pages, render_stream
-    from ..pipeline.workers import batched, ordered_map, resolve_jobs
+             progress: Progress, reporter: Reporter, resume: Partial | None) -> str | None:
+    """Convert the dumps with local worker processes; returns a damage message or None.
+    ``resume``: the records a killed run wrote, whose pages are skipped."""
+    from ..pipeline.dumps import DumpError, DumpReader, PageRecord, plan_streams, read_site_info
+    from ..pipeline.dumps import StreamSpec
+    from ..pipeline.records import lost_pages, render_pages, render_stream
+    from ..pipeline.resume import drop_through, skip_pages, streams_to_resume
+    from ..pipeline.workers import WorkerLost, batched, ordered_map, resolve_jobs
+
+    def stream_restarted(spec: StreamSpec, reason: str) -> None:
+        progress.message(f"{PROG}: note: a worker process died ({reason}) on the stream at "
+                         f"byte {spec.offset:,}; a new worker converts it again")
+
+    def pages_restarted(pages: list[PageRecord], reason: str) -> None:
+        progress.message(f"{PROG}: note: a worker process died ({reason}) on pages "
+                         f"{pages[0]['id']}-{pages[-1]['id']}; a new worker converts them again")
 
     jobs = resolve_jobs(args.jobs)
     done_before = 0  # compressed bytes of the dumps already converted
@@ -163,20 +198,34 @@ def _locally(args: argparse.Namespace, page_filter: PageFilter, out: RecordOutpu
             info = read_site_info(path)
             job = render_job(args, info.lang, info.site_spec().namespaces)
             specs = plan_streams(path, args.index)
+            first_to_trim = resume is not None and resume.lines > 0
+            if resume is not None and resume.lines:
+                specs = streams_to_resume(specs, resume.last_id)
             work = partial(render_stream, header=info.header, page_filter=page_filter, job=job)
-            results = ordered_map(work, specs, jobs=jobs)
-            with closing(results):
-                for rendered in results:
-                    _write(rendered, out, progress, reporter)
-                    if rendered.fatal is not None:
-                        return rendered.fatal
+            results = ordered_map(work, specs, jobs=jobs, on_restart=stream_restarted)
+            try:
+                with closing(results):
+                    for rendered in results:
+                        if first_to_trim:
+                            assert resume is not None
+                            rendered = drop_through(rendered, resume.last_line, args.fmt)
+                            first_to_trim = False
+                        _write(rendered, out, progress, reporter)
+                        if rendered.fatal is not None:
+                            return rendered.fatal
+            except WorkerLost as lost:  # its pages are not known here: stop (exit 3)
+                return (f"{path}: {lost} (the stream at byte {specs[lost.number].offset:,})")
             continue
         with DumpReader(path, page_filter) as reader:
             assert reader.site_info is not None
             job = render_job(args, reader.site_info.lang, reader.site_info.site_spec().namespaces)
-            batches = batched(reader.pages(), max_items=16, max_weight=1 << 18,
+            pages: Iterable[PageRecord] = reader.pages()
+            if resume is not None and resume.lines:
+                pages = skip_pages(pages, resume.lines, resume.last_line, job)
+            batches = batched(pages, max_items=16, max_weight=1 << 18,
                               weight=lambda page: len(page["text"] or ""))
-            results = ordered_map(partial(render_pages, job=job), batches, jobs=jobs)
+            results = ordered_map(partial(render_pages, job=job), batches, jobs=jobs,
+                                  on_lost=lost_pages, on_restart=pages_restarted)
             try:
                 with closing(results):
                     for rendered in results:
@@ -201,7 +250,8 @@ def _on_cluster(args: argparse.Namespace, page_filter: PageFilter, out: RecordOu
                 progress.message(f"{PROG}: note: {path} has no --index: the whole dump is one "
                                  "task on one worker (use a multistream dump and its index)")
             results = rendered_partitions(client, path, index=args.index,
-                                          page_filter=page_filter, fmt=args.fmt, lang=args.lang)
+                                          page_filter=page_filter, fmt=args.fmt, lang=args.lang,
+                                          options=args.render_options)
             while True:
                 try:
                     rendered = next(results)

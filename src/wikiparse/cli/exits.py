@@ -17,8 +17,8 @@ EXIT_CODES = {
     EXIT_OK: "success: every input was converted",
     EXIT_INPUT: "some inputs failed (each one reported on stderr; all the others were converted)",
     EXIT_USAGE: "usage error: bad option, unknown format, an output that would overwrite an input",
-    EXIT_DAMAGED: "a dump is truncated or corrupt: stopped there; the output holds every record "
-    "converted before the damage",
+    EXIT_DAMAGED: "a dump is truncated or corrupt (or worker processes died twice on one of its "
+    "streams): stopped there; the output holds every record converted before",
     EXIT_OUTPUT: "an output cannot be written (folder not writable, disk full): nothing is left "
     "half-written",
     EXIT_MISSING: "a needed component is unavailable: a format or module not installed, or the "

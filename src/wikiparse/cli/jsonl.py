@@ -74,7 +74,7 @@ def _lines(inputs: list[str], max_bytes: int, on_error: Callable[[str], None]) -
 
 def run(args: argparse.Namespace) -> int:
     from ..pipeline.progress import Progress
-    from ..pipeline.records import JsonlFields, render_jsonl
+    from ..pipeline.records import JsonlFields, lost_jsonl, render_jsonl
     from ..pipeline.workers import batched, ordered_map, resolve_jobs
 
     job = render_job(args)
@@ -102,8 +102,15 @@ def run(args: argparse.Namespace) -> int:
     lines = _lines(inputs, args.max_line_bytes, input_error)
     batches = batched(lines, max_items=64, max_weight=1 << 20, weight=lambda line: line.size)
     work = partial(render_jsonl, job=job, fields=fields, max_bytes=args.max_line_bytes)
+
+    def restarted(batch: list[Line], reason: str) -> None:
+        progress.message(f"{PROG}: note: a worker process died ({reason}) on lines "
+                         f"{batch[0].number}-{batch[-1].number}; a new worker converts them again")
+
     try:
-        results = ordered_map(work, batches, jobs=resolve_jobs(args.jobs))
+        results = ordered_map(work, batches, jobs=resolve_jobs(args.jobs),
+                              on_lost=lambda batch, reason: lost_jsonl(batch, fields, reason),
+                              on_restart=restarted)
         with closing(results):
             for rendered in results:
                 out.write_lines(rendered.lines)

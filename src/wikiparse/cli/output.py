@@ -19,6 +19,7 @@ from .signals import check_not_stopped
 if TYPE_CHECKING:
     from ..pipeline.atomic import AtomicFile
     from ..pipeline.progress import Progress
+    from ..pipeline.resume import Partial
 
 PROG = "wikiparse"
 MAX_REPORTED = 20  # error messages printed per run for record streams (all are in the output)
@@ -89,13 +90,14 @@ def same_as_any(output: str | None, inputs: Iterable[str]) -> str | None:
 
 
 class RecordOutput:
-    """A record stream's destination: stdout, or an atomically written file."""
+    """A record stream's destination: stdout, or an atomically written file.  Temporary files
+    of the same output left by killed runs are removed, unless ``resume`` continues one."""
 
-    def __init__(self, path: str | None) -> None:
-        from ..pipeline.atomic import AtomicFile
+    def __init__(self, path: str | None, resume: Partial | None = None) -> None:
+        from ..pipeline.atomic import AtomicFile, remove_stale_temporaries
 
         self.path = path
-        self.lines = 0
+        self.lines = resume.lines if resume is not None else 0
         self.file: AtomicFile | None = None
         self.stream: BinaryIO
         if path in (None, "-"):
@@ -108,7 +110,11 @@ class RecordOutput:
                     os.makedirs(parent, exist_ok=True)
                 except FileExistsError:  # a file where the folder should be
                     raise NotADirectoryError(errno.ENOTDIR, "Not a directory", parent) from None
-            self.file = AtomicFile(path)
+            if resume is not None:
+                self.file = AtomicFile.resume(path, resume.temporary, resume.size)
+            else:
+                remove_stale_temporaries(parent or ".", os.path.basename(path))
+                self.file = AtomicFile(path)
             self.stream = self.file.file
 
     def write_lines(self, lines: list[str]) -> None:
@@ -136,6 +142,15 @@ class RecordOutput:
         if self.file is not None:
             self.file.discard()
 
+    def abandon(self) -> None:
+        """Stop, leaving the temporary file for a later ``--resume``."""
+        if self.file is not None:
+            try:
+                self.file.file.flush()
+            except OSError:
+                pass
+            self.file.abandon()
+
 
 def output_failed(out: RecordOutput, error: OSError) -> int:
     """Report a failed write to an output file (its temporary file is already gone)."""
@@ -145,10 +160,10 @@ def output_failed(out: RecordOutput, error: OSError) -> int:
     return EXIT_OUTPUT
 
 
-def open_output(path: str | None) -> RecordOutput | None:
+def open_output(path: str | None, resume: Partial | None = None) -> RecordOutput | None:
     """The output for ``-o path`` (or stdout), or None after reporting why it cannot be had."""
     try:
-        return RecordOutput(path)
+        return RecordOutput(path, resume)
     except OSError as error:
         err(f"cannot write {path}: {error.strerror or error}")
         return None

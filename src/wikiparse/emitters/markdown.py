@@ -96,6 +96,9 @@ class MarkdownEmitter(Emitter):
     """Wikitext tree -> GitHub-flavoured Markdown (options: see the module docstring)."""
 
     name = "markdown"
+    OPTIONS = frozenset({"html", "complex_tables", "files", "thumb_size", "article_path",
+                         "interwiki", "config", "templates"})
+    PARTS = frozenset({ast.Attribute, ast.ImageOption, ast.EditMarker})
 
     def __init__(
         self,
@@ -140,8 +143,10 @@ class MarkdownEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         self._reset()
+        self.source = self.source_of(node)
         if isinstance(node, ast.Document):
-            self.source = node.source
+            # snippets the tree keeps raw (gallery lines) are parsed by the document's parser
+            self._html.parse_fragment = self._text.parse_fragment = node.parse_fragment
             if self.config is None and node.config is not None:
                 self.config = node.config
                 self._html.config = node.config
@@ -437,24 +442,29 @@ class MarkdownEmitter(Emitter):
             return self.children(node.children)
         return escape_inline(node.content or "")
 
-    def _gallery(self, node: ast.ExtensionTag) -> str:
-        import wikiparse
+    def _snippet(self, wikitext: str) -> tuple[str, str]:
+        """(Markdown, plain text) of wikitext the tree keeps raw; as text without a parser."""
+        parse = self._html.parse_fragment
+        if parse is None or not wikitext.strip():
+            return escape_inline(wikitext), wikitext
+        doc = parse(wikitext)
+        page_source = self.source
+        self.source = self._html.source = self._text.source = doc.source
+        try:
+            return self.inline(doc.children), self._text.inline_text(doc.children)
+        finally:
+            self.source = self._html.source = self._text.source = page_source
 
+    def _gallery(self, node: ast.ExtensionTag) -> str:
         items = []
         try:
             width = int(re.sub(r"\s*px\s*$", "", node.get_attr("widths") or "120"))
         except ValueError:
             width = 120
         for line in gallery_lines(node.content or "", self.config):
-            caption_doc = wikiparse.parse(line.caption, config=self.config)
-            page_source = self.source
-            self.source = self._html.source = self._text.source = caption_doc.source
-            try:
-                caption = self.inline(caption_doc.children)
-                alt = self._text.inline_text(caption_doc.children) if line.alt is None else \
-                    self._text.inline_text(wikiparse.parse(line.alt, config=self.config).children)
-            finally:
-                self.source = self._html.source = self._text.source = page_source
+            caption, alt = self._snippet(line.caption)
+            if line.alt is not None:
+                alt = self._snippet(line.alt)[1]
             image = self._image(line.name, alt or line.name, width, None)
             items.append([c for c in (image, caption) if c])
         return self._list_block_md([" ".join(i) for i in items if i], ordered=False)

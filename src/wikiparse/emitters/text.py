@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Any
+from typing import Any, Callable
 
-from .. import ast
-from ..config import SiteConfig
+import wikiparse.ast as ast
+from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -37,13 +37,9 @@ _BREAKS = re.compile(r"[ \x00\x01\x04]*[\x00\x01][ \x00\x01\x04]*")
 _CELLS = re.compile(r" *\x04 *")
 _DEFAULT_HANDLERS = TemplateHandlers()
 
-_BLOCK_TAGS = frozenset({
-    "p", "div", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
-    "table", "caption", "pre", "hr", "figure", "figcaption", "section", "article", "aside",
-    "header", "footer", "nav", "main", "details", "summary", "address", "tbody", "thead", "tfoot",
-})
-_LINE_TAGS = frozenset({"li", "dt", "dd", "tr"})
-_CELL_TAGS = frozenset({"td", "th"})
+_BLOCK_TAGS = DISPLAY_BLOCK_TAGS
+_LINE_TAGS = DISPLAY_LINE_TAGS
+_CELL_TAGS = TABLE_CELL_TAGS
 #: extension tags whose content is never text
 _SILENT_EXTENSIONS = frozenset({
     "templatestyles", "indicator", "categorytree", "timeline", "graph", "mapframe", "maplink",
@@ -60,6 +56,9 @@ class TextEmitter(Emitter):
 
     name = "text"
     PROFILES = ("clean", "visible")
+    PARTS = frozenset({ast.Attribute, ast.Parameter, ast.ImageOption, ast.EditMarker})
+    OPTIONS = frozenset({"profile", "templates", "references", "captions", "navigation", "chrome",
+                         "tables", "headings", "today"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -83,7 +82,8 @@ class TextEmitter(Emitter):
         self.handlers: TemplateHandlers = handlers
         today = options.get("today")
         self.today: _dt.date = today if isinstance(today, _dt.date) else _dt.date.today()
-        self.config: SiteConfig | None = None  # the rendered document's (gallery lines)
+        # parses gallery captions (the document's; None for a tree built by hand)
+        self.parse_fragment: Callable[[str], ast.Document] | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -96,9 +96,9 @@ class TextEmitter(Emitter):
     # ---- driver
 
     def render(self, node: ast.Node) -> str:
+        self.source = self.source_of(node)
         if isinstance(node, ast.Document):
-            self.source = node.source
-            self.config = node.config
+            self.parse_fragment = node.parse_fragment
         self._reset()
         with recursion_headroom():
             raw = self.visit(node)
@@ -231,18 +231,16 @@ class TextEmitter(Emitter):
 
     def _gallery(self, node: ast.ExtensionTag) -> str:
         """The captions, parsed as wikitext (links show their labels), one per line."""
-        import wikiparse
-
         lines = []
-        for line in gallery_lines(node.content or "", self.config):
-            if not line.caption.strip():
-                continue
-            caption_doc = wikiparse.parse(line.caption, config=self.config)
-            page_source, self.source = self.source, caption_doc.source  # spans of the snippet
-            try:
-                caption = self.inline_text(caption_doc.children)
-            finally:
-                self.source = page_source
+        for line in gallery_lines(node.content or ""):
+            caption = line.caption.strip()
+            if caption and self.parse_fragment is not None:
+                fragment = self.parse_fragment(caption)
+                page_source, self.source = self.source, fragment.source  # the snippet's spans
+                try:
+                    caption = self.inline_text(fragment.children)
+                finally:
+                    self.source = page_source
             if caption:
                 lines.append(caption)
         return BLOCK + LINE.join(lines) + BLOCK if lines else ""
@@ -338,18 +336,18 @@ class TextEmitter(Emitter):
             return BLOCK
         parts = [BLOCK, self._children(node.prelude)]
         if node.caption is not None:
-            parts.append(self._children(node.caption.children) + LINE)
+            parts.append(self.visit(node.caption))
         for row in node.rows:
             parts.append(self.visit(row))
         parts.append(BLOCK)
         return "".join(parts)
 
     def visit_TableRow(self, node: ast.TableRow) -> str:
-        cells = [self._children(c.children) for c in node.cells]
+        cells = [self.visit(c) for c in node.cells]
         return LINE + CELL.join(cells) + LINE
 
     def visit_TableCaption(self, node: ast.TableCaption) -> str:
-        return LINE + self._children(node.children) + LINE
+        return self._children(node.children) + LINE
 
     def visit_TableCell(self, node: ast.TableCell) -> str:
         return self._children(node.children)

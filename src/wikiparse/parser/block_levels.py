@@ -14,7 +14,8 @@ from ..ast import (
     Comment, HorizontalRule, List, ListItem, Node, Paragraph, ParagraphBreak, Preformatted, Text)
 from .context import Context
 from .interfaces import Reentry
-from .items import NT, BlockEntry, ContainerState, Line, Tok, first_tok_kind, is_blank_tok, to_nodes
+from .items import (NT, BlockEntry, ContainerState, Line, Tok, add_nodes, first_tok_kind, is_blank_tok,
+                    newline_text, to_nodes)
 from .tags import is_block_item
 
 _LIST_KIND = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
@@ -39,7 +40,7 @@ class BlockLevels:
             if isinstance(entry, BlockEntry):
                 levels.block(entry.node)
                 if entry.trailing:
-                    levels.out.extend(entry.trailing)
+                    add_nodes(levels.out, entry.trailing)
                 continue
             if (n == 0 and first_raw) or (n == last and last_raw and entry.nl is None):
                 levels.raw_line(entry, keep_newline=n < last)
@@ -81,8 +82,8 @@ class _BlockState:
         assert para is not None
         if para.children and self.para_nl is not None:
             nl = self.para_nl
-            para.children.append(Text((nl.start, nl.end), value="\n"))
-        para.children.extend(nodes)
+            add_nodes(para.children, [newline_text(nl)])
+        add_nodes(para.children, nodes)
         end = nodes[-1].span[1] if nodes else line.end
         start = para.span[0]
         if para.children:
@@ -104,9 +105,9 @@ class _BlockState:
 
     def emit_raw(self, nodes: list[Node], line: Line) -> None:
         """Nodes outside paragraphs; in ``lines`` mode the newline stays as text."""
-        self.out.extend(nodes)
+        add_nodes(self.out, nodes)
         if self.mode != "doc" and line.nl is not None:
-            self.out.append(Text((line.nl.start, line.nl.end), value="\n"))
+            add_nodes(self.out, [newline_text(line.nl)])
 
     # -------------------------------------------------------------- lines
 
@@ -122,9 +123,9 @@ class _BlockState:
         self.close_lists()
         self.pending = None
         self.close_paragraph()
-        self.out.extend(self.passes.inline(line.items))
+        add_nodes(self.out, self.passes.inline(line.items))
         if keep_newline and line.nl is not None:
-            self.out.append(Text((line.nl.start, line.nl.end), value="\n"))
+            add_nodes(self.out, [newline_text(line.nl)])
 
     def line(self, line: Line) -> None:
         items = line.items
@@ -137,7 +138,7 @@ class _BlockState:
             self.block(HorizontalRule((first.start, first.end)))
             rest = items[1:]
             if rest:
-                self.out.extend(inline(rest))
+                add_nodes(self.out, inline(rest))
             return
         if fkind == "list_prefix":
             self.list_line(line)
@@ -148,12 +149,12 @@ class _BlockState:
             nodes = to_nodes(items, text)
             if self.lists:
                 item = self.lists[-1][1]
-                item.children.extend(nodes)
+                add_nodes(item.children, nodes)
                 self._extend(nodes[-1].span[1])
             elif self.para is not None:
                 self.add_to_para(nodes, line)
             else:
-                self.out.extend(nodes)
+                add_nodes(self.out, nodes)
             return
         if self.lists:
             self.close_lists()
@@ -267,15 +268,15 @@ class _BlockState:
             split = self._split_term(content)
             if split is not None:
                 term, colon, definition = split
-                item.children.extend(self.passes.inline(term))
+                add_nodes(item.children, self.passes.inline(term))
                 item.span = (item.span[0], colon.start)
                 dd = ListItem((colon.start, line.end), kind="dd", marker=":")
-                dd.children.extend(self.passes.inline(definition))
+                add_nodes(dd.children, self.passes.inline(definition))
                 lst.items.append(dd)
                 self.lists[-1] = (lst, dd)
                 self._extend(line.end)
                 return
-        item.children.extend(self.passes.inline(content))
+        add_nodes(item.children, self.passes.inline(content))
         self._extend(line.end)
 
     def _extend(self, end: int) -> None:

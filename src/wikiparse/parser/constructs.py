@@ -30,12 +30,6 @@ _TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
 _SIZE = re.compile(r"^\s*(\d*)\s*(?:x\s*(\d+)\s*)?(?:px\s*)?px\s*$", re.I)
 
 
-def normalise_title(raw: str) -> str:
-    """``_`` and whitespace runs to one space, trimmed, first letter upper-case."""
-    title = " ".join(raw.replace("_", " ").split())
-    return title[:1].upper() + title[1:]
-
-
 class ConstructBuilder:
     """The :class:`~.interfaces.Constructs` of a parse; the content of a construct (a template
     argument, a link label, an extension tag's body) goes back through ``passes``."""
@@ -155,7 +149,7 @@ class ConstructBuilder:
                                               positional=True))
             else:
                 params.append(self._parameter(parts[i], eq, starts[i], ends[i], "", positional=False))
-        name = normalise_title(literal if literal is not None else stripped)
+        name = self.ctx.config.normalize_title(literal if literal is not None else stripped)
         return Template((start, end), name=name, name_nodes=name_nodes, params=params)
 
     def _function_prefix(self, items: list[NodeOrTok]) -> tuple[str, int] | None:
@@ -273,7 +267,7 @@ class ConstructBuilder:
                     sort_items.extend(parts[i])
                 children = self.passes.blocks(sort_items, "inline") if len(parts) > 1 else []
                 sort_key = text[starts[1] : ends[-1]] if len(parts) > 1 else None
-                name = normalise_title(rest.split("#")[0])
+                name = self.ctx.config.normalize_title(rest.split("#")[0])
                 return Category((start, close + 2), target=target,
                                     title=f"{ctx.config.namespace_name(NS_CATEGORY)}:{name}",
                                     name=name, sort_key=sort_key, children=children)
@@ -299,17 +293,17 @@ class ConstructBuilder:
             page, _, fragment = bare.partition("#")
         interwiki = None
         namespace = NS_MAIN
-        title = normalise_title(page)
+        title = self.ctx.config.normalize_title(page)
         if sep and literal is not None:
             key = prefix.strip().lower()
             if ns is not None:
                 namespace = ns
-                name_part = normalise_title(rest.split("#")[0])
+                name_part = self.ctx.config.normalize_title(rest.split("#")[0])
                 canonical = ctx.config.namespace_name(ns)
                 title = f"{canonical}:{name_part}" if canonical else name_part
             elif key in ctx.config.interwiki_prefixes or key in ctx.config.language_codes:
                 interwiki = key
-                title = " ".join(rest.split("#")[0].replace("_", " ").split())
+                title = ctx.config.normalize_title(rest.split("#")[0], capitalize=False)
         target_nodes = self.passes.blocks(target_items, "inline") if literal is None else []
         return WikiLink((start, end), target=target, title=title, namespace=namespace,
                             fragment=fragment, interwiki=interwiki, children=children,
@@ -321,7 +315,7 @@ class ConstructBuilder:
         ctx = self.ctx
         text = ctx.text
         exact, patterns = ctx.config.image_option_table
-        name = normalise_title(rest.split("#")[0])
+        name = self.ctx.config.normalize_title(rest.split("#")[0])
         node = FileLink((start, close + 2), target=target, name=name, namespace=ns,
                             is_media=ns == NS_MEDIA,
                             title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}")

@@ -26,7 +26,8 @@ from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
 from .context import Context
 from .headings import Headings
-from .items import NT, ContainerState, Entry, Item, TagTok, Tok, flatten, split_lines, to_nodes
+from .items import (NT, ContainerState, Entry, Item, TagTok, Tok, add_nodes, flatten, split_lines,
+                    to_nodes)
 from .paragraphs import wrap_paragraphs
 from .quotes import do_quotes
 from .tables import Tables
@@ -171,6 +172,6 @@ def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:
             ctx.tokens = 0
     items = parser.scan(start, end)
     children.extend(parser.blocks(items, "doc", top=True))
-    children.extend(tail)
+    add_nodes(children, tail)
     return Document((0, len(text)), source=text, children=children,
                         diagnostics=ctx.diagnostics, config=config)

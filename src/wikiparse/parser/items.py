@@ -110,6 +110,27 @@ def to_nodes(items: Sequence[NT], text: str) -> list[Node]:
     return out
 
 
+def add_nodes(target: list[Node], nodes: Sequence[Node]) -> None:
+    """Append ``nodes`` to ``target``; a Text that continues the Text ending ``target`` is
+    merged into it (a child list never holds two adjacent Text nodes).  ``nodes`` itself
+    must hold no adjacent Text (as :func:`to_nodes` guarantees)."""
+    if not nodes:
+        return
+    if target:
+        last = target[-1]
+        first = nodes[0]
+        if type(last) is Text and type(first) is Text and last.span[1] == first.span[0]:
+            target[-1] = Text((last.span[0], first.span[1]), value=last.value + first.value)
+            target.extend(nodes[1:])
+            return
+    target.extend(nodes)
+
+
+def newline_text(nl: Tok) -> Text:
+    """The Text of a newline token kept in the tree."""
+    return Text((nl.start, nl.end), value="\n")
+
+
 class Frame:
     """An open bracket construct of the bracket pass.  ``kind``: root, brace, link, extlink."""
 

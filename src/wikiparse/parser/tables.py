@@ -17,7 +17,7 @@ from ..ast import (
 from .attributes import attributes_from_items
 from .context import Context
 from .interfaces import Reentry
-from .items import (NT, BlockEntry, ContainerState, Entry, Line, TagTok, Tok, comment_lead,
+from .items import (NT, BlockEntry, ContainerState, Entry, Line, TagTok, Tok, add_nodes, comment_lead,
                     entries_end, first_tok_kind, is_blank_tok, item_end, item_start, to_nodes)
 
 
@@ -153,7 +153,7 @@ class _TableBuilder:
             cell = self.cell
             cell.children = self.passes.line_blocks(self.cell_entries, self.mode, first_raw=True)
             if self.pending:
-                cell.children[:0] = self.pending
+                cell.children = _joined(self.pending, cell.children)
                 cell.span = (min(cell.span[0], self.pending[0].span[0]), cell.span[1])
                 self.pending = []
             end = entries_end(self.cell_entries, cell.span[1])
@@ -253,7 +253,7 @@ class _TableBuilder:
             if k < len(segments) - 1:
                 cell.children = self.passes.inline(content) if content else []
                 if self.pending:
-                    cell.children[:0] = self.pending
+                    cell.children = _joined(self.pending, cell.children)
                     cell.span = (min(cell.span[0], self.pending[0].span[0]), cell.span[1])
                     self.pending = []
                 self._extend_row(cell.span[1])
@@ -323,6 +323,12 @@ class _TableBuilder:
                     host.cells.append(cell)
                     host.cells.sort(key=lambda c: c.span[0])
         return table
+
+
+def _joined(head: list[Node], tail: list[Node]) -> list[Node]:
+    joined = list(head)
+    add_nodes(joined, tail)
+    return joined
 
 
 def _indented(table: Table, indent: int) -> Node:

@@ -6,6 +6,9 @@ before anything else (their content becomes a container of its own); inline elem
 ``span``...) are paired within one run of inline content.  An unclosed element runs to the end
 of its container; HTML's implied end tags apply (``<td>`` closes an open ``<td>``, ``<li>`` an
 open ``<li>``...); a stray end tag stays a ``stray-close`` Tag (MediaWiki shows it as text).
+Kinds: ``paired`` (its end tag is written), ``implied`` (its end tag is one HTML lets one
+omit: closed by a start tag that implies it, or by its parent's end tag, as ``<li>`` in
+``<ul><li>a</ul>``), ``unclosed`` (any other element left open), ``void``, ``stray-close``.
 Per-name open counts keep an unmatched end tag from scanning the stack: the pass is linear.
 """
 
@@ -27,11 +30,31 @@ IMPLIED_END: dict[str, frozenset[str]] = {
     "li": frozenset({"li"}),
     "dt": frozenset({"dt", "dd"}),
     "dd": frozenset({"dt", "dd"}),
+    **{name: frozenset({"p"}) for name in ("p", "div", "ul", "ol", "dl", "table", "blockquote",
+                                           "h1", "h2", "h3", "h4", "h5", "h6")},
 }
+
+# elements whose end tag HTML lets one leave out when their parent's end tag follows: closed
+# that way they are kind "implied", not "unclosed"
+OPTIONAL_END_AT_PARENT_END = frozenset({"li", "dt", "dd", "p", "td", "th", "tr", "tbody",
+                                        "thead", "tfoot", "caption", "rb", "rt", "rtc", "rp"})
 
 # div, blockquote and center are not in doBlockLevels' "open" set: the lines after them are
 # wrapped in paragraphs
 _PARAGRAPH_CONTENT = frozenset({"div", "blockquote", "center"})
+
+
+def _implied_by_end(stack: list[tuple[TagTok, int]], name: str) -> int:
+    """An end tag ``name`` closes the innermost open ``name`` and every element above it on
+    the stack: those from the matched element's child up to (not including) the returned
+    depth are closed validly (each one's end tag optional, its parent closed validly too)."""
+    k = len(stack) - 1
+    while stack[k][0].name != name:
+        k -= 1
+    depth = k + 1
+    while depth < len(stack) and stack[depth][0].name in OPTIONAL_END_AT_PARENT_END:
+        depth += 1
+    return depth
 
 
 def _content_mode(name: str, default: str) -> str:
@@ -96,7 +119,7 @@ class TagPairing:
                     content = out[idx + 1 :]
                     del out[idx:]
                     end = item_end(content[-1]) if content else opener.end
-                    out.append(self._with_content(opener, "unclosed", content, end,
+                    out.append(self._with_content(opener, "implied", content, end,
                                                   _content_mode(opener.name, content_mode)))
                 if len(stack) + self.ctx.depth >= max_depth:
                     self.ctx.diag("limit-depth", "tags nested too deep: kept as text",
@@ -110,6 +133,7 @@ class TagPairing:
             if not open_count.get(name):
                 out.append(self.make_tag(it, "stray-close", [], it.end))
                 continue
+            implied = _implied_by_end(stack, name)
             while True:
                 opener, idx = stack.pop()
                 open_count[opener.name] -= 1
@@ -120,7 +144,8 @@ class TagPairing:
                     out.append(self._with_content(opener, "paired", content, it.end, mode))
                     break
                 end = item_end(content[-1]) if content else opener.end
-                out.append(self._with_content(opener, "unclosed", content, end, mode))
+                kind = "implied" if len(stack) < implied else "unclosed"
+                out.append(self._with_content(opener, kind, content, end, mode))
         while stack:
             opener, idx = stack.pop()
             content = out[idx + 1 :]

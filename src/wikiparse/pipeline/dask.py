@@ -123,10 +123,12 @@ def render_page(
     *,
     dialect: str = "wikitext",
     site: SiteSpec | None = None,
+    options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The output record of one page (as ``wikiparse dump`` writes it, decoded): id, title,
-    ns, revision_id, redirect (redirects only) and the rendering under ``fmt`` (or ``error``)."""
-    return page_output(page, RenderJob(fmt, dialect, site))
+    ns, revision_id, redirect (redirects only) and the rendering under ``fmt`` (or ``error``);
+    ``options`` are the emitter's (``render(doc, fmt, **options)``)."""
+    return page_output(page, RenderJob(fmt, dialect, site, options=tuple((options or {}).items())))
 
 
 def render_dump(
@@ -195,7 +197,8 @@ def connect(address: str, timeout: str = "20s") -> Any:
         raise Unavailable(f"cannot reach the Dask scheduler at {address}: {err}") from None
 
 
-def _render_file(path: str, page_filter: PageFilter, fmt: str, lang: str | None) -> Rendered:
+def _render_file(path: str, page_filter: PageFilter, fmt: str, lang: str | None,
+                 options: tuple[tuple[str, Any], ...] = ()) -> Rendered:
     """Read and render a whole dump file in one task (a dump without an index)."""
     lines: list[str] = []
     errors = 0
@@ -205,7 +208,7 @@ def _render_file(path: str, page_filter: PageFilter, fmt: str, lang: str | None)
         with DumpReader(path, page_filter) as reader:
             size = reader.size
             assert reader.site_info is not None
-            job = RenderJob(fmt, "wikitext", reader.site_info.site_spec(lang))
+            job = RenderJob(fmt, "wikitext", reader.site_info.site_spec(lang), options=options)
             for page in reader.pages():
                 rendered = render_pages([page], job)
                 lines.extend(rendered.lines)
@@ -225,20 +228,22 @@ def rendered_partitions(
     fmt: str,
     lang: str | None = None,
     in_flight: int | None = None,
+    options: tuple[tuple[str, Any], ...] = (),
 ) -> Generator[Rendered, None, None]:
     """Render a dump on the cluster, one task per stream (with an index) or one for the file;
-    yields each task's output lines in dump order, keeping only a few tasks' results at a time."""
+    yields each task's output lines in dump order, keeping only a few tasks' results at a time.
+    ``options`` are the emitter's (:attr:`RenderJob.options`)."""
     _, delayed = _bag_module()
     if index:
         info = read_site_info(path)
-        job = RenderJob(fmt, "wikitext", info.site_spec(lang))
+        job = RenderJob(fmt, "wikitext", info.site_spec(lang), options=options)
         tasks = [
             delayed(render_stream, pure=True)(spec, header=info.header, page_filter=page_filter,
                                               job=job)
             for spec in plan_streams(path, index)
         ]
     else:
-        tasks = [delayed(_render_file, pure=True)(path, page_filter, fmt, lang)]
+        tasks = [delayed(_render_file, pure=True)(path, page_filter, fmt, lang, options)]
     limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
     futures: list[Any] = []
     next_task = 0
