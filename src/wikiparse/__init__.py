@@ -20,6 +20,7 @@ from .ast import Diagnostic, Document, Node
 from .config import Limits, SiteConfig
 from .emitters import emitters, register, render
 from .emitters.wikitext import to_wikitext
+from .expand import expand, expand_text
 
 __version__ = "0.1.0"
 
@@ -67,6 +68,6 @@ def from_json(data: Any) -> Document:
 
 
 __all__ = [
-    "Diagnostic", "Document", "Limits", "Node", "SiteConfig", "ast", "emitters", "from_json",
-    "parse", "register", "render", "to_wikitext", "__version__",
+    "Diagnostic", "Document", "Limits", "Node", "SiteConfig", "ast", "emitters", "expand",
+    "expand_text", "from_json", "parse", "register", "render", "to_wikitext", "__version__",
 ]

@@ -448,6 +448,20 @@ class Argument(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "default")
 
 
+@dataclass(slots=True, eq=False)
+class Transclusion(Node):
+    """In an expanded document (``wikiparse.expand``): the nodes one top-level template or
+    parser-function call produced.  ``target`` is the call's name as written, ``call`` its
+    wikitext and ``call_span`` its span in the *unexpanded* page; ``children`` (spans in the
+    expanded text) are what the call expanded to, as Parsoid's ``mw:Transclusion`` groups them."""
+
+    target: str = ""
+    call: str = ""
+    call_span: Span = (0, 0)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
 # --------------------------------------------------------------------------- headings
 
 

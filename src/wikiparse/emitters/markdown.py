@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-from .. import ast
+import wikiparse.ast as ast
 from ..config import SiteConfig
 from . import register
 from ._recursion import recursion_headroom
@@ -119,6 +119,7 @@ class MarkdownEmitter(Emitter):
         self.complex_tables = ("html" if html else "text") if complex_tables == "auto" else complex_tables
         self.thumb_size = thumb_size
         self.config = config
+        self.parse_fragment: Callable[[str], ast.Document] | None = None
         self._html = HtmlEmitter(wrap=False, files=files, thumb_size=thumb_size,
                                  article_path=article_path, interwiki=interwiki, config=config)
         self._html.add_render_rule(ast.ExtensionTag, _html_ref_rule(self))
@@ -146,6 +147,7 @@ class MarkdownEmitter(Emitter):
         self.source = self.source_of(node)
         if isinstance(node, ast.Document):
             # snippets the tree keeps raw (gallery lines) are parsed by the document's parser
+            self.parse_fragment = node.parse_fragment
             self._html.parse_fragment = self._text.parse_fragment = node.parse_fragment
             if self.config is None and node.config is not None:
                 self.config = node.config
@@ -442,12 +444,18 @@ class MarkdownEmitter(Emitter):
             return self.children(node.children)
         return escape_inline(node.content or "")
 
-    def _snippet(self, wikitext: str) -> tuple[str, str]:
-        """(Markdown, plain text) of wikitext the tree keeps raw; as text without a parser."""
-        parse = self._html.parse_fragment
-        if parse is None or not wikitext.strip():
-            return escape_inline(wikitext), wikitext
-        doc = parse(wikitext)
+    def _snippet(self, wikitext: str) -> ast.Document:
+        """A raw snippet of the tree (a gallery caption) parsed by the document's parser (emitters
+        do not call the parser themselves); without one, the snippet as one text node."""
+        if self.parse_fragment is not None:
+            return self.parse_fragment(wikitext)
+        doc = ast.Document((0, len(wikitext)), source=wikitext,
+                           children=[ast.Text((0, len(wikitext)), value=wikitext)] if wikitext else [])
+        return doc
+
+    def _snippet_markdown(self, wikitext: str) -> tuple[str, str]:
+        """(Markdown, plain text) of a raw snippet, rendered against its own source."""
+        doc = self._snippet(wikitext)
         page_source = self.source
         self.source = self._html.source = self._text.source = doc.source
         try:
@@ -462,9 +470,9 @@ class MarkdownEmitter(Emitter):
         except ValueError:
             width = 120
         for line in gallery_lines(node.content or "", self.config):
-            caption, alt = self._snippet(line.caption)
+            caption, alt = self._snippet_markdown(line.caption)
             if line.alt is not None:
-                alt = self._snippet(line.alt)[1]
+                alt = self._snippet_markdown(line.alt)[1]
             image = self._image(line.name, alt or line.name, width, None)
             items.append([c for c in (image, caption) if c])
         return self._list_block_md([" ".join(i) for i in items if i], ordered=False)

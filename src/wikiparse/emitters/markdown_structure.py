@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .. import ast
+import wikiparse.ast as ast
 
 __all__ = ["STRUCTURE_EXTENSIONS", "STRUCTURE_TAGS", "cell_align", "complex_table"]
 

@@ -17,7 +17,6 @@ from .anchors import AnchorRegistry, fragment_id
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
-from .standalone import render_standalone
 from .sanitizer import (
     DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
 )
@@ -168,7 +167,11 @@ class HtmlBase(Emitter):
     def render(self, node: ast.Node) -> str:
         if isinstance(node, ast.Document):
             page = self.render_page(node)
-            return render_standalone(self, node, page) if self.standalone else page.html
+            if self.standalone:
+                from .standalone import render_standalone
+
+                return render_standalone(self, node, page)
+            return page.html
         self._reset()
         self.source = self.source_of(node)
         return str(self.visit(node)).replace("\x00TOC\x00", "")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import wikiparse.ast as ast
-from ..gallery import gallery_lines
 from .base import HtmlBase
+from ..gallery import gallery_lines
 from .media import FileInfo, ImageBox, scale
 from .sanitizer import (
     decode_entities, escape_attr, escape_class, escape_text, format_attributes, safe_url,
