@@ -56,3 +56,4 @@ def test_markdown_gallery_captions() -> None:
     md = wikiparse.render(wikiparse.parse(GALLERY), "markdown")
     assert "A [Klippan](</wiki/Klippan_(sofa)>) sofa." in md
     assert "![Alt y](" in md and "Haus z" in md
+

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .arguments import FORMATTER, add_common, check_job, render_job
 from .exits import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, exit_code_help
 from .output import PROG, err, write_stdout
+from .render_options import add_page_options
 from .signals import check_not_stopped
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ def add_parser(sub: Subparsers) -> argparse.ArgumentParser:
     p.add_argument("--glob", metavar="PATTERN",
                    help="in folders, convert only file names matching PATTERN (e.g. '*.wiki')")
     add_common(p)
+    add_page_options(p)
     p.set_defaults(run=run)
     return p
 

@@ -34,7 +34,7 @@ from .base import Emitter
 from .html.emitter import HtmlEmitter, wiki_urlencode
 from .html.file_repository import FileSpec
 from .html.media import scale
-from .html.sanitizer import safe_url
+from .html.sanitizer import decode_entities, safe_url
 from .markdown_structure import (
     STRUCTURE_EXTENSIONS, STRUCTURE_TAGS, cell_align, complex_table,
 )
@@ -96,6 +96,9 @@ class MarkdownEmitter(Emitter):
     """Wikitext tree -> GitHub-flavoured Markdown (options: see the module docstring)."""
 
     name = "markdown"
+    OPTIONS = frozenset({"html", "complex_tables", "files", "thumb_size", "article_path",
+                         "interwiki", "config", "templates"})
+    PARTS = frozenset({ast.Attribute, ast.ImageOption, ast.EditMarker})
 
     def __init__(
         self,
@@ -141,9 +144,11 @@ class MarkdownEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         self._reset()
+        self.source = self.source_of(node)
         if isinstance(node, ast.Document):
-            self.source = node.source
+            # snippets the tree keeps raw (gallery lines) are parsed by the document's parser
             self.parse_fragment = node.parse_fragment
+            self._html.parse_fragment = self._text.parse_fragment = node.parse_fragment
             if self.config is None and node.config is not None:
                 self.config = node.config
                 self._html.config = node.config
@@ -310,7 +315,7 @@ class MarkdownEmitter(Emitter):
             shown = node.target.strip()
             if node.leading_colon and shown.startswith(":"):
                 shown = shown[1:].lstrip()
-            label = escape_inline(html_lib.unescape(shown))
+            label = escape_inline(decode_entities(shown))
         label += escape_inline(node.trail)
         if node.interwiki:
             pattern = self._html.interwiki.get(node.interwiki.lower())
@@ -324,7 +329,7 @@ class MarkdownEmitter(Emitter):
     def visit_ExternalLink(self, node: ast.ExternalLink) -> str:
         url = safe_url(node.url, self._html.policy)
         if node.kind == "free":
-            text = escape_inline(html_lib.unescape(node.url))
+            text = escape_inline(decode_entities(node.url))
             return self._link(text, url) if url else text
         if node.children:
             label = self._label(node.children)
@@ -414,7 +419,7 @@ class MarkdownEmitter(Emitter):
         if name in _SILENT_EXTENSIONS:
             return ""
         if name == "nowiki":
-            return escape_inline(html_lib.unescape(node.content or ""))
+            return escape_inline(decode_entities(node.content or ""))
         if name in ("math", "chem", "ce"):
             tex = " ".join((node.content or "").split())
             if not tex:
@@ -425,7 +430,7 @@ class MarkdownEmitter(Emitter):
         if name in _CODE_EXTENSIONS:
             content = node.content or ""
             if name == "pre":
-                content = html_lib.unescape(re.sub(r"(?i)</?nowiki\s*/?>", "", content))
+                content = decode_entities(re.sub(r"(?i)</?nowiki\s*/?>", "", content))
             return self._block(code_block(content.strip("\n"), node.get_attr("lang") or ""))
         if name == "poem":
             self._keep_lines += 1
@@ -448,6 +453,16 @@ class MarkdownEmitter(Emitter):
                            children=[ast.Text((0, len(wikitext)), value=wikitext)] if wikitext else [])
         return doc
 
+    def _snippet_markdown(self, wikitext: str) -> tuple[str, str]:
+        """(Markdown, plain text) of a raw snippet, rendered against its own source."""
+        doc = self._snippet(wikitext)
+        page_source = self.source
+        self.source = self._html.source = self._text.source = doc.source
+        try:
+            return self.inline(doc.children), self._text.inline_text(doc.children)
+        finally:
+            self.source = self._html.source = self._text.source = page_source
+
     def _gallery(self, node: ast.ExtensionTag) -> str:
         items = []
         try:
@@ -455,15 +470,9 @@ class MarkdownEmitter(Emitter):
         except ValueError:
             width = 120
         for line in gallery_lines(node.content or "", self.config):
-            caption_doc = self._snippet(line.caption)
-            page_source = self.source
-            self.source = self._html.source = self._text.source = caption_doc.source
-            try:
-                caption = self.inline(caption_doc.children)
-                alt = self._text.inline_text(caption_doc.children) if line.alt is None else \
-                    self._text.inline_text(self._snippet(line.alt).children)
-            finally:
-                self.source = self._html.source = self._text.source = page_source
+            caption, alt = self._snippet_markdown(line.caption)
+            if line.alt is not None:
+                alt = self._snippet_markdown(line.alt)[1]
             image = self._image(line.name, alt or line.name, width, None)
             items.append([c for c in (image, caption) if c])
         return self._list_block_md([" ".join(i) for i in items if i], ordered=False)

@@ -10,7 +10,6 @@ list ``categories``.  Option ``api_version``: ``"1.23"`` (default, pandoc >= 3) 
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
@@ -18,6 +17,7 @@ import wikiparse.ast as ast
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
+from .html.sanitizer import decode_entities
 from .json import dumps
 
 Json = Any
@@ -396,7 +396,7 @@ class PandocEmitter(Emitter):
         if name == "references":
             return []
         if name == "nowiki":
-            return _str_inlines(html.unescape(n.content or ""))
+            return _str_inlines(decode_entities(n.content or ""))  # "&amp" stays, as MediaWiki
         if name == "math":
             return [_t("Math", [_t("InlineMath"), (n.content or "").strip()])]
         if name in ("pre", "syntaxhighlight", "source", "code"):

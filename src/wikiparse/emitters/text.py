@@ -18,7 +18,6 @@ a :class:`~wikiparse.emitters.templates.TemplateHandlers` object (``templates=``
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import re
 from typing import Any, Callable
 
@@ -28,6 +27,7 @@ from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
+from .html.sanitizer import decode_entities
 from .gallery import gallery_lines
 from .templates import TemplateCall, TemplateHandlers
 
@@ -220,9 +220,9 @@ class TextEmitter(Emitter):
         if name in _SILENT_EXTENSIONS:
             return ""
         if name == "nowiki":
-            return html.unescape(node.content or "")
+            return decode_entities(node.content or "")  # MediaWiki's rules: "&amp" stays
         if name in _PRE_EXTENSIONS:
-            text = html.unescape(node.content or "") if name == "pre" else (node.content or "")
+            text = decode_entities(node.content or "") if name == "pre" else (node.content or "")
             return BLOCK + _keep_whitespace(text.strip("\n")) + BLOCK
         if name in ("math", "chem", "ce"):
             return (node.content or "").strip() if self.profile == "visible" else ""

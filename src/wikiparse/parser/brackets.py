@@ -351,6 +351,7 @@ class BracketBuilder:
                 built = self.constructs.link_element(top, pos, trail_end)
                 if built is None:
                     stack.append(top)
+                    self.link_depth += top.url_end  # _degrade takes the frame's depth off again
                     self._degrade(stack, reason="invalid-link")
                     stack[-1].parts[-1].append(Tok("text", pos, pos + 2))
                     trail_end = pos + 2

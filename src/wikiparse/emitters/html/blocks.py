@@ -19,6 +19,9 @@ class BlockRules(HtmlBase):
 
     def visit_Paragraph(self, node: ast.Paragraph) -> str:
         inner = self.children(node.children)
+        if not inner.strip() and any(isinstance(c, (ast.Category, ast.LanguageLink))
+                                     for c in node.children):
+            return ""  # MediaWiki removes category lines with the whitespace around them
         if _BLOCK_START.search(inner):
             # a block element would end the <p> early and leave a stray </p>: MediaWiki does
             # not wrap such lines either
