@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: demo test venv lint typecheck conformance bench browser-deps pandoc-deps clean
+.PHONY: demo test venv lint typecheck conformance bench browser-deps pandoc-deps clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ pandoc-deps:
 test: $(STAMP) browser-deps pandoc-deps
 	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:cacheprovider
+
+# long fuzz run (docs/reliability.md): FUZZ_SECONDS=3600 make fuzz; new failures are stored in
+# tests/fixtures/reliability/ (FUZZ_SEED, FUZZ_ENGINE=atheris after `pip install atheris`)
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(PY) tests/fuzz/run_fuzz.py --seconds $(FUZZ_SECONDS) --corpus $(SHARED)/corpora/articles
 
 conformance: $(STAMP)
 	$(PY) benchmarks/conformance.py --shared $(SHARED)
