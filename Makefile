@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: demo test venv lint typecheck conformance bench browser-deps pandoc-deps clean fuzz
+.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min clean fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ demo: $(STAMP)
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
-# headless Chromium for the browser XSS suite (tests/test_xss_browser.py), installed only when missing
+# headless Chromium for the browser XSS suite (tests/emitters/test_xss_browser.py), installed only when missing
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
@@ -35,6 +35,45 @@ pandoc-deps:
 test: $(STAMP) browser-deps pandoc-deps
 	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:cacheprovider
+
+# the mypyc-compiled build (hatch_build.py): a wheel compiled from this checkout in its own venv,
+# and the suite run against it (browser tests aside); tests/compiled/ compares it with pure Python
+CVENV   := .venv-compiled
+CSTAMP  := $(CVENV)/.installed-test
+$(CSTAMP): pyproject.toml hatch_build.py $(wildcard src/wikiparse/parser/*.py)
+	rm -rf $(CVENV) build/compiled-wheel
+	$(PYTHON) -m venv $(CVENV)
+	$(CVENV)/bin/python -m pip install --quiet --upgrade pip
+	WIKIPARSE_COMPILE=1 $(CVENV)/bin/python -m pip wheel --quiet --no-deps -w build/compiled-wheel .
+	$(CVENV)/bin/python -m pip install --quiet "$$(ls build/compiled-wheel/wikiparse-*.whl)[test]"
+	$(CVENV)/bin/python -m pip install --quiet tests/plugin_pkg 2>/dev/null || true
+	$(CVENV)/bin/python -c "import wikiparse.compiled as c, sys; sys.exit(not c.IS_COMPILED)"
+	touch $(CSTAMP)
+
+test-compiled: $(CSTAMP) pandoc-deps
+	$(CVENV)/bin/python -m pytest -q -p no:cacheprovider -m "not browser"
+
+# the wheels this checkout ships: compiled for this CPython, and the pure-Python one
+wheels: $(STAMP)
+	rm -rf dist && mkdir -p dist
+	WIKIPARSE_COMPILE=1 $(PIP) wheel --quiet --no-deps -w dist .
+	WIKIPARSE_COMPILE=0 $(PIP) wheel --quiet --no-deps -w dist .
+	ls dist
+
+# the lowest lark that pyproject.toml allows (lark>=1.2,<2): a venv with lark 1.2.*, in which the
+# demo and the parser and rendered-page smoke tests must pass (about a minute, most of it pip)
+LARK_MIN_VENV := .venv-lark-min
+LARK_MIN      := 1.2.*
+
+lark-min:
+	$(PYTHON) -m venv $(LARK_MIN_VENV)
+	$(LARK_MIN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LARK_MIN_VENV)/bin/python -m pip install --quiet 'lark==$(LARK_MIN)' pytest -e .
+	$(LARK_MIN_VENV)/bin/python -c "import lark, sys; v = lark.__version__; print('lark', v); \
+		sys.exit(not v.startswith('1.2.'))"
+	$(LARK_MIN_VENV)/bin/python -m wikiparse.demo > /dev/null
+	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_parser_fixtures.py \
+		tests/test_rendered.py
 
 # long fuzz run (docs/reliability.md): FUZZ_SECONDS=3600 make fuzz; new failures are stored in
 # tests/fixtures/reliability/ (FUZZ_SEED, FUZZ_ENGINE=atheris after `pip install atheris`)
@@ -88,4 +127,4 @@ bench-smoke: bench-env
 	$(BENCH_PY) benchmarks/peers.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --smoke --json $(BENCH_OUT)/peers-smoke.json
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(CVENV) $(LARK_MIN_VENV) build dist .mypy_cache .pytest_cache .hypothesis

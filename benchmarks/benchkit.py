@@ -110,7 +110,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, right: Seque
 def wikiparse_parser_ready() -> str | None:
     """None when ``wikiparse.parse`` can parse wikitext; otherwise why not."""
     try:
-        from wikiparse.parser.pipeline import parse_wikitext  # noqa: F401
+        from wikiparse.parser.driver import parse_wikitext  # noqa: F401
     except Exception as e:  # noqa: BLE001 - any import failure means "not ready"
         return f"{type(e).__name__}: {e}"
     return None

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/conformance.py [--shared ../shared] [--json OUT]
         [--update-ratchet] [--pandoc] [--check-ratchet]
 
-Runs ``../shared/tools/parsertests.py score --func wikiparse.emitters.html.conformance:convert``
+Runs ``../shared/tools/parsertests.py score --func wikiparse.testing:parsertest_html``
 once on every selected case and reports, from that one run:
 
 * the **core subset**: the harness's selected cases minus those tagged ``needs-templates``,
@@ -32,7 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RATCHET = ROOT / "tests" / "conformance_passing.txt"
-FUNC = "wikiparse.emitters.html.conformance:convert"
+FUNC = "wikiparse.testing:parsertest_html"
 #: tags whose cases need what an offline renderer has not got (template pages, site settings)
 NON_CORE_TAGS = ("needs-templates", "parser-function", "tplarg", "test-hooks", "config",
                  "magic-word")

@@ -5,7 +5,7 @@ Runs the shared harness (``shared/tools/parsertests.py score --func``) on the *c
 cases the harness selects, minus those tagged needs-templates, parser-function, tplarg,
 test-hooks, config or magic-word.  The harness compares HTML; its *text* level reduces both
 sides to visible text (block boundaries and ``<br>`` become spaces, whitespace collapsed).  The
-adapter :func:`text_as_html` therefore wraps each line of our plain text in ``<p>`` with the text
+adapter :func:`wikiparse.testing.parsertest_text` therefore wraps each line of our plain text in ``<p>`` with the text
 escaped, so the harness's visible text of our output is exactly our text.  The adapter never
 sees the expectations.
 
@@ -17,7 +17,6 @@ Prints the core-subset text percentage (and exits 1 when it is below ``--min``).
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import subprocess
@@ -29,12 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXCLUDED_TAGS = ("needs-templates", "parser-function", "tplarg", "test-hooks", "config", "magic-word")
 
 
-def text_as_html(wikitext: str) -> str:
-    """Harness adapter: our visible text as HTML whose visible text is that text."""
-    import wikiparse
-
-    text = wikiparse.render(wikiparse.parse(wikitext), "text", profile="visible")
-    return "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in text.split("\n") if line)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"text conformance: {harness} not found", file=sys.stderr)
         return 2
     out = a.out or os.path.join(tempfile.mkdtemp(prefix="wikiparse-text-"), "report.json")
-    cmd = [sys.executable, str(harness), "score", "--func", "text_conformance:text_as_html",
-           "--pythonpath", str(ROOT / "benchmarks"), "--pythonpath", str(ROOT / "src"),
+    cmd = [sys.executable, str(harness), "score", "--func", "wikiparse.testing:parsertest_text",
+           "--pythonpath", str(ROOT / "src"),
            "--out", out, "--quiet"]
     for tag in EXCLUDED_TAGS:
         cmd += ["--no-tag", tag]

@@ -113,3 +113,28 @@ def wait_for(predicate: Any, timeout: float = 60.0, what: str = "condition") -> 
             return
         time.sleep(0.05)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def tiny_dump(pages: Sequence[tuple[int, str | None, str]]) -> bytes:
+    """A small MediaWiki XML dump (plain XML) of ``(id, title, text)`` pages; ``title=None``
+    leaves the ``<title>`` element out (a malformed page)."""
+    from xml.sax.saxutils import escape
+
+    head = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" '
+            'xml:lang="en">\n  <siteinfo>\n    <sitename>Test</sitename>\n'
+            '    <dbname>testwiki</dbname>\n    <namespaces>\n'
+            '      <namespace key="0" case="first-letter" />\n'
+            '      <namespace key="14" case="first-letter">Category</namespace>\n'
+            '    </namespaces>\n  </siteinfo>\n')
+    body = []
+    for page_id, title, text in pages:
+        title_xml = f"    <title>{escape(title)}</title>\n" if title is not None else ""
+        body.append(
+            f"  <page>\n{title_xml}    <ns>0</ns>\n    <id>{page_id}</id>\n"
+            f"    <revision>\n      <id>{page_id + 100000}</id>\n"
+            "      <timestamp>2024-01-01T00:00:00Z</timestamp>\n"
+            "      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
+            f'      <text xml:space="preserve">{escape(text)}</text>\n'
+            "    </revision>\n  </page>\n"
+        )
+    return (head + "".join(body) + "</mediawiki>\n").encode("utf-8")

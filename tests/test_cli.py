@@ -99,16 +99,20 @@ def test_console_script_and_python_m_are_the_same_command() -> None:
     assert result.stdout == run_cli(["--version"]).stdout
 
 
-def test_outline_is_wired_to_the_rendered_outline_module(tmp_path: Path) -> None:
+def test_outline_is_a_subcommand_with_its_own_options(tmp_path: Path) -> None:
     result = run_cli(["outline", "--help"])
-    try:
-        import wikiparse.rendered.outline  # noqa: F401
-    except ModuleNotFoundError:
-        assert result.returncode == 5
-        assert "wikiparse.rendered.outline" in err_text(result)
-        return
     assert result.returncode == 0
-    assert result.stdout.strip()
+    text = result.stdout.decode()
+    assert text.startswith("usage: wikiparse outline")
+    for option in ("--dialect", "--map", "--indent"):
+        assert option in text
+    page = tmp_path / "page.txt"
+    page.write_text("== A ==\n[[Category:X]]\n", encoding="utf-8")
+    outline = run_cli(["outline", page, "--dialect", "wikitext", "--indent", "-1"])
+    assert outline.returncode == 0, err_text(outline)
+    assert outline.stdout.count(b"\n") == 1
+    data = json.loads(outline.stdout)
+    assert data["headings"] == [{"level": 2, "title": "A"}] and data["categories"] == ["X"]
 
 
 # ---------------------------------------------------------------------------- convert

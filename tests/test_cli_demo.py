@@ -59,7 +59,7 @@ def test_demo_reports_a_missing_emitter_and_goes_on(monkeypatch: pytest.MonkeyPa
 
 def test_demo_without_a_parser_still_prints_every_header(monkeypatch: pytest.MonkeyPatch) -> None:
     def parse(text: str, **kwargs: object) -> object:
-        raise ImportError("No module named 'wikiparse.parser.pipeline'")
+        raise ImportError("No module named 'wikiparse.parser.driver'")
 
     monkeypatch.setattr(wikiparse, "parse", parse)
     out = io.StringIO()

@@ -32,7 +32,7 @@ def test_listed_cases_still_pass(tmp_path: Path) -> None:
     # one run over every selected case (a few seconds); the listed ones are checked below
     proc = subprocess.run(
         [sys.executable, str(tool), "score", "--func",
-         "wikiparse.emitters.html.conformance:convert", "--pythonpath", str(ROOT / "src"),
+         "wikiparse.testing:parsertest_html", "--pythonpath", str(ROOT / "src"),
          "--out", str(out), "--quiet", "--max-field", "300"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )

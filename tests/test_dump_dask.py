@@ -1,5 +1,5 @@
 """The Dask path on a real ``dask.distributed`` LocalCluster (2 worker processes): the bag API
-(``wikiparse.dask.read_dump`` / ``render_page`` / ``render_dump``) and ``wikiparse dump
+(``wikiparse.pipeline.dask.read_dump`` / ``render_page`` / ``render_dump``) and ``wikiparse dump
 --scheduler``, each giving exactly the records of the local path."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def local_output(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 def test_read_dump_partitions_by_stream_and_gives_the_local_records(client: Any,
                                                                     local_output: bytes) -> None:
-    import wikiparse.dask as wd
+    import wikiparse.pipeline.dask as wd
     from wikiparse.pipeline.dumps import DumpReader
 
     bag = wd.read_dump(dump_file(MULTI), index=dump_file(INDEX))
@@ -68,7 +68,7 @@ def test_read_dump_partitions_by_stream_and_gives_the_local_records(client: Any,
 
 
 def test_read_dump_by_file_with_filters(client: Any, local_output: bytes) -> None:
-    import wikiparse.dask as wd
+    import wikiparse.pipeline.dask as wd
 
     bag = wd.read_dump([dump_file(EN), dump_file(MULTILINGUAL)], namespaces=[0],
                        redirects="skip")
@@ -81,10 +81,28 @@ def test_read_dump_by_file_with_filters(client: Any, local_output: bytes) -> Non
 
 
 def test_render_dump_uses_each_dumps_settings(client: Any, local_output: bytes) -> None:
-    import wikiparse.dask as wd
+    import wikiparse.pipeline.dask as wd
 
     records = client.compute(wd.render_dump(dump_file(EN), "wikitext")).result()
     assert records == read_jsonl(local_output)
+
+
+def test_the_documented_recipe_writes_the_local_records_without_blank_lines(
+        client: Any, local_output: bytes, tmp_path: Path) -> None:
+    """docs/scaling.md: read_dump -> render_page -> to_jsonl_files; the files, concatenated in
+    name order, are what `wikiparse dump` writes."""
+    import wikiparse.pipeline.dask as wd
+
+    dump, index = dump_file(MULTI), dump_file(INDEX)
+    pages = wd.read_dump(dump, index=index)
+    texts = pages.map(wd.render_page, fmt="wikitext", site=wd.site_of(dump))
+    written = wd.to_jsonl_files(texts, str(tmp_path / "out-*.jsonl"), scheduler=client.get)
+    files = sorted(tmp_path.glob("out-*.jsonl"))
+    assert len(files) == 11 and sorted(map(str, files)) == sorted(map(str, written))
+    assert files[0].name == "out-000000.jsonl" and files[10].name == "out-000010.jsonl"
+    data = b"".join(f.read_bytes() for f in files)
+    assert b"\n\n" not in data
+    assert data == local_output
 
 
 def test_cli_scheduler_gives_byte_identical_output(cluster: Any, local_output: bytes,

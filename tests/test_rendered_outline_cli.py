@@ -1,4 +1,4 @@
-"""``outline FILE...`` (python -m wikiparse.rendered.outline; ``wikiparse outline`` in the CLI)."""
+"""``wikiparse outline FILE...`` (also ``python -m wikiparse.rendered.outline FILE...``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ import pytest
 from conftest import IN_CI, shared_path
 from rendered_support import FIXTURES, fixture_expectations, outline_part
 
-from wikiparse.rendered.outline import main
+import wikiparse.cli
+
+
+def main(argv: list[str]) -> int:
+    return wikiparse.cli.main(["outline", *argv])
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -116,10 +116,10 @@ def test_fixture_wikitext_reads_back_with_mwparserfromhell(name: str) -> None:
 
 
 def wikitext_parser_or_skip() -> None:
-    if importlib.util.find_spec("wikiparse.parser.pipeline") is None:
+    if importlib.util.find_spec("wikiparse.parser.driver") is None:
         if IN_CI:
-            pytest.fail("wikiparse.parser.pipeline is missing in CI")
-        pytest.skip("the wikitext parser (wikiparse.parser.pipeline) is not there yet")
+            pytest.fail("wikiparse.parser.driver is missing in CI")
+        pytest.skip("the wikitext parser (wikiparse.parser.driver) is not there yet")
 
 
 def test_seed_wikitext_parses_back_to_the_same_outline() -> None:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from . import ast
@@ -46,10 +47,14 @@ def parse(
     if dialect == "rendered":
         from .rendered import parse_rendered
 
-        return parse_rendered(text, config=config, limits=limits)
-    from .parser.pipeline import parse_wikitext
+        doc = parse_rendered(text, config=config, limits=limits)
+    else:
+        from .parser.driver import parse_wikitext
 
-    return parse_wikitext(text, config=config or SiteConfig(), limits=limits or Limits())
+        doc = parse_wikitext(text, config=config or SiteConfig(), limits=limits or Limits())
+    ast.attach_source(doc, doc.source)
+    doc.parse_fragment = functools.partial(parse, config=doc.config or config, limits=limits)
+    return doc
 
 
 def from_json(data: Any) -> Document:

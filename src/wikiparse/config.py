@@ -10,6 +10,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
+import regex
+
 # Namespace numbers MediaWiki fixes for every wiki.
 NS_MEDIA = -2
 NS_SPECIAL = -1
@@ -251,6 +253,20 @@ class SiteConfig:
         table.setdefault("image", NS_FILE)
         return table
 
+    def normalize_title(self, raw: str, *, capitalize: bool = True) -> str:
+        """A page name as MediaWiki's Title normalises it: direction marks (LRM, RLM, the
+        embedding and override controls) are dropped, underscores and runs of Unicode space
+        separators become one space, the ends are trimmed and (``capitalize``, for local
+        titles; an interwiki target's case is the other wiki's business) the first letter is
+        upper-cased."""
+        if raw.isascii() or _TITLE_SPECIAL.search(raw) is None:
+            # str.split's whitespace is MediaWiki's title whitespace here (other controls
+            # are illegal in titles): the common, fast path
+            title = " ".join(raw.replace("_", " ").split())
+        else:
+            title = _TITLE_SPACE.sub(" ", _DIRECTION_MARKS.sub("", raw)).strip(" \t\n\r\x00\x0b")
+        return title[:1].upper() + title[1:] if capitalize else title
+
     def namespace_of(self, prefix: str) -> int | None:
         return self.namespace_lookup.get(_ns_key(prefix))
 
@@ -464,6 +480,15 @@ def _from_magic_words(words: list[Any], base: SiteConfig) -> dict[str, Any]:
         changes["redirect_words"] = tuple(redirect)
     return changes
 
+
+# MediaWiki's title whitespace (MediaWikiTitleCodec::splitTitleString): '_', the space
+# separators (Zs: space, NBSP, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000), U+2028, U+2029;
+# and the direction marks it removes (U+200E, U+200F, U+202A-U+202E)
+_TITLE_SPACE = regex.compile(r"[_\p{Zs}\u2028\u2029]+")
+_DIRECTION_MARKS = regex.compile(r"[\u200e\u200f\u202a-\u202e]")
+# what str.split() would get wrong: the direction marks, and NEL (whitespace to Python, a
+# title character to MediaWiki)
+_TITLE_SPECIAL = re.compile(r"[\u200e\u200f\u202a-\u202e\x85]")
 
 _PHP_TRAIL = re.compile(r"^/\^\((?P<inner>.*)\)\(\.\*\)\$/[a-zA-Z]*$", re.S)
 _PHP_HEX = re.compile(r"\\x\{([0-9a-fA-F]{1,6})\}")

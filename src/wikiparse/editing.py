@@ -1,20 +1,12 @@
 """Editing a parsed tree and writing it back as a minimal diff.
 
-The wikitext emitter copies every clean node from ``Document.source`` by span.  An edit marks the
-edited node *and its ancestors* ``dirty``; the emitter then calls :func:`serialise_dirty` for
-them, which works in one of three ways:
-
-* **new nodes** (created by an edit; their span is zero-width at the place they were inserted)
-  are written canonically from their fields (``[[Target|label]]``, ``{{Name|a=b}}``...);
-* **framed nodes** whose own fields an edit may change (templates, parameters, wiki links,
-  categories) are written from their fields, reusing the written form of every unchanged part
-  (a template's parameters, a link's target as written) and copying clean children by span;
-* **containers** (the document, paragraphs, lists, tables, tags...) are written as the source
-  text of the gaps between their children, with the children visited (clean ones copied by
-  span).  A removed child leaves an empty :class:`~wikiparse.ast.Text` covering its old span so
-  the gaps stay right.
-
-So an edit changes only the bytes of what was edited; everything else comes from the source.
+``str(node)`` and the wikitext emitter copy every clean node from the document's source by span.
+An edit marks the edited node *and its ancestors* ``dirty``; the serialiser
+(:mod:`wikiparse.ast.wikitext`) then writes those from their fields: new nodes (created by an
+edit; their span is zero-width at the place they were inserted) canonically, templates, links and
+categories reusing the written form of every unchanged part, containers as the source text of the
+gaps between their children.  So an edit changes only the bytes of what was edited; everything
+else comes from the source.
 
     >>> import wikiparse
     >>> from wikiparse.editing import Editor
@@ -28,311 +20,21 @@ So an edit changes only the bytes of what was edited; everything else comes from
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Iterator
 
 from . import ast
+from .ast import canonical_wikitext
+from .ast.wikitext import label_position
 
-if TYPE_CHECKING:
-    from .emitters.wikitext import WikitextEmitter
-
-__all__ = ["Editor", "EditError", "serialise_dirty", "canonical_wikitext"]
+__all__ = ["Editor", "EditError", "canonical_wikitext"]
 
 
 class EditError(ValueError):
     """An edit that cannot be applied (the node is not in this document, a bad parameter...)."""
 
 
-#: node types that stand on their own line(s) when inserted into a block container
-BLOCK_TYPES: tuple[type[ast.Node], ...] = (
-    ast.Heading, ast.Paragraph, ast.List, ast.Table, ast.Preformatted, ast.HorizontalRule,
-    ast.Redirect,
-)
 #: containers whose children are blocks (an inserted block gets its own line)
 BLOCK_CONTAINERS: tuple[type[ast.Node], ...] = (ast.Document,)
-
-
-# --------------------------------------------------------------------------- serialisation
-
-
-def _is_new(node: ast.Node) -> bool:
-    """A node created by an edit: dirty with a zero-width span."""
-    return node.dirty and node.span[0] == node.span[1]
-
-
-def serialise_dirty(emitter: WikitextEmitter, node: ast.Node) -> str:
-    """Wikitext for a dirty node (called by the wikitext emitter)."""
-    if isinstance(node, ast.Text):
-        return node.value
-    if _is_new(node):
-        return _canonical(emitter, node)
-    framed = _FRAMED.get(type(node))
-    if framed is not None:
-        return framed(emitter, node)
-    return _with_source_gaps(emitter, node)
-
-
-def _visit(emitter: WikitextEmitter, nodes: list[ast.Node] | None) -> str:
-    return "".join(str(emitter.visit(n)) for n in nodes or ())
-
-
-def _with_source_gaps(emitter: WikitextEmitter, node: ast.Node) -> str:
-    """Children visited, the text between them (and around them) copied from the source."""
-    source = emitter.source
-    out: list[str] = []
-    pos = node.span[0]
-    block_container = isinstance(node, BLOCK_CONTAINERS)
-    kids = list(node.child_nodes())
-    for i, child in enumerate(kids):
-        start = max(child.span[0], pos)
-        out.append(source[pos:start])
-        piece = str(emitter.visit(child))
-        if block_container and _is_new(child) and piece:
-            so_far = "".join(out)
-            prev = kids[i - 1] if i else None
-            nxt = kids[i + 1] if i + 1 < len(kids) else None
-            if so_far and not so_far.endswith("\n"):
-                piece = "\n" + piece
-            if so_far and _paragraphs(prev, child) and not so_far.endswith("\n\n"):
-                piece = "\n" + piece
-            following = source[max(child.span[1], start) : (nxt.span[0] if nxt else node.span[1])]
-            if (nxt is not None or following) and not following.startswith("\n"):
-                piece += "\n"
-            if _paragraphs(child, nxt) and not following.startswith("\n\n"):
-                piece += "\n"
-        out.append(piece)
-        pos = max(child.span[1], start)
-    out.append(source[pos : node.span[1]])
-    return "".join(out)
-
-
-def _paragraphs(a: ast.Node | None, b: ast.Node | None) -> bool:
-    """Two paragraphs next to each other (they need a blank line between them)."""
-    return isinstance(a, ast.Paragraph) and isinstance(b, ast.Paragraph)
-
-
-# ---- framed nodes: own fields written out, unchanged written parts reused
-
-
-def _template(emitter: WikitextEmitter, node: ast.Node) -> str:
-    assert isinstance(node, ast.Template)
-    name = _visit(emitter, node.name_nodes) if node.name_nodes else node.name
-    return "{{" + name + "".join("|" + str(emitter.visit(p)) for p in node.params) + "}}"
-
-
-def _parameter(emitter: WikitextEmitter, node: ast.Node) -> str:
-    assert isinstance(node, ast.Parameter)
-    value = _visit(emitter, node.value)
-    if not node.showkey:
-        return value
-    name = _visit(emitter, node.name_nodes) if node.name_nodes else node.name
-    return name + "=" + value
-
-
-def _written(emitter: WikitextEmitter, start: int, end: int, field_value: str) -> str:
-    """The source text ``[start:end)`` when its trimmed form is still ``field_value`` (the field
-    was not edited), else ``field_value`` with the written surrounding whitespace kept."""
-    if 0 <= start <= end <= len(emitter.source):
-        region = emitter.source[start:end]
-        if region.strip() == field_value:
-            return region
-        if region.strip():
-            lead = region[: len(region) - len(region.lstrip())]
-            trail = region[len(region.rstrip()) :]
-            return lead + field_value + trail
-    return field_value
-
-
-def _label_start(node: ast.WikiLink | ast.Category, trail: str) -> int:
-    if node.children:
-        return node.children[0].span[0]
-    return node.span[1] - 2 - len(trail)
-
-
-def _wikilink(emitter: WikitextEmitter, node: ast.Node) -> str:
-    assert isinstance(node, ast.WikiLink)
-    start, end = node.span
-    if node.has_text:
-        label_start = _label_start(node, node.trail)
-        target = _written(emitter, start + 2, label_start - 1, node.target)
-        return "[[" + target + "|" + _visit(emitter, node.children) + "]]" + node.trail
-    target = _written(emitter, start + 2, end - 2 - len(node.trail), node.target)
-    return "[[" + target + "]]" + node.trail
-
-
-def _category(emitter: WikitextEmitter, node: ast.Node) -> str:
-    assert isinstance(node, ast.Category)
-    start, end = node.span
-    if node.sort_key is not None:
-        label_start = _label_start(node, "")
-        target = _written(emitter, start + 2, label_start - 1, node.target)
-        if node.children and not any(_is_new(c) for c in node.children):
-            key = _visit(emitter, node.children)
-        else:
-            key = node.sort_key
-        return "[[" + target + "|" + key + "]]"
-    return "[[" + _written(emitter, start + 2, end - 2, node.target) + "]]"
-
-
-_FRAMED: dict[type[ast.Node], Any] = {
-    ast.Template: _template,
-    ast.WikiLink: _wikilink,
-    ast.Category: _category,
-}
-
-
-# ---- new nodes: canonical form from the fields
-
-
-def _attrs(emitter: WikitextEmitter, attrs: list[ast.Attribute]) -> str:
-    return "".join(" " + str(emitter.visit(a)) for a in attrs)
-
-
-def _canonical(emitter: WikitextEmitter, node: ast.Node) -> str:  # noqa: C901 - one case per type
-    v = lambda nodes: _visit(emitter, nodes)  # noqa: E731
-    if isinstance(node, ast.Text):
-        return node.value
-    if isinstance(node, ast.Comment):
-        return "<!--" + node.value + ("-->" if node.closed else "")
-    if isinstance(node, ast.Entity):
-        return node.raw
-    if isinstance(node, ast.HorizontalRule):
-        return "----"
-    if isinstance(node, ast.Signature):
-        return "~" * node.tildes
-    if isinstance(node, ast.BehaviorSwitch):
-        return "__" + node.name + "__"
-    if isinstance(node, ast.MagicLink):
-        return node.kind + " " + node.value
-    if isinstance(node, ast.Bold):
-        return "'''" + v(node.children) + "'''"
-    if isinstance(node, ast.Italic):
-        return "''" + v(node.children) + "''"
-    if isinstance(node, ast.Attribute):
-        if not node.name:
-            return v(node.children)
-        if node.value is None:
-            return node.name
-        q = node.quote or ('"' if not node.value or " " in node.value else "")
-        return f"{node.name}={q}{node.value}{q}"
-    if isinstance(node, ast.Tag):
-        if node.kind == "stray-close":
-            return f"</{node.name}>"
-        opening = "<" + node.name + _attrs(emitter, node.attrs) + (" />" if node.self_closing else ">")
-        if node.kind == "void":
-            return opening
-        return opening + v(node.children) + (f"</{node.name}>" if node.kind == "paired" else "")
-    if isinstance(node, ast.ExtensionTag):
-        opening = "<" + node.name + _attrs(emitter, node.attrs)
-        if node.content is None and not node.children:
-            return opening + " />"
-        inner = v(node.children) if node.children else (node.content or "")
-        return opening + ">" + inner + (f"</{node.name}>" if node.closed else "")
-    if isinstance(node, ast.WikiLink):
-        label = "|" + v(node.children) if node.has_text else ""
-        return "[[" + node.target + label + "]]" + node.trail
-    if isinstance(node, ast.ImageOption):
-        if node.children:
-            return v(node.children)
-        if node.kind in ("format", "halign", "valign", "other", "caption", "size") or not node.name:
-            return node.value
-        return f"{node.name}={node.value}"
-    if isinstance(node, ast.FileLink):
-        return "[[" + node.target + "".join("|" + str(emitter.visit(o)) for o in node.options) + "]]" + node.trail
-    if isinstance(node, ast.Category):
-        key = "|" + (v(node.children) if node.children else node.sort_key or "") if node.sort_key is not None else ""
-        return "[[" + node.target + key + "]]"
-    if isinstance(node, ast.LanguageLink):
-        return "[[" + node.target + "]]"
-    if isinstance(node, ast.ExternalLink):
-        if node.kind == "free":
-            return node.url
-        if node.kind == "autonumber" or not node.children:
-            return "[" + node.url + "]"
-        return "[" + node.url + " " + v(node.children) + "]"
-    if isinstance(node, ast.Redirect):
-        return "#REDIRECT " + (str(emitter.visit(node.link)) if node.link else "[[" + node.target + "]]")
-    if isinstance(node, ast.Parameter):
-        return _parameter(emitter, node)
-    if isinstance(node, ast.Template):
-        return _template(emitter, node)
-    if isinstance(node, ast.ParserFunction):
-        args = [str(emitter.visit(a)) for a in node.args]
-        first = (":" + args[0]) if args else ""
-        return "{{" + node.name + first + "".join("|" + a for a in args[1:]) + "}}"
-    if isinstance(node, ast.Variable):
-        return "{{" + node.name + "}}"
-    if isinstance(node, ast.Argument):
-        name = v(node.name_nodes) if node.name_nodes else node.name
-        default = "|" + v(node.default) if node.default is not None else ""
-        return "{{{" + name + default + "}}}"
-    if isinstance(node, ast.Heading):
-        marks = "=" * node.level
-        return marks + v(node.children) + marks
-    if isinstance(node, ast.Paragraph):
-        return v(node.children)
-    if isinstance(node, ast.ParagraphBreak):
-        return "\n"
-    if isinstance(node, ast.Preformatted):
-        return "\n".join(" " + line for line in v(node.children).split("\n"))
-    if isinstance(node, ast.ListItem):
-        parts = [node.marker]
-        for child in node.children:
-            if isinstance(child, ast.List):
-                parts.append("\n")
-            parts.append(str(emitter.visit(child)))
-        return "".join(parts)
-    if isinstance(node, ast.List):
-        return "\n".join(str(emitter.visit(i)) for i in node.items)
-    if isinstance(node, ast.TableCell):
-        head = "!" if node.header else "|"
-        attrs = _attrs(emitter, node.attrs).strip()
-        return head + (attrs + " |" if attrs else "") + v(node.children)
-    if isinstance(node, ast.TableRow):
-        cells = "\n".join(str(emitter.visit(c)) for c in node.cells)
-        if node.implicit:
-            return cells
-        return "|-" + _attrs(emitter, node.attrs) + ("\n" + cells if cells else "")
-    if isinstance(node, ast.TableCaption):
-        attrs = _attrs(emitter, node.attrs).strip()
-        return "|+" + (attrs + " |" if attrs else "") + v(node.children)
-    if isinstance(node, ast.Table):
-        lines = ["{|" + _attrs(emitter, node.attrs)]
-        if node.prelude:
-            lines.append(v(node.prelude))
-        if node.caption is not None:
-            lines.append(str(emitter.visit(node.caption)))
-        lines.extend(str(emitter.visit(r)) for r in node.rows)
-        if node.closed:
-            lines.append("|}")
-        return "\n".join(lines)
-    if isinstance(node, ast.EditMarker):
-        return "[" + node.label + "]"
-    if isinstance(node, ast.Navigation):
-        return node.label + ": " + " - ".join(node.items)
-    if isinstance(node, ast.Boilerplate):
-        return node.text
-    if isinstance(node, ast.Document):
-        out: list[str] = []
-        prev: ast.Node | None = None
-        for child in node.children:
-            if prev is not None:
-                both_para = isinstance(prev, ast.Paragraph) and isinstance(child, ast.Paragraph)
-                out.append("\n\n" if both_para else "\n")
-            out.append(str(emitter.visit(child)))
-            prev = child
-        return "".join(out)
-    return emitter.source[node.span[0] : node.span[1]]
-
-
-def canonical_wikitext(node: ast.Node) -> str:
-    """The canonical wikitext of a node built by hand (all of it new, none copied)."""
-    from .emitters.wikitext import WikitextEmitter
-
-    for n in node.walk():
-        n.dirty = True
-        if n.span[0] != n.span[1]:
-            n.span = (n.span[0], n.span[0])
-    return WikitextEmitter().render(node)
 
 
 # --------------------------------------------------------------------------- the editing API
@@ -391,6 +93,7 @@ class Editor:
             for n in top.walk():
                 n.span = (at, at)
                 n.dirty = True
+                n.origin = self.doc.origin
                 for c in n.child_nodes():
                     parents[id(c)] = n
 
@@ -542,11 +245,7 @@ class Editor:
         return param
 
     def _source_of(self, node: ast.Node) -> str:
-        if isinstance(node, ast.Text):
-            return node.value
-        from .emitters.wikitext import to_wikitext
-
-        return to_wikitext(node, self.doc.source)
+        return ast.WikitextWriter(self.doc.source).write(node)
 
     def _layout_like(self, template: ast.Template, key: str, value: str) -> tuple[str, str]:
         """Name and value text for a new named parameter, spaced like the last named one."""
@@ -615,7 +314,7 @@ class Editor:
             link.children, link.has_text = [], False
         else:
             new = self.parse_fragment(wikitext, inline=True)
-            label_at = _label_start(link, link.trail)
+            label_at = label_position(link, link.trail)
             self._adopt(link, new, label_at)
             if link.has_text:
                 holes: list[ast.Node] = [ast.Text(c.span, value="") for c in link.children]

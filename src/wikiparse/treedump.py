@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import MISSING, fields
 
-from .ast import Document, Node
+from .ast import BOOKKEEPING_FIELDS, Document, Node
 
-_SKIP = {"span", "dirty", "source", "config", "diagnostics", "CHILD_FIELDS"}
+_SKIP = {"span", "source", "config", "diagnostics", "CHILD_FIELDS"} | BOOKKEEPING_FIELDS
 
 
 def format_tree(node: Node) -> str:

@@ -9,10 +9,11 @@ instantiates the emitter with the options and runs it.
 from __future__ import annotations
 
 import importlib
+import threading
 from importlib.metadata import entry_points
 from typing import Any
 
-from ..ast import Node
+from ..ast import Document, Node
 from .base import Emitter
 
 _REGISTRY: dict[str, type[Emitter]] = {}
@@ -25,6 +26,9 @@ _BUILTIN: dict[str, str] = {
     "wikitext": "wikiparse.emitters.wikitext",
 }
 _entry_points_loaded = False
+# held while the entry points are loaded: a second thread waits instead of seeing a half-filled
+# registry (re-entrant: a plugin's import may look the registry up)
+_LOAD_LOCK = threading.RLock()
 
 
 class UnknownFormat(LookupError):
@@ -41,19 +45,23 @@ def register(name: str, emitter: type[Emitter], *, replace: bool = False) -> Non
 
 
 def _load_entry_points() -> None:
+    """Register the plugins' emitters, once; the flag is set only when all are registered."""
     global _entry_points_loaded
     if _entry_points_loaded:
         return
-    _entry_points_loaded = True
-    for ep in entry_points(group="wikiparse.emitters"):
-        if ep.name in _REGISTRY or ep.name in _BUILTIN:
-            continue
-        try:
-            cls = ep.load()
-        except Exception:  # a broken plugin must not break the library
-            continue
-        if isinstance(cls, type) and issubclass(cls, Emitter):
-            _REGISTRY[ep.name] = cls
+    with _LOAD_LOCK:
+        if _entry_points_loaded:
+            return
+        for ep in entry_points(group="wikiparse.emitters"):
+            if ep.name in _REGISTRY or ep.name in _BUILTIN:
+                continue
+            try:
+                cls = ep.load()
+            except Exception:  # a broken plugin must not break the library
+                continue
+            if isinstance(cls, type) and issubclass(cls, Emitter):
+                _REGISTRY.setdefault(ep.name, cls)
+        _entry_points_loaded = True
 
 
 def _builtin_available(name: str) -> bool:
@@ -87,8 +95,12 @@ def emitters() -> list[str]:
 
 
 def render(node: Node, fmt: str = "html", **options: Any) -> Any:
-    """Render a document (or any node) with the emitter registered as ``fmt``."""
+    """Render a document (or any node of one, a Section included) with the emitter registered
+    as ``fmt``."""
     return get_emitter(fmt)(**options).render(node)
+
+
+Document.renderer = render  # Document.strip_code() renders through the registry
 
 
 __all__ = ["Emitter", "UnknownFormat", "emitters", "get_emitter", "register", "render"]

@@ -1,61 +1,76 @@
 """Emitter base class: one method per node type, dispatch on the node's class.
 
-A subclass writes ``def visit_WikiLink(self, node)`` etc.; nodes without a method go to
-``generic_visit``.  A user overrides one node's rendering on an instance without subclassing:
+A subclass writes ``def visit_WikiLink(self, node)`` etc. (the dispatch is
+:class:`wikiparse.ast.Visitor`'s); nodes without a method go to ``generic_visit``.  A user
+overrides one node's rendering on an instance without subclassing:
 ``emitter.add_render_rule(WikiLink, fn)`` where ``fn(emitter, node)`` returns the output piece.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
-from ..ast import Document, Node
+from ..ast import Document, Node, Visitor
 
 RenderRule = Callable[[Any, Node], Any]
 
 
-class Emitter:
-    """Walks a tree and produces output.  Options are keyword arguments of the constructor."""
+class Emitter(Visitor[Any]):
+    """Walks a tree and produces output.  Options are keyword arguments of the constructor; each
+    emitter declares the ones it takes in :attr:`OPTIONS`, and any other raises TypeError."""
 
     #: registry name (set by subclasses)
     name: str = ""
+    #: the names of the options the constructor accepts
+    OPTIONS: ClassVar[frozenset[str]] = frozenset()
+    #: node types this emitter renders only as part of their parent (a tag's attributes, a
+    #: template's parameters...): never visited on their own, so no render rule can apply
+    PARTS: ClassVar[frozenset[type[Node]]] = frozenset()
 
     def __init__(self, **options: Any) -> None:
+        super().__init__()
+        unknown = sorted(set(options) - self.OPTIONS)
+        if unknown:
+            valid = ", ".join(sorted(self.OPTIONS)) or "none"
+            raise TypeError(f"{type(self).__name__} got unknown option(s) {', '.join(unknown)}; "
+                            f"valid options: {valid}")
         self.options = options
         self._rules: dict[type[Node], RenderRule] = {}
-        self._cache: dict[type[Node], Callable[[Node], Any]] = {}
         self.source: str = ""
 
     def add_render_rule(self, node_type: type[Node], rule: RenderRule) -> None:
-        """Use ``rule(emitter, node)`` for nodes of ``node_type`` (and its subclasses)."""
+        """Use ``rule(emitter, node)`` for nodes of ``node_type`` (and its subclasses).
+
+        Raises TypeError for a type this emitter renders only inside its parent (:attr:`PARTS`),
+        where the rule would never run."""
+        if not (isinstance(node_type, type) and issubclass(node_type, Node)):
+            raise TypeError(f"add_render_rule needs a node class, got {node_type!r}")
+        if not callable(rule):
+            raise TypeError(f"a render rule must be callable, got {rule!r}")
+        if node_type in self.PARTS:
+            raise TypeError(
+                f"the {self.name or type(self).__name__} emitter renders {node_type.__name__} "
+                "only as part of its parent, so a rule for it would never run; add the rule "
+                "for the parent node type instead")
         self._rules[node_type] = rule
-        self._cache.clear()
+        self.forget_handlers()
 
-    def _handler(self, cls: type[Node]) -> Callable[[Node], Any]:
-        handler = self._cache.get(cls)
-        if handler is None:
-            for klass in cls.__mro__:
-                rule = self._rules.get(klass)
-                if rule is not None:
-                    handler = (lambda r: (lambda node: r(self, node)))(rule)
-                    break
-                method = getattr(self, "visit_" + klass.__name__, None)
-                if method is not None:
-                    handler = method
-                    break
-            else:
-                handler = self.generic_visit
-            self._cache[cls] = handler
-        return handler
+    def override(self, cls: type[Node]) -> Callable[[Node], Any] | None:
+        rule = self._rules.get(cls)
+        if rule is None:
+            return None
+        return lambda node: rule(self, node)
 
-    def visit(self, node: Node) -> Any:
-        return self._handler(type(node))(node)
+    def overridden_types(self) -> tuple[type[Node], ...]:
+        return tuple(self._rules)
 
-    def generic_visit(self, node: Node) -> Any:
-        raise NotImplementedError(f"{type(self).__name__} cannot render {type(node).__name__}")
+    def source_of(self, node: Node) -> str:
+        """The text ``node``'s spans index ("" when it has none: a tree built by hand)."""
+        if node.origin is not None:
+            return node.origin
+        return node.source if isinstance(node, Document) else ""
 
     def render(self, node: Node) -> Any:
-        """Render ``node``; a Document sets ``self.source`` for emitters that need raw text."""
-        if isinstance(node, Document):
-            self.source = node.source
+        """Render ``node`` (a Document or any node of one)."""
+        self.source = self.source_of(node)
         return self.visit(node)

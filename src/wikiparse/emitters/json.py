@@ -20,7 +20,7 @@ import typing
 from dataclasses import fields
 from typing import Any
 
-from .. import ast
+import wikiparse.ast as ast
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
 
 SCHEMA_ID = "wikiparse-ast/1"
-_SKIP = frozenset({"span", "dirty", "config", "children"})
+_SKIP = frozenset({"span", "config", "children"}) | ast.BOOKKEEPING_FIELDS
 
 # field names per class, computed once
 _FIELDS: dict[type[ast.Node], tuple[str, ...]] = {}
@@ -45,30 +45,9 @@ def _field_names(cls: type[ast.Node]) -> tuple[str, ...]:
     return names
 
 
-def _value(value: Any) -> Any:
-    if isinstance(value, ast.Node):
-        return to_dict(value)
-    if isinstance(value, list):
-        return [_value(v) for v in value]
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, ast.Diagnostic):
-        return {"code": value.code, "message": value.message, "span": list(value.span),
-                "severity": value.severity}
-    return value
-
-
 def to_dict(node: ast.Node) -> dict[str, Any]:
     """The JSON-ready dict of ``node`` (recursive; a Document gets the schema tag)."""
-    cls = type(node)
-    out: dict[str, Any] = {"type": cls.__name__, "span": [node.span[0], node.span[1]]}
-    if isinstance(node, ast.Document):
-        out["schema"] = SCHEMA_ID
-    for name in _field_names(cls):
-        out[name] = _value(getattr(node, name))
-    children = getattr(node, "children", None)
-    out["children"] = [to_dict(c) for c in children] if children is not None else []
-    return out
+    return JsonEmitter().visit_Node(node)
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
@@ -88,14 +67,44 @@ def _loads(text: str | bytes) -> Any:
 
 
 class JsonEmitter(Emitter):
-    """``render(doc, "json", indent=None)`` -> str."""
+    """``render(doc, "json", indent=None)`` -> str.  One method for every node type
+    (``visit_Node``: the node's fields); a render rule returns the JSON value of its nodes."""
 
     name = "json"
+    OPTIONS = frozenset({"indent"})
 
     def render(self, node: ast.Node) -> str:
         indent = self.options.get("indent")
         with recursion_headroom():
-            return dumps(to_dict(node), indent=indent)
+            return dumps(self.to_dict(node), indent=indent)
+
+    def to_dict(self, node: ast.Node) -> Any:
+        """The JSON-ready value of ``node`` (a dict unless a render rule says otherwise)."""
+        return self.visit(node)
+
+    def visit_Node(self, node: ast.Node) -> dict[str, Any]:
+        cls = type(node)
+        out: dict[str, Any] = {"type": cls.__name__, "span": [node.span[0], node.span[1]]}
+        if isinstance(node, ast.Document):
+            out["schema"] = SCHEMA_ID
+        for name in _field_names(cls):
+            out[name] = self._value(getattr(node, name))
+        children = getattr(node, "children", None)
+        visit = self.visit
+        out["children"] = [visit(c) for c in children] if children is not None else []
+        return out
+
+    def _value(self, value: Any) -> Any:
+        if isinstance(value, ast.Node):
+            return self.visit(value)
+        if isinstance(value, list):
+            return [self._value(v) for v in value]
+        if isinstance(value, tuple):
+            return list(value)
+        if isinstance(value, ast.Diagnostic):
+            return {"code": value.code, "message": value.message, "span": list(value.span),
+                    "severity": value.severity}
+        return value
 
 
 # --------------------------------------------------------------------------- from JSON
@@ -145,6 +154,7 @@ def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
     with recursion_headroom():
         doc = _node_from(data)
     assert isinstance(doc, ast.Document)
+    ast.attach_source(doc, doc.source)
     return doc
 
 

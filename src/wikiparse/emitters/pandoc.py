@@ -10,10 +10,11 @@ list ``categories``.  Option ``api_version``: ``"1.23"`` (default, pandoc >= 3) 
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
-from .. import ast
+import wikiparse.ast as ast
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -28,6 +29,8 @@ _INLINE_STYLE = {"b": "Strong", "strong": "Strong", "i": "Emph", "em": "Emph", "
                  "sup": "Superscript", "sub": "Subscript"}
 _FRAMED_FORMATS = ("thumbnail", "thumb", "frame", "framed")
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
+#: HTML tags that stand as blocks among blocks
+_BLOCK_TAGS = frozenset({"div", "blockquote", "center", "table", "p"})
 _BLOCK_NODES = (ast.Heading, ast.Paragraph, ast.List, ast.Table, ast.Preformatted,
                 ast.HorizontalRule, ast.Redirect, ast.Navigation, ast.Boilerplate)
 
@@ -78,7 +81,15 @@ def _plain_text(nodes: list[ast.Node]) -> str:
 
 
 class PandocEmitter(Emitter):
+    """``render(doc, "pandoc-json")``.  Every node type has a ``visit_<Node>`` method returning a
+    list of pandoc elements: blocks where a block is expected (:attr:`in_block`), inlines
+    elsewhere; a block node met where only inlines fit gives its text."""
+
     name = "pandoc-json"
+    PARTS = frozenset({ast.Attribute, ast.Parameter, ast.ImageOption, ast.EditMarker,
+                       ast.ListItem, ast.TableRow, ast.TableCell, ast.TableCaption, ast.Document,
+                       ast.Section})
+    OPTIONS = frozenset({"api_version"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -87,17 +98,19 @@ class PandocEmitter(Emitter):
             raise ValueError(f"api_version must be one of {', '.join(_API)}")
         self.api_version = version
         self._categories: list[str] = []
+        #: whether the node being visited stands where a block is expected
+        self.in_block = False
 
     def render(self, node: ast.Node) -> str:
         return dumps(self.to_pandoc(node))
 
     def to_pandoc(self, node: ast.Node) -> Json:
         """The pandoc document as a dict."""
-        if isinstance(node, ast.Document):
-            self.source = node.source
+        self.source = self.source_of(node)
         self._categories = []
+        page = isinstance(node, (ast.Document, ast.Section))
         with recursion_headroom():
-            blocks = self.blocks([node] if not isinstance(node, ast.Document) else node.children)
+            blocks = self.blocks(list(node.child_nodes()) if page else [node])
         meta: dict[str, Json] = {}
         if isinstance(node, ast.Document) and node.title:
             meta["title"] = _t("MetaInlines", _str_inlines(node.title))
@@ -111,7 +124,19 @@ class PandocEmitter(Emitter):
             return node.value
         return self.source[node.span[0] : node.span[1]]
 
-    # ---- blocks
+    # ---- the two contexts
+
+    def block(self, n: ast.Node) -> list[Json]:
+        """``n`` as blocks."""
+        self.in_block = True
+        result: list[Json] = self.visit(n)
+        return result
+
+    def inline(self, n: ast.Node) -> list[Json]:
+        """``n`` as inlines."""
+        self.in_block = False
+        result: list[Json] = self.visit(n)
+        return result
 
     def blocks(self, nodes: list[ast.Node]) -> list[Json]:
         """Blocks for a mixed node list: runs of inline nodes become ``Plain``/``Para``."""
@@ -127,8 +152,8 @@ class PandocEmitter(Emitter):
 
         for n in nodes:
             if isinstance(n, ast.FileLink) and n.format in _FRAMED_FORMATS and not run:
-                out.append(self._figure(n))
-            elif isinstance(n, _BLOCK_NODES) or (isinstance(n, ast.Tag) and n.name in ("div", "blockquote", "center", "table", "p")):
+                out.extend(self.block(n))
+            elif isinstance(n, _BLOCK_NODES) or (isinstance(n, ast.Tag) and n.name in _BLOCK_TAGS):
                 flush()
                 out.extend(self.block(n))
             else:
@@ -136,66 +161,55 @@ class PandocEmitter(Emitter):
         flush()
         return out
 
-    def block(self, n: ast.Node) -> list[Json]:
-        if isinstance(n, ast.Paragraph):
-            return self._paragraph(n)
-        if isinstance(n, ast.Heading):
-            return [_t("Header", [n.level, _NO_ATTR, _tidy(self.inlines(n.children))])]
-        if isinstance(n, ast.List):
-            return [self._list(n)]
-        if isinstance(n, ast.Table):
-            return self._table(n)
-        if isinstance(n, ast.Preformatted):
-            return [_t("CodeBlock", [_NO_ATTR, _plain_text(n.children)])]
-        if isinstance(n, ast.HorizontalRule):
-            return [_t("HorizontalRule")]
-        if isinstance(n, ast.Redirect):
-            return [_t("Para", [_t("Str", "Redirect:"), _t("Space"),
-                                *(self.inline(n.link) if n.link else _str_inlines(n.target))])]
-        if isinstance(n, ast.Navigation):
-            return [_t("Div", [["", ["navigation"], []],
-                               [_t("Plain", _str_inlines(n.label + ": " + " - ".join(n.items)))]])]
-        if isinstance(n, ast.Boilerplate):
-            return [_t("Div", [["", ["boilerplate", n.kind], []], [_t("Plain", _str_inlines(n.text))]])]
-        if isinstance(n, ast.Tag):
-            inner = self.blocks(n.children)
-            if n.name == "blockquote":
-                return [_t("BlockQuote", inner)]
-            return [_t("Div", [self._attr(n), inner])]
-        return [_t("Plain", _tidy(self.inline(n)))]
+    def inlines(self, nodes: list[ast.Node] | None) -> list[Json]:
+        out: list[Json] = []
+        for n in nodes or ():
+            out.extend(self.inline(n))
+        return out
 
-    def _paragraph(self, n: ast.Paragraph) -> list[Json]:
+    def _as_text(self, n: ast.Node) -> list[Json]:
+        """A block where only inlines fit (a list inside a link label...): its text."""
+        return _str_inlines(_plain_text([n]))
+
+    def generic_visit(self, node: ast.Node) -> list[Json]:
+        kids = list(node.child_nodes())
+        return self.blocks(kids) if self.in_block else self.inlines(kids)
+
+    # ---- blocks
+
+    def visit_Paragraph(self, n: ast.Paragraph) -> list[Json]:
+        if not self.in_block:
+            return self._as_text(n)
         meaningful = [c for c in n.children
                       if not (isinstance(c, ast.Text) and not c.value.strip())
                       and not isinstance(c, (ast.Comment, ast.Category, ast.LanguageLink,
                                              ast.BehaviorSwitch))]
         if len(meaningful) == 1 and isinstance(meaningful[0], ast.FileLink) \
                 and meaningful[0].format in _FRAMED_FORMATS:
-            for c in n.children:
-                if isinstance(c, ast.Category):
-                    self._categories.append(c.name)
+            self._note_categories(n.children)
             return [self._figure(meaningful[0])]
         if meaningful and all(isinstance(c, (ast.Template, ast.ParserFunction)) for c in meaningful):
-            for c in n.children:
-                if isinstance(c, ast.Category):
-                    self._categories.append(c.name)
+            self._note_categories(n.children)
             return [_t("RawBlock", ["mediawiki", self._src(c)]) for c in meaningful]
         inl = _tidy(self.inlines(n.children))
         return [_t("Para", inl)] if inl else []
 
-    def _figure(self, f: ast.FileLink) -> Json:
-        caption = _tidy(self.inlines(f.caption or []))
-        image = self._image(f, caption if self.api_version == "1.22" else [])
-        if self.api_version == "1.22":
-            image["c"][2][1] = "fig:"
-            return _t("Para", [image])
-        return _t("Figure", [_NO_ATTR, [None, [_t("Plain", caption)] if caption else []],
-                             [_t("Plain", [image])]])
+    def _note_categories(self, nodes: list[ast.Node]) -> None:
+        for c in nodes:
+            if isinstance(c, ast.Category):
+                self._categories.append(c.name)
 
-    def _list(self, n: ast.List) -> Json:
+    def visit_Heading(self, n: ast.Heading) -> list[Json]:
+        if not self.in_block:
+            return self._as_text(n)
+        return [_t("Header", [n.level, _NO_ATTR, _tidy(self.inlines(n.children))])]
+
+    def visit_List(self, n: ast.List) -> list[Json]:
+        if not self.in_block:
+            return self._as_text(n)
         if n.kind == "dl":
             if all(i.kind == "dd" for i in n.items):
-                return _t("BlockQuote", [b for i in n.items for b in self.blocks(i.children)])
+                return [_t("BlockQuote", [b for i in n.items for b in self.blocks(i.children)])]
             entries: list[Json] = []
             for item in n.items:
                 if item.kind == "dt" or not entries:
@@ -204,19 +218,15 @@ class PandocEmitter(Emitter):
                     if item.kind == "dt":
                         continue
                 entries[-1][1].append(self.blocks(item.children))
-            return _t("DefinitionList", entries)
+            return [_t("DefinitionList", entries)]
         items = [self.blocks(i.children) for i in n.items]
         if n.kind == "ol":
-            return _t("OrderedList", [[1, _t("Decimal"), _t("Period")], items])
-        return _t("BulletList", items)
+            return [_t("OrderedList", [[1, _t("Decimal"), _t("Period")], items])]
+        return [_t("BulletList", items)]
 
-    def _cell(self, c: ast.TableCell) -> Json:
-        span_attr = {a.name.lower(): a.value or "" for a in c.attrs}
-        rowspan = int(span_attr["rowspan"]) if span_attr.get("rowspan", "").isdigit() else 1
-        colspan = int(span_attr["colspan"]) if span_attr.get("colspan", "").isdigit() else 1
-        return [_NO_ATTR, _t("AlignDefault"), max(1, rowspan), max(1, colspan), self.blocks(c.children)]
-
-    def _table(self, n: ast.Table) -> list[Json]:
+    def visit_Table(self, n: ast.Table) -> list[Json]:
+        if not self.in_block:
+            return self._as_text(n)
         rows = [[self._cell(c) for c in r.cells] for r in n.rows if r.cells]
         width = max((len(r) for r in rows), default=0)
         if width == 0:
@@ -231,13 +241,47 @@ class PandocEmitter(Emitter):
                              [_NO_ATTR, []], [body], [_NO_ATTR, []]])
         return prelude + [table]
 
-    # ---- inlines
+    def _cell(self, c: ast.TableCell) -> Json:
+        span_attr = {a.name.lower(): a.value or "" for a in c.attrs}
+        rowspan = int(span_attr["rowspan"]) if span_attr.get("rowspan", "").isdigit() else 1
+        colspan = int(span_attr["colspan"]) if span_attr.get("colspan", "").isdigit() else 1
+        return [_NO_ATTR, _t("AlignDefault"), max(1, rowspan), max(1, colspan), self.blocks(c.children)]
 
-    def inlines(self, nodes: list[ast.Node] | None) -> list[Json]:
-        out: list[Json] = []
-        for n in nodes or ():
-            out.extend(self.inline(n))
-        return out
+    def visit_Preformatted(self, n: ast.Preformatted) -> list[Json]:
+        if not self.in_block:
+            return self._as_text(n)
+        return [_t("CodeBlock", [_NO_ATTR, _plain_text(n.children)])]
+
+    def visit_HorizontalRule(self, n: ast.HorizontalRule) -> list[Json]:
+        return [_t("HorizontalRule")] if self.in_block else self._as_text(n)
+
+    def visit_Redirect(self, n: ast.Redirect) -> list[Json]:
+        if not self.in_block:
+            return self.inline(n.link) if n.link else []
+        target = self.inline(n.link) if n.link else _str_inlines(n.target)
+        return [_t("Para", [_t("Str", "Redirect:"), _t("Space"), *target])]
+
+    def visit_Navigation(self, n: ast.Navigation) -> list[Json]:
+        if not self.in_block:
+            return self._as_text(n)
+        return [_t("Div", [["", ["navigation"], []],
+                           [_t("Plain", _str_inlines(n.label + ": " + " - ".join(n.items)))]])]
+
+    def visit_Boilerplate(self, n: ast.Boilerplate) -> list[Json]:
+        if not self.in_block:
+            return self._as_text(n)
+        return [_t("Div", [["", ["boilerplate", n.kind], []], [_t("Plain", _str_inlines(n.text))]])]
+
+    def _figure(self, f: ast.FileLink) -> Json:
+        caption = _tidy(self.inlines(f.caption or []))
+        image = self._image(f, caption if self.api_version == "1.22" else [])
+        if self.api_version == "1.22":
+            image["c"][2][1] = "fig:"
+            return _t("Para", [image])
+        return _t("Figure", [_NO_ATTR, [None, [_t("Plain", caption)] if caption else []],
+                             [_t("Plain", [image])]])
+
+    # ---- inlines
 
     def _attr_of(self, attrs: list[ast.Attribute]) -> Json:
         ident, classes, kv = "", [], []
@@ -253,9 +297,6 @@ class PandocEmitter(Emitter):
                 kv.append([name, value])
         return [ident, classes, kv]
 
-    def _attr(self, n: ast.Tag | ast.ExtensionTag) -> Json:
-        return self._attr_of(n.attrs)
-
     def _image(self, f: ast.FileLink, alt: list[Json]) -> Json:
         kv = []
         if f.width:
@@ -266,87 +307,103 @@ class PandocEmitter(Emitter):
             alt = _str_inlines(f.alt)
         return _t("Image", [["", [c for c in (f.format, f.align) if c], kv], alt, [f.name or f.title, ""]])
 
-    def inline(self, n: ast.Node) -> list[Json]:  # noqa: C901 - one case per node type
-        if isinstance(n, ast.Text):
-            return _str_inlines(n.value)
-        if isinstance(n, ast.Entity):
-            return [_t("Str", n.char)] if n.char.strip() else [_t("Space")]
-        if isinstance(n, ast.Bold):
-            return [_t("Strong", self.inlines(n.children))]
-        if isinstance(n, ast.Italic):
-            return [_t("Emph", self.inlines(n.children))]
-        if isinstance(n, ast.WikiLink):
-            if n.has_text and n.children:
-                label = self.inlines(n.children)
-            else:
-                label = _str_inlines(n.target[1:] if n.leading_colon else n.target)
-            if n.trail:
-                label = label + [_t("Str", n.trail)]
-            url = n.title.replace(" ", "_") + (f"#{n.fragment}" if n.fragment else "")
-            if n.interwiki:
-                url = f"{n.interwiki}:{url}"
-            return [_t("Link", [["", ["wikilink"], []], _tidy(label), [url, ""]])]
-        if isinstance(n, ast.ExternalLink):
-            label = self.inlines(n.children) if n.children else [_t("Str", n.url)]
-            return [_t("Link", [_NO_ATTR, _tidy(label), [n.url, ""]])]
-        if isinstance(n, ast.FileLink):
-            if n.is_media:
-                label = self.inlines(n.caption) if n.caption else [_t("Str", n.name)]
-                return [_t("Link", [["", ["wikilink"], []], _tidy(label), [n.title, ""]])]
-            return [self._image(n, _tidy(self.inlines(n.caption or [])))]
-        if isinstance(n, ast.MagicLink):
-            return [_t("Link", [_NO_ATTR, _str_inlines(self._src(n)), [n.url, ""]])] if n.url \
-                else _str_inlines(self._src(n))
-        if isinstance(n, ast.Category):
-            self._categories.append(n.name)
-            return []
-        if isinstance(n, (ast.Comment, ast.LanguageLink, ast.BehaviorSwitch, ast.EditMarker,
-                          ast.Attribute, ast.ImageOption)):
-            return []
-        if isinstance(n, (ast.Template, ast.ParserFunction, ast.Variable, ast.Argument,
-                          ast.Signature)):
-            return [_t("RawInline", ["mediawiki", self._src(n)])]
-        if isinstance(n, ast.ParagraphBreak):
-            return [_t("LineBreak")]
-        if isinstance(n, ast.Tag):
-            name = n.name.lower()
-            if n.kind == "stray-close":
-                return []
-            if name == "br":
-                return [_t("LineBreak")]
-            if name == "hr":
-                return []
-            inner = self.inlines(n.children)
-            if name in _INLINE_STYLE:
-                return [_t(_INLINE_STYLE[name], inner)]
-            if name in _CODE_TAGS:
-                return [_t("Code", [self._attr(n), _plain_text(n.children)])]
-            return [_t("Span", [self._attr(n), inner])]
-        if isinstance(n, ast.ExtensionTag):
-            name = n.name.lower()
-            if name == "ref":
-                if not n.children:
-                    return []
-                return [_t("Note", [_t("Para", _tidy(self.inlines(n.children)))])]
-            if name == "references":
-                return []
-            if name == "nowiki":
-                import html
+    def visit_Text(self, n: ast.Text) -> list[Json]:
+        return _str_inlines(n.value)
 
-                return _str_inlines(html.unescape(n.content or ""))
-            if name == "math":
-                return [_t("Math", [_t("InlineMath"), (n.content or "").strip()])]
-            if name in ("pre", "syntaxhighlight", "source", "code"):
-                return [_t("Code", [_NO_ATTR, n.content or ""])]
-            if n.children:
-                return [_t("Span", [["", [name], []], self.inlines(n.children)])]
-            return [_t("RawInline", ["mediawiki", self._src(n)])]
-        if isinstance(n, ast.Redirect):
-            return self.inline(n.link) if n.link else []
-        if isinstance(n, _BLOCK_NODES):
-            # a block where only inlines fit (a list inside a link label...): its text
-            return _str_inlines(_plain_text([n]))
-        return self.inlines(list(n.child_nodes()))
+    def visit_Entity(self, n: ast.Entity) -> list[Json]:
+        return [_t("Str", n.char)] if n.char.strip() else [_t("Space")]
+
+    def visit_Bold(self, n: ast.Bold) -> list[Json]:
+        return [_t("Strong", self.inlines(n.children))]
+
+    def visit_Italic(self, n: ast.Italic) -> list[Json]:
+        return [_t("Emph", self.inlines(n.children))]
+
+    def visit_WikiLink(self, n: ast.WikiLink) -> list[Json]:
+        if n.has_text and n.children:
+            label = self.inlines(n.children)
+        else:
+            label = _str_inlines(n.target[1:] if n.leading_colon else n.target)
+        if n.trail:
+            label = label + [_t("Str", n.trail)]
+        url = n.title.replace(" ", "_") + (f"#{n.fragment}" if n.fragment else "")
+        if n.interwiki:
+            url = f"{n.interwiki}:{url}"
+        return [_t("Link", [["", ["wikilink"], []], _tidy(label), [url, ""]])]
+
+    def visit_ExternalLink(self, n: ast.ExternalLink) -> list[Json]:
+        label = self.inlines(n.children) if n.children else [_t("Str", n.url)]
+        return [_t("Link", [_NO_ATTR, _tidy(label), [n.url, ""]])]
+
+    def visit_FileLink(self, n: ast.FileLink) -> list[Json]:
+        if self.in_block:  # a thumbnail standing alone
+            return [self._figure(n)]
+        if n.is_media:
+            label = self.inlines(n.caption) if n.caption else [_t("Str", n.name)]
+            return [_t("Link", [["", ["wikilink"], []], _tidy(label), [n.title, ""]])]
+        return [self._image(n, _tidy(self.inlines(n.caption or [])))]
+
+    def visit_MagicLink(self, n: ast.MagicLink) -> list[Json]:
+        if n.url:
+            return [_t("Link", [_NO_ATTR, _str_inlines(self._src(n)), [n.url, ""]])]
+        return _str_inlines(self._src(n))
+
+    def visit_Category(self, n: ast.Category) -> list[Json]:
+        self._categories.append(n.name)
+        return []
+
+    def _nothing(self, n: ast.Node) -> list[Json]:
+        return []
+
+    visit_Comment = visit_LanguageLink = visit_BehaviorSwitch = visit_EditMarker = _nothing
+    visit_Attribute = visit_ImageOption = _nothing
+
+    def _raw(self, n: ast.Node) -> list[Json]:
+        return [_t("RawInline", ["mediawiki", self._src(n)])]
+
+    visit_Template = visit_ParserFunction = visit_Variable = visit_Argument = _raw
+    visit_Signature = _raw
+
+    def visit_ParagraphBreak(self, n: ast.ParagraphBreak) -> list[Json]:
+        return [_t("LineBreak")]
+
+    def visit_Tag(self, n: ast.Tag) -> list[Json]:
+        if self.in_block:  # div, blockquote, center, table, p standing as blocks
+            inner = self.blocks(n.children)
+            if n.name == "blockquote":
+                return [_t("BlockQuote", inner)]
+            return [_t("Div", [self._attr_of(n.attrs), inner])]
+        name = n.name.lower()
+        if n.kind == "stray-close":
+            return []
+        if name == "br":
+            return [_t("LineBreak")]
+        if name == "hr":
+            return []
+        inner = self.inlines(n.children)
+        if name in _INLINE_STYLE:
+            return [_t(_INLINE_STYLE[name], inner)]
+        if name in _CODE_TAGS:
+            return [_t("Code", [self._attr_of(n.attrs), _plain_text(n.children)])]
+        return [_t("Span", [self._attr_of(n.attrs), inner])]
+
+    def visit_ExtensionTag(self, n: ast.ExtensionTag) -> list[Json]:
+        name = n.name.lower()
+        if name == "ref":
+            if not n.children:
+                return []
+            return [_t("Note", [_t("Para", _tidy(self.inlines(n.children)))])]
+        if name == "references":
+            return []
+        if name == "nowiki":
+            return _str_inlines(html.unescape(n.content or ""))
+        if name == "math":
+            return [_t("Math", [_t("InlineMath"), (n.content or "").strip()])]
+        if name in ("pre", "syntaxhighlight", "source", "code"):
+            return [_t("Code", [_NO_ATTR, n.content or ""])]
+        if n.children:
+            return [_t("Span", [["", [name], []], self.inlines(n.children)])]
+        return self._raw(n)
 
 
 register("pandoc-json", PandocEmitter)

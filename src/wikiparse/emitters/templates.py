@@ -30,14 +30,25 @@ import re
 import string
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Union
+from typing import Any, Callable, Mapping, Protocol, Union
 
-from .. import ast
+import wikiparse.ast as ast
 
-if TYPE_CHECKING:
-    from .text import TextEmitter
 
-Handler = Union[None, str, int, list, tuple, Callable[["TemplateCall"], "str | None"]]
+class TextRenderer(Protocol):
+    """What a template handler may ask of the text emitter that calls it."""
+
+    profile: str
+    today: _dt.date
+
+    def inline_text(self, nodes: list[ast.Node]) -> str:
+        """Text of ``nodes`` on one line."""
+
+    def add_footnote(self, template: ast.Template, text: str) -> str | None:
+        """Register a footnote made by a template; its marker, or None when notes are hidden."""
+
+Handler = Union[None, str, int, "list[str | int]", "tuple[str | int, ...]",
+                Callable[["TemplateCall"], "str | None"]]
 
 
 @dataclass
@@ -45,7 +56,7 @@ class TemplateCall:
     """What a handler sees: the template node and its parameters rendered as text."""
 
     template: ast.Template
-    emitter: TextEmitter
+    emitter: TextRenderer
     _cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property

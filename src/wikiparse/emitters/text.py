@@ -22,7 +22,8 @@ import html
 import re
 from typing import Any
 
-from .. import ast
+import wikiparse.ast as ast
+from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
@@ -35,13 +36,9 @@ _BREAKS = re.compile(r"[ \x00\x01\x04]*[\x00\x01][ \x00\x01\x04]*")
 _CELLS = re.compile(r" *\x04 *")
 _DEFAULT_HANDLERS = TemplateHandlers()
 
-_BLOCK_TAGS = frozenset({
-    "p", "div", "blockquote", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
-    "table", "caption", "pre", "hr", "figure", "figcaption", "section", "article", "aside",
-    "header", "footer", "nav", "main", "details", "summary", "address", "tbody", "thead", "tfoot",
-})
-_LINE_TAGS = frozenset({"li", "dt", "dd", "tr"})
-_CELL_TAGS = frozenset({"td", "th"})
+_BLOCK_TAGS = DISPLAY_BLOCK_TAGS
+_LINE_TAGS = DISPLAY_LINE_TAGS
+_CELL_TAGS = TABLE_CELL_TAGS
 #: extension tags whose content is never text
 _SILENT_EXTENSIONS = frozenset({
     "templatestyles", "indicator", "categorytree", "timeline", "graph", "mapframe", "maplink",
@@ -58,6 +55,9 @@ class TextEmitter(Emitter):
 
     name = "text"
     PROFILES = ("clean", "visible")
+    PARTS = frozenset({ast.Attribute, ast.Parameter, ast.ImageOption, ast.EditMarker})
+    OPTIONS = frozenset({"profile", "templates", "references", "captions", "navigation", "chrome",
+                         "tables", "headings", "today"})
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -93,8 +93,7 @@ class TextEmitter(Emitter):
     # ---- driver
 
     def render(self, node: ast.Node) -> str:
-        if isinstance(node, ast.Document):
-            self.source = node.source
+        self.source = self.source_of(node)
         self._reset()
         with recursion_headroom():
             raw = self.visit(node)
@@ -324,18 +323,18 @@ class TextEmitter(Emitter):
             return BLOCK
         parts = [BLOCK, self._children(node.prelude)]
         if node.caption is not None:
-            parts.append(self._children(node.caption.children) + LINE)
+            parts.append(self.visit(node.caption))
         for row in node.rows:
             parts.append(self.visit(row))
         parts.append(BLOCK)
         return "".join(parts)
 
     def visit_TableRow(self, node: ast.TableRow) -> str:
-        cells = [self._children(c.children) for c in node.cells]
+        cells = [self.visit(c) for c in node.cells]
         return LINE + CELL.join(cells) + LINE
 
     def visit_TableCaption(self, node: ast.TableCaption) -> str:
-        return LINE + self._children(node.children) + LINE
+        return self._children(node.children) + LINE
 
     def visit_TableCell(self, node: ast.TableCell) -> str:
         return self._children(node.children)

@@ -1,44 +1,37 @@
 """Wikitext emitter: the source back, byte for byte, re-serialising only edited nodes.
 
-Unedited nodes are copied from ``Document.source`` by span.  A node marked ``dirty`` (by the
-editing API) is written from its fields; its unedited children are again copied from the source.
+The serialiser itself is :class:`wikiparse.ast.WikitextWriter` (also behind ``str(node)``); this
+emitter adds what every emitter has: the registry name and render rules.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .. import ast
+import wikiparse.ast as ast
 from . import register
 from .base import Emitter
 
 
-class WikitextEmitter(Emitter):
+class WikitextEmitter(Emitter, ast.WikitextWriter):
+    """``render(node, "wikitext")``: unedited nodes copied from the source, edited ones written."""
+
     name = "wikitext"
 
+    def __init__(self, **options: Any) -> None:
+        # Emitter.__init__ runs WikitextWriter.__init__ (next in the MRO) through super()
+        super().__init__(**options)
+
     def render(self, node: ast.Node) -> str:
-        if isinstance(node, ast.Document):
-            self.source = node.source
-            if not any(n.dirty for n in node.walk()):
-                return node.source
-        return str(self.visit(node))
-
-    def generic_visit(self, node: ast.Node) -> Any:
-        if not node.dirty:
-            if isinstance(node, ast.Text):
-                return node.value
-            return self.source[node.span[0] : node.span[1]]
-        from ..editing import serialise_dirty
-
-        return serialise_dirty(self, node)
+        return self.write(node)
 
 
 def to_wikitext(node: ast.Node, source: str | None = None) -> str:
-    """Wikitext of a document (``to_wikitext(parse(s)) == s``) or of a node of it."""
-    emitter = WikitextEmitter()
-    if source is not None:
-        emitter.source = source
-    return emitter.render(node)
+    """Wikitext of a document (``to_wikitext(parse(s)) == s``) or of a node of it.
+
+    ``source`` is the document's text, for a node that cannot reach it (one rebuilt without
+    it); such a node without ``source`` raises ValueError rather than giving wrong text."""
+    return ast.WikitextWriter(source, strict=True).write(node)
 
 
 register("wikitext", WikitextEmitter)

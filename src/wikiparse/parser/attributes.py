@@ -4,21 +4,21 @@ Sanitizer reads them: ``name``, ``name=value``, ``name="value"``, ``name='value'
 from __future__ import annotations
 
 import re
-from typing import Sequence, Union
+from typing import Callable, Sequence, Union
 
-from .. import ast
+from ..ast import Attribute, Node
 from .context import Context
-from .items import Tok, item_end, item_start
+from .items import Item, Tok, flatten, item_end, item_start
 
 _ATTR = re.compile(
     r"""([^\s/>="'\x00][^\s/>=\x00]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"""
 )
 
 
-def parse_attributes(ctx: Context, start: int, end: int) -> list[ast.Attribute]:
+def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
     """Attributes written in ``ctx.text[start:end]``; junk between them is skipped (it stays
     in the source, as MediaWiki drops it)."""
-    attrs: list[ast.Attribute] = []
+    attrs: list[Attribute] = []
     if start >= end:
         return attrs
     for m in _ATTR.finditer(ctx.text, start, end):
@@ -31,23 +31,21 @@ def parse_attributes(ctx: Context, start: int, end: int) -> list[ast.Attribute]:
             value, quote = m.group(4), ""
         else:
             value, quote = None, ""
-        attrs.append(ast.Attribute(m.span(), name=name.lower(), value=value, quote=quote))
+        attrs.append(Attribute(m.span(), name=name.lower(), value=value, quote=quote))
     return attrs
 
 
-def tag_attributes(ctx: Context, start: int, end: int) -> list[ast.Attribute]:
+def tag_attributes(ctx: Context, scan: Callable[[int, int], list[Item]], start: int,
+                   end: int) -> list[Attribute]:
     """Attributes of an HTML or extension tag; templates written inside them (``style=
-    "{{x}}"``), which MediaWiki expands first, become children of their attribute."""
+    "{{x}}"``), which MediaWiki expands first, become children of their attribute (``scan``
+    is the bracket pass that finds them)."""
     if ctx.text.find("{{", start, end) < 0:
         return parse_attributes(ctx, start, end)
-    from .inline import BracketBuilder
-    from .items import flatten
-
-    items = flatten(BracketBuilder(ctx).run(start, end))
-    return attributes_from_items(ctx, items)
+    return attributes_from_items(ctx, flatten(scan(start, end)))
 
 
-def attributes_from_items(ctx: Context, items: Sequence[Union[ast.Node, Tok]]) -> list[ast.Attribute]:
+def attributes_from_items(ctx: Context, items: Sequence[Union[Node, Tok]]) -> list[Attribute]:
     """Attributes of table markup, whose region may hold templates or comments: those nodes
     become children of the attribute they sit in (or of a nameless one between attributes)."""
     if not items:
@@ -58,13 +56,13 @@ def attributes_from_items(ctx: Context, items: Sequence[Union[ast.Node, Tok]]) -
     if not nodes:
         return attrs
     # a node swallows the attributes the regex saw inside it (e.g. in {{{style|a=b}}})
-    result: list[ast.Attribute] = []
+    result: list[Attribute] = []
     ni = 0
     for attr in attrs:
         a0, a1 = attr.span
         while ni < len(nodes) and nodes[ni].span[1] <= a0:
             node = nodes[ni]
-            result.append(ast.Attribute(node.span, name="", children=[node]))
+            result.append(Attribute(node.span, name="", children=[node]))
             ni += 1
         inside = False
         while ni < len(nodes) and nodes[ni].span[0] >= a0 and nodes[ni].span[1] <= a1:
@@ -76,10 +74,10 @@ def attributes_from_items(ctx: Context, items: Sequence[Union[ast.Node, Tok]]) -
         result.append(attr)
     while ni < len(nodes):
         node = nodes[ni]
-        result.append(ast.Attribute(node.span, name="", children=[node]))
+        result.append(Attribute(node.span, name="", children=[node]))
         ni += 1
     # drop attributes overlapping a nameless holder (keeps siblings disjoint)
-    cleaned: list[ast.Attribute] = []
+    cleaned: list[Attribute] = []
     last_end = -1
     for attr in sorted(result, key=lambda a: a.span):
         if attr.span[0] < last_end:

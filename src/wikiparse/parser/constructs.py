@@ -10,41 +10,33 @@ from __future__ import annotations
 
 import re
 from urllib.parse import unquote
-from typing import TYPE_CHECKING, Union
 
-from .. import ast
+from ..ast import (
+    Argument, Category, Comment, Entity, ExtensionTag, ExternalLink, FileLink, ImageOption,
+    LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
 from .context import Context
-from .items import Item, Splice, Tok, flatten, item_end, item_start
-
-NodeOrTok = Union[ast.Node, Tok]
-
-if TYPE_CHECKING:
-    from .inline import BracketBuilder, Frame
+from .interfaces import Reentry
+from .items import NT as NodeOrTok
+from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
 
 # characters that make a page title invalid (MediaWiki's legal title chars exclude them)
 _ILLEGAL_TITLE = re.compile(r"[\[\]{}<>|\n\x00-\x1f\x7f\ufffd]")
-_TEXTISH = (ast.Text, ast.Comment, ast.Entity)
+_TEXTISH = (Text, Comment, Entity)
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_TRANSCLUSIONS = (ast.Template, ast.Argument, ast.ParserFunction, ast.Variable)
+_TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
 # NNNpx, xNNNpx, NNNxNNNpx; a doubled "pxpx" is accepted as MediaWiki does (T15500)
 _SIZE = re.compile(r"^\s*(\d*)\s*(?:x\s*(\d+)\s*)?(?:px\s*)?px\s*$", re.I)
 
 
-def normalise_title(raw: str) -> str:
-    """``_`` and whitespace runs to one space, trimmed, first letter upper-case."""
-    title = " ".join(raw.replace("_", " ").split())
-    return title[:1].upper() + title[1:]
-
-
 class ConstructBuilder:
-    def __init__(self, ctx: Context, brackets: BracketBuilder) -> None:
-        self.ctx = ctx
-        self.brackets = brackets
-        from .blocks import BlockBuilder
+    """The :class:`~.interfaces.Constructs` of a parse; the content of a construct (a template
+    argument, a link label, an extension tag's body) goes back through ``passes``."""
 
-        self.blocks = BlockBuilder(ctx, brackets)
+    def __init__(self, ctx: Context, passes: Reentry) -> None:
+        self.ctx = ctx
+        self.passes = passes
 
     # ------------------------------------------------------------------ shared helpers
 
@@ -64,9 +56,9 @@ class ConstructBuilder:
                 if it.kind == "tag":
                     return None
                 parts.append(text[it.start : it.end])
-            elif isinstance(it, ast.Entity):
+            elif isinstance(it, Entity):
                 parts.append(it.char)
-            elif isinstance(it, ast.Comment):
+            elif isinstance(it, Comment):
                 continue
             else:
                 return None
@@ -74,7 +66,7 @@ class ConstructBuilder:
 
     # ------------------------------------------------------------------ {{ }} and {{{ }}}
 
-    def brace_element(self, frame: Frame, k: int, start: int, end: int) -> ast.Node | Splice:
+    def brace_element(self, frame: Frame, k: int, start: int, end: int) -> Node | Splice:
         parts = [flatten(p) for p in frame.parts]
         starts = frame.part_starts[:]
         starts[0] = start + k
@@ -95,8 +87,8 @@ class ConstructBuilder:
         return node
 
     def _argument(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
-                  start: int, end: int) -> ast.Argument:
-        name_nodes = self.blocks.container(parts[0], "inline")
+                  start: int, end: int) -> Argument:
+        name_nodes = self.passes.blocks(parts[0], "inline")
         default = None
         if len(parts) > 1:
             items: list[NodeOrTok] = []
@@ -104,12 +96,12 @@ class ConstructBuilder:
                 if i > 1:
                     items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
                 items.extend(parts[i])
-            default = self.blocks.container(items, "lines")
+            default = self.passes.blocks(items, "lines")
         name = self.ctx.text[starts[0] : ends[0]].strip()
-        return ast.Argument((start, end), name=name, name_nodes=name_nodes, default=default)
+        return Argument((start, end), name=name, name_nodes=name_nodes, default=default)
 
     def _template_like(self, parts: list[list[NodeOrTok]], eqs: list[int], starts: list[int],
-                       ends: list[int], start: int, end: int) -> ast.Node | None:
+                       ends: list[int], start: int, end: int) -> Node | None:
         ctx = self.ctx
         text = ctx.text
         name_items = parts[0]
@@ -126,12 +118,12 @@ class ConstructBuilder:
             for i in range(1, len(parts)):
                 args.append(self._parameter(parts[i], -1, starts[i], ends[i], str(i + 1),
                                             positional=True))
-            return ast.ParserFunction((start, end), name=fname, args=args)
+            return ParserFunction((start, end), name=fname, args=args)
         stripped = raw_name.strip()
         if literal is not None and len(parts) == 1:
             key = literal.strip()
             if key.upper() in ctx.config.variables or key in ("!", "="):
-                return ast.Variable((start, end), name=key)
+                return Variable((start, end), name=key)
         if not stripped:
             return None
         if literal is not None:
@@ -146,8 +138,8 @@ class ConstructBuilder:
                         return None
                 elif not isinstance(it, (*_TEXTISH, *_TRANSCLUSIONS)):
                     return None
-        name_nodes = self.blocks.container(name_items, "inline")
-        params: list[ast.Parameter] = []
+        name_nodes = self.passes.blocks(name_items, "inline")
+        params: list[Parameter] = []
         counter = 0
         for i in range(1, len(parts)):
             eq = eqs[i]
@@ -157,8 +149,8 @@ class ConstructBuilder:
                                               positional=True))
             else:
                 params.append(self._parameter(parts[i], eq, starts[i], ends[i], "", positional=False))
-        name = normalise_title(literal if literal is not None else stripped)
-        return ast.Template((start, end), name=name, name_nodes=name_nodes, params=params)
+        name = self.ctx.config.normalize_title(literal if literal is not None else stripped)
+        return Template((start, end), name=name, name_nodes=name_nodes, params=params)
 
     def _function_prefix(self, items: list[NodeOrTok]) -> tuple[str, int] | None:
         """(function name, position of the colon) when the name part starts like a parser
@@ -205,10 +197,10 @@ class ConstructBuilder:
         return out
 
     def _parameter(self, items: list[NodeOrTok], eq: int, start: int, end: int, implied: str,
-                   positional: bool) -> ast.Parameter:
+                   positional: bool) -> Parameter:
         if positional:
-            value = self.blocks.container(items, "lines")
-            return ast.Parameter((start, end), name=implied, showkey=False, value=value)
+            value = self.passes.blocks(items, "lines")
+            return Parameter((start, end), name=implied, showkey=False, value=value)
         eq_tok = items[eq]
         assert isinstance(eq_tok, Tok)
         name_items = items[:eq]
@@ -217,14 +209,14 @@ class ConstructBuilder:
         if eq_tok.end - eq_tok.start > 1:
             value_items = [Tok("text", eq_tok.start + 1, eq_tok.end), *value_items]
         name = self.ctx.text[start : eq_tok.start].strip()
-        name_nodes = self.blocks.container(name_items, "inline")
-        value = self.blocks.container(value_items, "lines")
-        return ast.Parameter((start, end), name=name, showkey=True, name_nodes=name_nodes,
+        name_nodes = self.passes.blocks(name_items, "inline")
+        value = self.passes.blocks(value_items, "lines")
+        return Parameter((start, end), name=name, showkey=True, name_nodes=name_nodes,
                              value=value)
 
     # ------------------------------------------------------------------ [[ ]]
 
-    def link_element(self, frame: Frame, close: int, end: int) -> ast.Node | None:
+    def link_element(self, frame: Frame, close: int, end: int) -> Node | None:
         """Build the node for ``[[...]]`` closing at ``close`` (``end`` includes the trail)."""
         ctx = self.ctx
         text = ctx.text
@@ -273,16 +265,16 @@ class ConstructBuilder:
                     if i > 1:
                         sort_items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
                     sort_items.extend(parts[i])
-                children = self.blocks.container(sort_items, "inline") if len(parts) > 1 else []
+                children = self.passes.blocks(sort_items, "inline") if len(parts) > 1 else []
                 sort_key = text[starts[1] : ends[-1]] if len(parts) > 1 else None
-                name = normalise_title(rest.split("#")[0])
-                return ast.Category((start, close + 2), target=target,
+                name = self.ctx.config.normalize_title(rest.split("#")[0])
+                return Category((start, close + 2), target=target,
                                     title=f"{ctx.config.namespace_name(NS_CATEGORY)}:{name}",
                                     name=name, sort_key=sort_key, children=children)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
             if key in ctx.config.language_codes and not leading_colon and len(parts) == 1:
-                return ast.LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target)
+                return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target)
         # label: everything after the first pipe, pipes included
         label_items: list[NodeOrTok] = []
         for i in range(1, len(parts)):
@@ -290,10 +282,10 @@ class ConstructBuilder:
                 label_items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
             label_items.extend(parts[i])
         for it in label_items:
-            if isinstance(it, (ast.WikiLink, ast.Category, ast.LanguageLink)):
+            if isinstance(it, (WikiLink, Category, LanguageLink)):
                 return None  # a link inside a link's label: not a link (as MediaWiki)
         has_text = len(parts) > 1
-        children = self.blocks.container(label_items, "inline") if has_text else []
+        children = self.passes.blocks(label_items, "inline") if has_text else []
         trail = text[close + 2 : end]
         fragment = None
         page = bare
@@ -301,39 +293,39 @@ class ConstructBuilder:
             page, _, fragment = bare.partition("#")
         interwiki = None
         namespace = NS_MAIN
-        title = normalise_title(page)
+        title = self.ctx.config.normalize_title(page)
         if sep and literal is not None:
             key = prefix.strip().lower()
             if ns is not None:
                 namespace = ns
-                name_part = normalise_title(rest.split("#")[0])
+                name_part = self.ctx.config.normalize_title(rest.split("#")[0])
                 canonical = ctx.config.namespace_name(ns)
                 title = f"{canonical}:{name_part}" if canonical else name_part
             elif key in ctx.config.interwiki_prefixes or key in ctx.config.language_codes:
                 interwiki = key
-                title = " ".join(rest.split("#")[0].replace("_", " ").split())
-        target_nodes = self.blocks.container(target_items, "inline") if literal is None else []
-        return ast.WikiLink((start, end), target=target, title=title, namespace=namespace,
+                title = ctx.config.normalize_title(rest.split("#")[0], capitalize=False)
+        target_nodes = self.passes.blocks(target_items, "inline") if literal is None else []
+        return WikiLink((start, end), target=target, title=title, namespace=namespace,
                             fragment=fragment, interwiki=interwiki, children=children,
                             has_text=has_text, trail=trail, leading_colon=leading_colon,
                             target_nodes=target_nodes)
 
     def _file_link(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
-                   start: int, close: int, target: str, ns: int, rest: str) -> ast.FileLink:
+                   start: int, close: int, target: str, ns: int, rest: str) -> FileLink:
         ctx = self.ctx
         text = ctx.text
         exact, patterns = ctx.config.image_option_table
-        name = normalise_title(rest.split("#")[0])
-        node = ast.FileLink((start, close + 2), target=target, name=name, namespace=ns,
+        name = self.ctx.config.normalize_title(rest.split("#")[0])
+        node = FileLink((start, close + 2), target=target, name=name, namespace=ns,
                             is_media=ns == NS_MEDIA,
                             title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}")
         caption_index = -1
-        options: list[ast.ImageOption] = []
+        options: list[ImageOption] = []
         for i in range(1, len(parts)):
             raw = text[starts[i] : ends[i]]
             option = self._image_option(raw.strip(), exact, patterns, parts[i])
             if option is None:
-                option = ast.ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw)
+                option = ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw)
                 caption_index = len(options)
             option.span = (starts[i], ends[i])
             options.append(option)
@@ -343,28 +335,28 @@ class ConstructBuilder:
                 if j == caption_index:
                     # a thumbnail's caption is a block of its own; others are inline titles
                     mode = "lines" if node.format in ("thumb", "frame") else "inline"
-                    option.children = self.blocks.container(parts[j + 1], mode)
+                    option.children = self.passes.blocks(parts[j + 1], mode)
                     node.caption = option.children
                 else:
                     option.kind = "other"
-                    option.children = self.blocks.container(parts[j + 1], "inline")
+                    option.children = self.passes.blocks(parts[j + 1], "inline")
             elif option.kind in ("alt", "link") and not all(
                     isinstance(it, Tok) and it.kind == "text" for it in parts[j + 1]):
                 # a value with markup: keep its nodes (after the '=')
                 eq = self.ctx.text.find("=", option.span[0], option.span[1])
                 if eq >= 0:
-                    option.children = self.blocks.container(self._split_items(parts[j + 1], eq), "inline")
+                    option.children = self.passes.blocks(self._split_items(parts[j + 1], eq), "inline")
         node.options = options
         return node
 
     def _image_option(self, word: str, exact: dict[str, str],
-                      patterns: list[tuple[str, str, str]], items: list[NodeOrTok]) -> ast.ImageOption | None:
+                      patterns: list[tuple[str, str, str]], items: list[NodeOrTok]) -> ImageOption | None:
         if self._literal_text(items) is None and not (items and "=" in word):
             return None
         low = word.lower()
         option = exact.get(low)
         if option is not None:
-            return ast.ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option, value=option)
+            return ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option, value=option)
         for pre, post, option in patterns:
             if low.startswith(pre) and low.endswith(post) and len(low) >= len(pre) + len(post):
                 value = word[len(pre) : len(word) - len(post)] if post else word[len(pre) :]
@@ -378,11 +370,11 @@ class ConstructBuilder:
                         continue
                 elif option == "manualthumb":
                     pass
-                return ast.ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option,
+                return ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option,
                                        value=value.strip())
         return None
 
-    def _apply_option(self, node: ast.FileLink, option: ast.ImageOption) -> None:
+    def _apply_option(self, node: FileLink, option: ImageOption) -> None:
         kind, name, value = option.kind, option.name, option.value
         if kind == "format":
             if name == "border":
@@ -418,21 +410,21 @@ class ConstructBuilder:
 
     # ------------------------------------------------------------------ [url text]
 
-    def extlink_element(self, frame: Frame, close: int) -> ast.ExternalLink:
+    def extlink_element(self, frame: Frame, close: int) -> ExternalLink:
         items = flatten(frame.parts[0])
-        children = self.blocks.container(items, "inline")
+        children = self.passes.blocks(items, "inline")
         url = self.ctx.text[frame.start + 1 : frame.url_end]
         kind = "bracketed" if frame.text_start < close else "autonumber"
-        return ast.ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children)
+        return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children)
 
     # ------------------------------------------------------------------ <ref>...</ref>
 
     def extension_tag(self, name: str, s: int, e: int, attr_start: int, attr_end: int,
-                      self_closing: bool, end: int) -> ast.ExtensionTag | None:
+                      self_closing: bool, end: int) -> ExtensionTag | None:
         ctx = self.ctx
-        attrs = tag_attributes(ctx, attr_start, attr_end)
+        attrs = tag_attributes(ctx, self.passes.scan, attr_start, attr_end)
         if self_closing:
-            return ast.ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True)
+            return ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True)
         limit = ctx.no_close_after.get(name)
         if limit is not None and e >= limit:
             return None
@@ -443,7 +435,7 @@ class ConstructBuilder:
             ctx.diag("unclosed-extension-tag", f"<{name}> without </{name}> kept as text", (s, e))
             return None
         content = ctx.text[e : m.start()]
-        children: list[ast.Node] = []
+        children: list[Node] = []
         if name not in ctx.raw_tags:
             if ctx.depth >= ctx.limits.max_depth:
                 ctx.diag("limit-depth", f"<{name}> nested too deep: content kept raw", (s, m.end()),
@@ -451,13 +443,11 @@ class ConstructBuilder:
             else:
                 ctx.depth += 1
                 try:
-                    from .inline import BracketBuilder
-
-                    inner = BracketBuilder(ctx).run(e, m.start())
-                    children = self.blocks.container(inner, "lines")
+                    inner = self.passes.scan(e, m.start())
+                    children = self.passes.blocks(inner, "lines")
                 finally:
                     ctx.depth -= 1
-        return ast.ExtensionTag((s, m.end()), name=name, attrs=attrs, content=content,
+        return ExtensionTag((s, m.end()), name=name, attrs=attrs, content=content,
                                 children=children, closed=True)
 
 

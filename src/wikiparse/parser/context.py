@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from ..ast import Diagnostic, Span
 from ..config import Limits, SiteConfig
 
@@ -27,11 +29,14 @@ def _bracket_url_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=64)
-def _trail_regex(trail: str) -> re.Pattern[str]:
+def _trail_regex(trail: str) -> regex.Pattern[str]:
+    r"""The link trail, compiled with ``regex``: MediaWiki's trails are PCRE (``/u``), and
+    ``regex`` reads their Unicode properties (``\p{L}``, ``\p{M}``, ``\pL``) as PCRE does,
+    where ``re`` rejects them.  A pattern that does not compile falls back to ``[a-z]+``."""
     try:
-        return re.compile(trail)
-    except re.error:
-        return re.compile(r"[a-z]+")
+        return regex.compile(trail)
+    except regex.error:
+        return regex.compile(r"[a-z]+")
 
 
 class Context:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Sequence, Union, cast
 
-from ..ast import Node
+from ..ast import Comment, Node, Text
 
 
 class Tok:
@@ -53,6 +53,7 @@ class Splice:
 
 
 Item = Union[Node, Tok, Splice]
+NT = Union[Node, Tok]
 
 
 def flatten(items: Sequence[Item]) -> list[Node | Tok]:
@@ -84,3 +85,174 @@ def item_start(item: Node | Tok) -> int:
 
 def item_end(item: Node | Tok) -> int:
     return item.end if isinstance(item, Tok) else item.span[1]
+
+
+def to_nodes(items: Sequence[NT], text: str) -> list[Node]:
+    """Tokens become Text (adjacent ones merged); nodes are kept."""
+    out: list[Node] = []
+    run_start = -1
+    run_end = -1
+    for it in items:
+        if isinstance(it, Tok):
+            if run_start >= 0 and it.start == run_end:
+                run_end = it.end
+            else:
+                if run_start >= 0:
+                    out.append(Text((run_start, run_end), value=text[run_start:run_end]))
+                run_start, run_end = it.start, it.end
+        else:
+            if run_start >= 0:
+                out.append(Text((run_start, run_end), value=text[run_start:run_end]))
+                run_start = -1
+            out.append(it)
+    if run_start >= 0:
+        out.append(Text((run_start, run_end), value=text[run_start:run_end]))
+    return out
+
+
+def add_nodes(target: list[Node], nodes: Sequence[Node]) -> None:
+    """Append ``nodes`` to ``target``; a Text that continues the Text ending ``target`` is
+    merged into it (a child list never holds two adjacent Text nodes).  ``nodes`` itself
+    must hold no adjacent Text (as :func:`to_nodes` guarantees)."""
+    if not nodes:
+        return
+    if target:
+        last = target[-1]
+        first = nodes[0]
+        if type(last) is Text and type(first) is Text and last.span[1] == first.span[0]:
+            target[-1] = Text((last.span[0], first.span[1]), value=last.value + first.value)
+            target.extend(nodes[1:])
+            return
+    target.extend(nodes)
+
+
+def newline_text(nl: Tok) -> Text:
+    """The Text of a newline token kept in the tree."""
+    return Text((nl.start, nl.end), value="\n")
+
+
+class Frame:
+    """An open bracket construct of the bracket pass.  ``kind``: root, brace, link, extlink."""
+
+    __slots__ = ("kind", "start", "count", "parts", "part_starts", "seps", "eqs", "url_end",
+                 "text_start")
+
+    def __init__(self, kind: str, start: int, count: int = 0) -> None:
+        self.kind = kind
+        self.start = start
+        self.count = count
+        self.parts: list[list[Item]] = [[]]
+        self.part_starts: list[int] = [start + count]
+        self.seps: list[int] = []  # positions of the separating pipes
+        self.eqs: list[int] = [-1]  # per part: index of the first '=' token, or -1
+        self.url_end = 0  # extlink: end of the URL; link: 1 when autolinking is off inside
+        self.text_start = 0
+
+
+# ---------------------------------------------------------------------- lines and blocks
+
+
+class Line:
+    """One line of a container: its items (newline excluded), span and newline token."""
+
+    __slots__ = ("items", "start", "end", "nl")
+
+    def __init__(self, items: list[NT], start: int, end: int, nl: Tok | None) -> None:
+        self.items = items
+        self.start = start
+        self.end = end
+        self.nl = nl
+
+
+class BlockEntry:
+    """An already built block (a table, a heading) among the lines of a container, with the
+    nodes that follow it on its line and stay outside any paragraph (``trailing``)."""
+
+    __slots__ = ("node", "trailing")
+
+    def __init__(self, node: Node, trailing: list[Node] | None = None) -> None:
+        self.node = node
+        self.trailing = trailing
+
+
+Entry = Union[Line, BlockEntry]
+
+
+class ContainerState:
+    """One container going through the block passes: each pass reads what the one before
+    left (``items`` → ``lines`` → ``entries`` → ``nodes``) and writes its own result.
+
+    ``mode``: ``doc`` (paragraphs), ``lines`` (blocks, no paragraphs: template arguments,
+    ``<ref>``), ``inline``; ``first_raw``/``last_raw``: the first/last line shares a block
+    tag's line and is never wrapped; ``top``: loose inline content gets paragraphs."""
+
+    __slots__ = ("items", "mode", "first_raw", "last_raw", "top", "lines", "entries", "nodes")
+
+    def __init__(self, items: list[NT], mode: str, first_raw: bool = False,
+                 last_raw: bool = False, top: bool = False) -> None:
+        self.items = items
+        self.mode = mode
+        self.first_raw = first_raw
+        self.last_raw = last_raw
+        self.top = top
+        self.lines: list[Line] = []
+        self.entries: list[Entry] = []
+        self.nodes: list[Node] = []
+
+
+def split_lines(state: ContainerState) -> None:
+    """The container's items cut at newline tokens (the newline kept on its line)."""
+    items = state.items
+    lines: list[Line] = []
+    cur: list[NT] = []
+    start = item_start(items[0])
+    for it in items:
+        if type(it) is Tok and it.kind == "nl":
+            lines.append(Line(cur, start, it.start, it))
+            cur = []
+            start = it.end
+        else:
+            cur.append(it)
+    if cur:
+        lines.append(Line(cur, start, item_end(cur[-1]), None))
+    state.lines = lines
+
+
+def first_tok_kind(items: list[NT]) -> str | None:
+    """Kind of a line's first token, looking past leading whitespace (as trim() does)."""
+    for it in items:
+        if isinstance(it, Tok):
+            if it.kind == "line_space":
+                continue
+            return it.kind
+        return None
+    return None
+
+
+def is_blank_tok(it: NT, text: str) -> bool:
+    """A text or leading-space token holding only whitespace."""
+    return isinstance(it, Tok) and it.kind in ("text", "line_space") and not text[it.start:it.end].strip()
+
+
+def comment_lead(items: list[NT], text: str) -> int:
+    """Number of leading items that are comments or blank text, when a comment is among them."""
+    n = 0
+    seen = False
+    for it in items:
+        if isinstance(it, Comment):
+            seen = True
+        elif not is_blank_tok(it, text):
+            break
+        n += 1
+    return n if seen else 0
+
+
+def entries_end(entries: list[Entry], default: int) -> int:
+    """Where the last of ``entries`` ends (at least ``default``)."""
+    end = default
+    for e in entries:
+        if isinstance(e, BlockEntry):
+            end = max(end, e.node.span[1])
+        elif e.items:
+            end = max(end, item_end(e.items[-1]))
+    return end

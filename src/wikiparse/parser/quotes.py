@@ -11,13 +11,40 @@ from __future__ import annotations
 
 from typing import Callable, Union
 
-from .. import ast
-from .items import Tok, item_end, item_start
+from ..ast import Bold, Italic, Node
+from .items import Tok, item_end, to_nodes
 
-Item = Union[ast.Node, Tok]
+Item = Union[Node, Tok]
 
 
-def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], list[ast.Node]]) -> list[Item]:
+def do_quotes(items: list[Item], text: str) -> list[Item]:
+    """Inline pass: the quote runs of every line of ``items`` turned into Bold/Italic nodes
+    (lines end at newline tokens; nothing crosses them)."""
+    for it in items:
+        if type(it) is Tok and it.kind == "quotes":
+            break
+    else:
+        return items
+
+    def finish(inner: list[Item]) -> list[Node]:
+        return to_nodes(inner, text)
+
+    out: list[Item] = []
+    seg: list[Item] = []
+    for it in items:
+        if isinstance(it, Tok) and it.kind == "nl":
+            if seg:
+                out.extend(apply_quotes(seg, text, finish))
+                seg = []
+            out.append(it)
+        else:
+            seg.append(it)
+    if seg:
+        out.extend(apply_quotes(seg, text, finish))
+    return out
+
+
+def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], list[Node]]) -> list[Item]:
     """Replace quote tokens of one line by Bold/Italic nodes; ``finish`` turns the items inside
     a formatting node into nodes."""
     runs = [i for i, it in enumerate(items) if isinstance(it, Tok) and it.kind == "quotes"]
@@ -87,7 +114,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     def close(kind: str, end: int) -> None:
         k, start, inner = stack.pop()
         assert k == kind
-        node: ast.Node = (ast.Bold if k == "b" else ast.Italic)((start, end), children=finish(inner))
+        node: Node = (Bold if k == "b" else Italic)((start, end), children=finish(inner))
         (stack[-1][2] if stack else out).append(node)
 
     def state() -> str:
@@ -179,4 +206,4 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     return out
 
 
-__all__ = ["apply_quotes", "item_start"]
+__all__ = ["apply_quotes", "do_quotes"]

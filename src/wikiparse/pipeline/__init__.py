@@ -8,6 +8,6 @@
 * :mod:`.workers` — an ordered, bounded-memory parallel map over worker processes.
 * :mod:`.atomic` — outputs written to a temporary file and renamed into place.
 * :mod:`.progress` — the progress bar and summary line on stderr.
-
-Dask (clusters) is in :mod:`wikiparse.dask`.
+* :mod:`.dask` — the same records on a Dask cluster (a ``dask.bag`` of pages, rendering on its
+  workers).
 """

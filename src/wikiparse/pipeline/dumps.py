@@ -12,7 +12,8 @@ Two ways in, both through :mod:`mwxml` (the XML reader of the Wikimedia research
   ``<siteinfo>``, from the first stream) before it and ``</mediawiki>`` after it.  The pages then
   come out exactly as in a sequential read, and streams can be read in any process, in any order.
 
-Records are plain dicts (:class:`PageRecord`), picklable for worker processes and Dask.
+Records are plain dicts (:class:`PageRecord`), picklable for worker processes and Dask; a
+malformed ``<page>`` is a record with an ``error`` (:mod:`.pages`), and reading goes on.
 Damage to a dump (truncated or corrupt compressed data, malformed XML, an index that does not
 match) raises :class:`DumpError`, after every page read before the damage has been yielded.
 """
@@ -28,25 +29,15 @@ import re
 import sys
 import zlib
 from dataclasses import dataclass
-from typing import IO, Any, BinaryIO, Iterable, Iterator, TypedDict, cast
+from typing import IO, Any, BinaryIO, Iterable, Iterator, cast
 from xml.etree import ElementTree
 
+from .pages import PageRecord, open_dump, records
 from .render import SiteSpec
 
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _HEADER_LIMIT = 64 << 20  # a <siteinfo> is a few KB; more means this is not a dump
 _CHUNK = 1 << 18
-
-
-class PageRecord(TypedDict):
-    """One page of a dump (its latest revision in the file)."""
-
-    id: int
-    title: str
-    ns: int
-    revision_id: int | None
-    redirect: str | None
-    text: str | None
 
 
 class DumpError(Exception):
@@ -88,6 +79,10 @@ class PageFilter:
             raise ValueError(f"redirects must be 'keep' or 'skip', not {self.redirects!r}")
 
     def keep(self, page: PageRecord) -> bool:
+        """Whether ``page`` passes (a malformed page whose namespace is unknown always does:
+        its error record says what went wrong)."""
+        if "error" in page and page["ns"] is None:
+            return True
         if self.namespaces is not None and page["ns"] not in self.namespaces:
             return False
         if self.redirects == "skip" and page["redirect"] is not None:
@@ -234,21 +229,6 @@ class _HeaderTap(io.RawIOBase):
 # ---------------------------------------------------------------------------- pages
 
 
-def _records(dump: Any) -> Iterator[PageRecord]:
-    for page in dump:
-        revision = None
-        for revision in page:  # the latest revision in the file wins
-            pass
-        yield PageRecord(
-            id=page.id,
-            title=page.title,
-            ns=page.namespace,
-            revision_id=revision.id if revision is not None else None,
-            redirect=page.redirect,
-            text=revision.text if revision is not None else None,
-        )
-
-
 class DumpReader:
     """Stream the pages of a whole dump (a path, or ``"-"`` for standard input), in one pass.
 
@@ -288,7 +268,7 @@ class DumpReader:
             magic = raw.peek(3)[:3] if hasattr(raw, "peek") else b""
             self._stream = _decompressed(raw, _compression(magic))
             tap = _HeaderTap(self._stream)
-            self._dump = mwxml.Dump.from_file(tap)
+            self._dump = open_dump(mwxml, tap)
             self.site_info = parse_site_info(bytes(tap.captured), self.name)
         except DumpError:
             self.close()
@@ -331,7 +311,7 @@ class DumpReader:
         if self._dump is None:
             raise RuntimeError("use DumpReader as a context manager")
         try:
-            for record in _records(self._dump):
+            for record in records(self._dump):
                 self.pages_read += 1
                 if self.page_filter.keep(record):
                     yield record
@@ -471,7 +451,7 @@ def read_stream_pages(
     document = io.BytesIO(prefix + body + suffix)
     seen: list[int] = []
     try:
-        for record in _records(mwxml.Dump.from_file(document)):
+        for record in records(open_dump(mwxml, document)):
             seen.append(record["id"])
             if page_filter.keep(record):
                 yield record

@@ -7,6 +7,7 @@ a Dask worker, so the output is byte for byte the same whatever the number of jo
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,13 +18,24 @@ from .textio import InputError, Line, decode_utf8
 
 def to_json_line(record: dict[str, Any]) -> str:
     """One JSON line (UTF-8 text, no ASCII escaping; lone surrogates, which UTF-8 cannot hold,
-    are written as ``\\uXXXX`` escapes instead, so the line is always valid)."""
-    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    are written as ``\\uXXXX`` escapes instead, so the line is always valid).  ``ValueError``
+    for a value JSON cannot hold (NaN, infinity): only valid JSON is ever written."""
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:
-        line = json.dumps(record, ensure_ascii=True, separators=(",", ":"))
+        line = json.dumps(record, ensure_ascii=True, separators=(",", ":"), allow_nan=False)
     return line + "\n"
+
+
+def _line(record: dict[str, Any], id_field: str = "id") -> str:
+    """``record``'s JSON line, or an error record's if it holds a value JSON cannot."""
+    try:
+        return to_json_line(record)
+    except ValueError as err:
+        id_ = record.get(id_field)
+        kept = id_ if isinstance(id_, (str, int)) and not isinstance(id_, bool) else None
+        return to_json_line({id_field: kept, "error": f"the output would not be JSON: {err}"})
 
 
 # ---------------------------------------------------------------------------- dump pages
@@ -40,6 +52,9 @@ def page_output(page: PageRecord, job: RenderJob) -> dict[str, Any]:
     }
     if page["redirect"] is not None:
         record["redirect"] = page["redirect"]
+    if "error" in page:
+        record["error"] = page["error"]
+        return record
     text = page["text"]
     if text is None:
         record["error"] = "the revision has no text in the dump (deleted or not exported)"
@@ -63,14 +78,29 @@ class Rendered:
 
 
 def _page_message(record: dict[str, Any]) -> str:
-    return f"page {record['id']} ({record['title']}): {record['error']}"
+    title = f" ({record['title']})" if record.get("title") is not None else ""
+    return f"page {record['id']}{title}: {record['error']}"
 
 
 def render_pages(pages: list[PageRecord], job: RenderJob) -> Rendered:
     records = [page_output(page, job) for page in pages]
     failed = [r for r in records if job.fmt not in r]
-    return Rendered([to_json_line(r) for r in records], len(failed),
+    return Rendered([_line(r) for r in records], len(failed),
                     messages=tuple(_page_message(r) for r in failed))
+
+
+def lost_pages(pages: list[PageRecord], reason: str) -> Rendered:
+    """Error records for pages whose worker process died (``reason`` says how)."""
+    records = []
+    for page in pages:
+        record: dict[str, Any] = {"id": page["id"], "title": page["title"], "ns": page["ns"],
+                                  "revision_id": page["revision_id"]}
+        if page["redirect"] is not None:
+            record["redirect"] = page["redirect"]
+        record["error"] = f"not converted: {reason}"
+        records.append(record)
+    return Rendered([_line(r) for r in records], len(records),
+                    messages=tuple(_page_message(r) for r in records))
 
 
 def render_stream(
@@ -86,7 +116,7 @@ def render_stream(
             record = page_output(page, job)
             if job.fmt not in record:
                 messages.append(_page_message(record))
-            lines.append(to_json_line(record))
+            lines.append(_line(record))
     except DumpError as err:
         fatal = str(err)
     return Rendered(lines, len(messages), spec.size, fatal, tuple(messages))
@@ -100,6 +130,32 @@ class JsonlFields:
     id: str = "id"
     text: str = "text"
     keep: bool = False  # copy the input's other fields to the output
+
+
+class _Unrepresentable(ValueError):
+    """A JSON-lines input holds a value that cannot be read back as itself."""
+
+
+_MAX_INT_DIGITS = 4300  # Python's limit for int <-> str (sys.get_int_max_str_digits)
+
+
+def _int(text: str) -> int:
+    if len(text) - text.startswith("-") > _MAX_INT_DIGITS:
+        raise _Unrepresentable(f"a number with {len(text.lstrip('-')):,} digits: more than the "
+                               f"{_MAX_INT_DIGITS:,} a record may hold")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise _Unrepresentable(f"the number {shown} is out of range (larger than a double)")
+    return value
+
+
+def _constant(name: str) -> Any:
+    raise _Unrepresentable(f"invalid JSON: {name} is not a JSON value")
 
 
 def jsonl_output(line: Line, job: RenderJob, fields: JsonlFields, max_bytes: int) -> dict[str, Any]:
@@ -117,9 +173,11 @@ def jsonl_output(line: Line, job: RenderJob, fields: JsonlFields, max_bytes: int
     if not raw.strip():
         return error("empty line (expected a JSON object)")
     try:
-        obj = json.loads(raw)
+        obj = json.loads(raw, parse_int=_int, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as err:
         return error(f"invalid JSON: {err.msg} at column {err.colno}")
+    except _Unrepresentable as err:
+        return error(str(err))
     except RecursionError:
         return error("invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
@@ -140,6 +198,17 @@ def jsonl_output(line: Line, job: RenderJob, fields: JsonlFields, max_bytes: int
     return record
 
 
+def lost_jsonl(lines: list[Line], fields: JsonlFields, reason: str) -> Rendered:
+    """Error records for input lines whose worker process died (``reason`` says how); the
+    ids are not known (the lines were not read in this process)."""
+    message = f"not converted: {reason}"
+    records = [{fields.id: None, "line": line.number, "error": message} for line in lines]
+    size = sum(line.size + 1 for line in lines)
+    messages = tuple(f"{line.source + ' ' if line.source else ''}line {line.number}: {message}"
+                     for line in lines)
+    return Rendered([_line(r, fields.id) for r in records], len(records), size, None, messages)
+
+
 def render_jsonl(lines: list[Line], job: RenderJob, fields: JsonlFields, max_bytes: int) -> Rendered:
     records = [jsonl_output(line, job, fields, max_bytes) for line in lines]
     size = sum(line.size + 1 for line in lines)
@@ -148,4 +217,4 @@ def render_jsonl(lines: list[Line], job: RenderJob, fields: JsonlFields, max_byt
         for line, record in zip(lines, records)
         if job.fmt not in record
     )
-    return Rendered([to_json_line(r) for r in records], len(messages), size, None, messages)
+    return Rendered([_line(r, fields.id) for r in records], len(messages), size, None, messages)

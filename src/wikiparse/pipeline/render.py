@@ -14,6 +14,10 @@ from typing import Any
 from ..config import Limits, SiteConfig
 from ..emitters import UnknownFormat
 
+# Formats written exactly as rendered: wikitext is the source back, byte for byte.  Every other
+# text output ends with a newline when written to a file or stdout, as text files do.
+EXACT_FORMATS = frozenset({"wikitext"})
+
 # File-name suffix of each built-in format's output (``convert -o FOLDER``); others get ".<name>".
 SUFFIXES = {
     "html": ".html",
@@ -22,6 +26,11 @@ SUFFIXES = {
     "pandoc-json": ".pandoc.json",
     "wikitext": ".wiki",
 }
+
+
+class BadOptions(ValueError):
+    """The emitter refused the render options (an unknown option, or a bad value); ``str()``
+    is the emitter's own message."""
 
 
 class FormatUnavailable(Exception):
@@ -64,12 +73,15 @@ def _build_site(spec: SiteSpec) -> SiteConfig:
 
 @dataclass(frozen=True)
 class RenderJob:
-    """What to do with each text: the output format, the input dialect, the wiki's settings."""
+    """What to do with each text: the output format, the input dialect, the wiki's settings,
+    and the emitter's options (``(name, value)`` pairs, as ``render(doc, fmt, **options)``
+    takes them)."""
 
     fmt: str
     dialect: str = "wikitext"
     site: SiteSpec | None = None
     limits: Limits | None = None
+    options: tuple[tuple[str, Any], ...] = ()
 
     def render(self, text: str) -> Any:
         """The emitter's result for ``text`` (a str for the built-in formats)."""
@@ -77,11 +89,15 @@ class RenderJob:
 
         config = self.site.build() if self.site is not None else None
         doc = wikiparse.parse(text, config=config, limits=self.limits, dialect=self.dialect)
-        return wikiparse.render(doc, self.fmt)
+        return wikiparse.render(doc, self.fmt, **dict(self.options))
 
     def render_text(self, text: str) -> str:
-        """The rendering as text, for a file or stdout."""
-        return as_text(self.render(text))
+        """The rendering as the content of a file or of stdout: a non-empty output ends with a
+        newline, except in the :data:`EXACT_FORMATS`."""
+        output = as_text(self.render(text))
+        if output and not output.endswith("\n") and self.fmt not in EXACT_FORMATS:
+            output += "\n"
+        return output
 
     def render_value(self, text: str) -> Any:
         """The rendering as a JSON value, for a record: JSON formats as objects, others as str."""
@@ -93,10 +109,17 @@ class RenderJob:
         return result
 
     def check(self) -> None:
-        """Fail early (:class:`FormatUnavailable`) if this job cannot run here, before any input
-        is read: an unknown format, or a parser/emitter module not installed."""
+        """Fail early, before any input is read, if this job cannot run here:
+        :class:`FormatUnavailable` for an unknown format or a parser/emitter module not
+        installed, :class:`BadOptions` for options the emitter refuses (an unknown name raises
+        ``TypeError`` in the emitter, a bad value ``ValueError``)."""
         try:
-            self.render("")
+            try:
+                self.render("")
+            except (TypeError, ValueError) as err:
+                if not self.options:
+                    raise
+                raise BadOptions(str(err)) from None
         except UnknownFormat as err:
             from ..emitters import _BUILTIN
 

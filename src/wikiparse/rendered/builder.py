@@ -7,11 +7,14 @@ is (docs/rendered.md, "Reading rules"):
   title; the **tagline** is the line after it when it matches a tagline pattern;
 - a **contents** block is a contents header followed by numbered entries (and toggles such as
   ``[hide]``); its numbering gives heading levels (``2.1 Lenses`` is level 3);
-- a **heading** is a line ending in an edit marker; after a contents block, a line on its own
-  that repeats a later contents entry is a heading too (a page copied without markers);
+- a **heading** is a line with an edit marker: ending it, opening it, or on the line below it
+  (:mod:`.markers` decides which); after a contents block, a line on its own that repeats a later
+  contents entry is a heading too (a page copied without markers);
 - a **file** line takes the line directly below it (no blank line between) as its caption when
   that line is plain text;
-- a chrome **block** line (an ad) takes the lines directly below it; after a footer-start line
+- a chrome **block** line (an ad) takes the lines directly below it; a block kind with closing
+  lines (a site banner) runs to its last closing line, blank lines included, and is found before
+  the title, so a banner above the title does not hide it; after a footer-start line
   (``Retrieved from``) unrecognised text is chrome of kind ``footer``;
 - consecutive text lines form one paragraph; structured lines that do not hold up (a contents
   header without entries, a navigation line with fewer than two items, a category line with an
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 from .. import ast
 from ..config import Limits, SiteConfig
 from .grammar import Line
+from .markers import Head, MarkerPass, marker_label, title_like
 from .vocabulary import Vocabulary
 
 #: a category line's names are short titles: longer "names" mean the line is prose
@@ -38,8 +42,11 @@ MAX_NAME = 150
 MAX_SINGLE_NAME_WORDS = 15
 #: a title line longer than this is a paragraph
 MAX_TITLE = 255
-_SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
+#: a banner (a block with closing lines) looks this many lines ahead for its last closing line
+MAX_BANNER_LINES = 40
 _TEXTLIKE = ("text", "toc_entry", "toc_header", "category", "navigation")
+#: line kinds read as paragraph text when nothing else claims them
+_PLAIN = ("text", "toc_entry", "toc_header", "marker", "lead_heading", "glued")
 
 
 def _norm(title: str) -> str:
@@ -69,6 +76,8 @@ class _Builder:
         self.node_count = 0
         self.title: str | None = None
         self.tagline: str | None = None
+        self.heads: dict[int, Head] = {}
+        self.banners: dict[int, tuple[int, str]] = {}  # banner's first record -> (its last, kind)
 
     # ------------------------------------------------------------------ helpers
 
@@ -140,19 +149,52 @@ class _Builder:
                 i += 1
         return tocs
 
+    def find_banners(self) -> None:
+        """Blocks whose kind has closing lines (site banners): from the opening line to the last
+        closing line within :data:`MAX_BANNER_LINES` lines, else to the next blank line."""
+        ends = self.vocabulary.block_end_res
+        if not ends:
+            return
+        i, n = 0, len(self.lines)
+        while i < n:
+            found = (self.vocabulary.chrome_kind(self.line_text(i))
+                     if self.lines[i].kind == "chrome" and self.role[i] is None else None)
+            end_re = ends.get(found[0]) if found and found[1] else None
+            if found is None or end_re is None:
+                i += 1
+                continue
+            last = i
+            for j in range(i + 1, min(n, i + 1 + MAX_BANNER_LINES)):
+                if self.role[j] is not None or self.lines[j].kind in ("heading", "file"):
+                    break
+                if end_re.fullmatch(self.line_text(j)):
+                    last = j
+            if last == i:
+                while (last + 1 < n and self.joined_to_previous(last + 1) and self.role[last + 1] is None
+                       and self.lines[last + 1].kind not in ("heading", "file")):
+                    last += 1
+            for k in range(i, last + 1):
+                self.role[k] = "banner"
+            self.banners[i] = (last, found[0])
+            i = last + 1
+
     def find_title(self) -> None:
         for i, ln in enumerate(self.lines):
-            if ln.kind == "chrome":
+            if ln.kind == "chrome" or self.role[i] == "banner":
                 continue
-            if ln.kind not in ("text", "toc_entry", "toc_header") or self.role[i] is not None:
+            if ln.kind not in ("text", "toc_entry", "toc_header", "glued") or self.role[i] is not None:
                 return
             line = self.line_text(i)
             if self.vocabulary.tagline_re.fullmatch(line):
                 self.role[i] = "tagline"
                 self.tagline = line
                 return
-            if len(line) > MAX_TITLE or (_SENTENCE_END.search(line) and len(line.split()) > 8):
+            if not title_like(line):
                 return
+            nxt = i + 1
+            if (nxt < len(self.lines) and self.lines[nxt].kind == "marker" and not self.blank_before[nxt]
+                    and self.vocabulary.bracket_marker_re.fullmatch(self.line_text(nxt))):
+                return  # a heading with its marker below it: the page has no title line
             self.role[i] = "title"
             self.title = line
             nxt = i + 1
@@ -174,10 +216,11 @@ class _Builder:
         pointer = 0
         last_level = 0
         for i, ln in enumerate(self.lines):
-            if self.role[i] is not None:
+            head = self.heads.get(i)
+            if head is not None:
+                title = _norm(self.text(*head.title))
+            elif self.role[i] is not None:
                 continue
-            if ln.kind == "heading":
-                title = _norm(self.text(*ln.parts[0]))
             elif (entries and i > toc_end and ln.kind in ("text", "toc_entry")
                   and self.alone(i) and len(self.line_text(i)) <= MAX_TITLE):
                 title = _norm(self.line_text(i))
@@ -191,31 +234,34 @@ class _Builder:
                 level = entries[found[k]][0]
                 pointer = found[k] + 1
                 last_level = level
-            elif ln.kind != "heading":
+            elif head is None:
                 continue
             elif entries and last_level:
                 level = min(6, last_level + 1)  # below the deepest listed level (a toclimit)
             else:
                 level = 2
             levels[i] = level
-            if ln.kind != "heading":
+            if head is None:
                 self.role[i] = "heading"
         return levels
 
     # ------------------------------------------------------------------ node builders
 
     def heading(self, i: int, level: int) -> ast.Heading:
+        """The heading of line ``i``; a marker below it is in its span, a marker before its title
+        is its first child (children keep source order), any other marker is ``edit_marker``."""
         ln = self.lines[i]
-        if ln.kind == "heading":
-            (ts, te), (ms, me) = ln.parts
-            marker_text = self.text(ms, me)
-            label = " ".join(marker_text.strip()[1:-1].split())
-            marker: ast.EditMarker | None = ast.EditMarker((ms, me), label=label)
-            title = ast.Text((ts, te), value=self.text(ts, te))
-        else:
-            marker = None
+        head = self.heads.get(i)
+        if head is None:  # a line that repeats a contents entry, without marker
             title = ast.Text((ln.start, ln.end), value=self.text(ln.start, ln.end))
-        return ast.Heading((ln.start, ln.end), level=level, children=[title], edit_marker=marker)
+            return ast.Heading((ln.start, ln.end), level=level, children=[title])
+        (ts, te), (ms, me) = head.title, head.marker
+        title = ast.Text((ts, te), value=self.text(ts, te))
+        marker = ast.EditMarker((ms, me), label=marker_label(self.text(ms, me)))
+        end = self.lines[head.marker_line].end if head.marker_line is not None else ln.end
+        if head.lead:
+            return ast.Heading((ln.start, end), level=level, children=[marker, title])
+        return ast.Heading((ln.start, end), level=level, children=[title], edit_marker=marker)
 
     def file(self, i: int) -> tuple[ast.FileLink, int]:
         """The file link of line ``i`` and the index of the last line it took."""
@@ -283,7 +329,10 @@ class _Builder:
 
     def build(self) -> list[ast.Node]:
         tocs = self.find_tocs()
+        self.find_banners()
         self.find_title()
+        self.heads = MarkerPass(self.source, self.lines, self.role, self.blank_before, self.vocabulary,
+                                self.diagnostics).find(has_tagline=self.tagline is not None)
         levels = self.heading_levels(tocs)
         footer = False
         i, n = 0, len(self.lines)
@@ -299,10 +348,19 @@ class _Builder:
                 self.add(self.boilerplate("toc", i, last))
                 i = last + 1
                 continue
-            if role in ("title", "tagline"):
+            if role == "banner":
+                last, kind = self.banners.get(i, (i, "banner"))
+                self.add(self.boilerplate(kind, i, last))
+                i = last + 1
+                continue
+            if role in ("title", "tagline", "page-actions"):
                 self.add(self.boilerplate(role, i, i))
-            elif role == "heading" or ln.kind == "heading":
+            elif role == "heading" or i in self.heads:
                 self.add(self.heading(i, levels.get(i, 2)), 3)
+                marker_line = self.heads[i].marker_line if i in self.heads else None
+                if marker_line is not None:
+                    i = marker_line + 1
+                    continue
             elif ln.kind == "file":
                 link, last = self.file(i)
                 self.add(link, 3 if link.caption else 1)
@@ -341,8 +399,8 @@ class _Builder:
     def _plain(self, i: int) -> bool:
         """Would line ``i`` be read as paragraph text?"""
         kind = self.lines[i].kind
-        if kind in ("text", "toc_entry", "toc_header"):
-            return True
+        if kind in _PLAIN:
+            return i not in self.heads
         if kind == "navigation":
             return self.navigation(i) is None
         if kind == "category":

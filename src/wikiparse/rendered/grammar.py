@@ -28,9 +28,11 @@ Span = tuple[int, int]
 class Line:
     """One non-blank line as the grammar read it.
 
-    ``kind``: heading, file, category, navigation, toc_header, toc_entry, chrome or text.
-    ``parts`` are spans of the line's pieces: heading (title, marker); file (namespace, name);
-    category and navigation (label, item...); toc_entry (number, title); none for the others.
+    ``kind``: heading, marker (an edit marker alone), lead_heading (marker, then title), glued
+    (title, then a bare edit word), file, category, navigation, toc_header, toc_entry, chrome or
+    text.  ``parts`` are spans of the line's pieces: heading and glued (title, marker);
+    lead_heading (marker, title); file (namespace, name); category and navigation (label,
+    item...); toc_entry (number, title); none for the others.
     """
 
     kind: str
@@ -69,6 +71,15 @@ class _LineReader(Transformer[Token, Any]):
     def heading(self, children: list[Any]) -> Line:
         title, marker = children[0], children[1]
         return _line("heading", children, (_span(title), _span(marker)))
+
+    def marker_line(self, children: list[Any]) -> Line:
+        return _line("marker", children)
+
+    def lead_heading(self, children: list[Any]) -> Line:
+        return _line("lead_heading", children, (_span(children[0]), _span(children[1])))
+
+    def glued_heading(self, children: list[Any]) -> Line:
+        return _line("glued", children, (_span(children[0]), _span(children[1])))
 
     def file_line(self, children: list[Any]) -> Line:
         return _line("file", children, (_span(children[0]), _span(children[1])))

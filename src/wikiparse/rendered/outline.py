@@ -5,19 +5,17 @@ own (those are the skin's); its title, when any, comes from ``{{DISPLAYTITLE:...
 tagline and navigation from the ``<!-- wikiparse:tagline ... -->`` / ``<!-- wikiparse:navigation
 a | b -->`` comments that the rendered -> wikitext conversion writes.
 
-``python -m wikiparse.rendered.outline FILE...`` (and ``wikiparse outline FILE...``) prints
-outlines: for one file the outline object itself, for several (or with ``--map``) one object
-mapping each file name, as given on the command line, to its outline - the shape of the seed's
-``expected.json``.
+``wikiparse outline FILE...`` (:mod:`wikiparse.cli.outline`; also ``python -m
+wikiparse.rendered.outline FILE...``) prints outlines: for one file the outline object itself,
+for several (or with ``--map``) one object mapping each file name, as given on the command line,
+to its outline - the shape of the seed's ``expected.json``.
 """
 
 from __future__ import annotations
 
-import argparse
 import html
-import json
 import sys
-from typing import Any, Sequence
+from typing import Any
 
 from .. import ast
 from ..query import plain_title
@@ -78,58 +76,11 @@ def _chrome_comments(doc: ast.Document) -> list[tuple[str, list[str]]]:
     return found
 
 
-def read_page(path: str) -> str:
-    """A file's text with its line endings kept (``-`` is standard input)."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    return data.decode("utf-8", errors="replace")
+__all__ = ["outline"]
 
+if __name__ == "__main__":  # `python -m wikiparse.rendered.outline ARGS` = `wikiparse outline ARGS`
+    import runpy
 
-def build_arg_parser(prog: str = "wikiparse outline") -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=prog,
-        description="Print the outline of wiki pages (title, tagline, headings, files, navigation, "
-                    "categories) as JSON.",
-        epilog="One file: its outline object. Several files (or --map): an object mapping each "
-               "file name, as given, to its outline.",
-    )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="page files ('-' for standard input)")
-    parser.add_argument("--dialect", choices=("auto", "rendered", "wikitext"), default="auto",
-                        help="input dialect (default: auto-detect per file)")
-    parser.add_argument("--map", action="store_true", help="always print the file-name mapping")
-    parser.add_argument("--indent", type=int, default=2, help="JSON indent (default 2; -1 for one line)")
-    return parser
-
-
-def main(argv: Sequence[str] | None = None, *, prog: str = "wikiparse outline") -> int:
-    """``outline FILE...``: exit status 0, or 1 when a file could not be read (the others are
-    still printed)."""
-    from .. import parse
-
-    args = build_arg_parser(prog).parse_args(argv)
-    results: dict[str, Any] = {}
-    status = 0
-    for path in args.files:
-        try:
-            text = read_page(path)
-        except OSError as exc:
-            print(f"{prog}: {path}: {exc.strerror or exc}", file=sys.stderr)
-            status = 1
-            continue
-        results[path] = outline(parse(text, dialect=args.dialect))
-    indent = None if args.indent < 0 else args.indent
-    if len(args.files) == 1 and not args.map:
-        if results:
-            print(json.dumps(next(iter(results.values())), ensure_ascii=False, indent=indent))
-    else:
-        print(json.dumps(results, ensure_ascii=False, indent=indent))
-    return status
-
-
-__all__ = ["main", "outline"]
-
-if __name__ == "__main__":
-    sys.exit(main())
+    # run the command by name: an import of the CLI from here would point the layers upward
+    sys.argv[1:1] = ["outline"]
+    runpy.run_module("wikiparse", run_name="__main__", alter_sys=True)

@@ -1,9 +1,10 @@
 """The rendered dialect's configuration: which words a wiki's skin puts around an article.
 
 The table itself is data (``vocabulary.json`` next to this module, described in
-docs/rendered.md): edit markers, taglines, contents headers, file namespaces, category and
-navigation labels and whole-line chrome patterns, per language (en, simple, de, fr, es, it, pt,
-nl, pl, ru, ja, zh) and per site (VisualEditor, Fandom, WikiMD).  A :class:`Vocabulary` is the
+docs/rendered.md): edit markers (bracketed, and the bare edit words of Fandom and the mobile
+site), taglines, contents headers, file namespaces, category and navigation labels and whole-line
+chrome patterns, per language (en, simple, de, fr, es, it, pt, nl, pl, ru, uk, ja, zh, ar, fa)
+and per site (VisualEditor, Fandom, WikiMD, mobile, Wikimedia banners, any MediaWiki site).  A :class:`Vocabulary` is the
 merge of some of those sections; it is immutable and hashable and is passed to
 :func:`wikiparse.rendered.parse_rendered`, never kept as module state.  This module turns it into
 the regular expressions the grammar and the builder use.
@@ -27,8 +28,9 @@ HS = r"[^\S\r\n]"
 #: end of a line (lookahead)
 EOL = r"(?=\r|\n|\Z)"
 
+_KIND_KEYS = ("chrome", "chrome_blocks", "block_ends")
 _LIST_KEYS = (
-    "edit_markers", "taglines", "toc_headers", "toc_toggles", "toc_extras", "file_namespaces",
+    "edit_markers", "word_markers", "taglines", "toc_headers", "toc_toggles", "toc_extras", "file_namespaces",
     "file_extensions", "category_labels", "navigation_labels", "navigation_separators",
     "footer_starts",
 )
@@ -79,14 +81,17 @@ class Vocabulary:
     of ``vocabulary.json``), and combine with :meth:`merged`.  Literal fields: ``edit_markers``
     (``[edit | edit source]``: bracketed, ``|`` between the links), ``toc_headers``,
     ``toc_toggles``, ``file_namespaces``, ``category_labels``, ``navigation_labels``,
-    ``navigation_separators``, ``file_extensions``.  Pattern fields (regular expressions matched
+    ``navigation_separators``, ``file_extensions``, ``word_markers`` (a site's bare edit word,
+    ``Edit``, matched case-sensitively: glued to a heading's end or on a line of its own).  Pattern fields (regular expressions matched
     against a whole, stripped line): ``taglines``, ``toc_extras``, and ``chrome`` /
     ``chrome_blocks`` (pairs of a Boilerplate kind and its patterns; a chrome *block* line also
-    takes the lines directly below it, up to a blank line).  ``footer_starts`` lists chrome kinds
+    takes the lines directly below it, up to a blank line; ``block_ends`` gives a block kind closing
+    lines, and such a block runs to its last closing line, blank lines included).  ``footer_starts`` lists chrome kinds
     after which unrecognised text lines are chrome too (kind ``footer``).
     """
 
     edit_markers: tuple[str, ...] = ()
+    word_markers: tuple[str, ...] = ()
     taglines: tuple[str, ...] = ()
     toc_headers: tuple[str, ...] = ()
     toc_toggles: tuple[str, ...] = ()
@@ -99,6 +104,7 @@ class Vocabulary:
     footer_starts: tuple[str, ...] = ()
     chrome: tuple[tuple[str, tuple[str, ...]], ...] = ()
     chrome_blocks: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    block_ends: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: the table sections merged into this vocabulary (for messages and docs)
     sources: tuple[str, ...] = field(default=(), compare=False)
 
@@ -114,7 +120,7 @@ class Vocabulary:
             if isinstance(items, str) or not all(isinstance(i, str) for i in items):
                 raise ValueError(f"vocabulary {source}: {key} must be a list of strings")
             values[key] = _dedupe(items)
-        for key in ("chrome", "chrome_blocks"):
+        for key in _KIND_KEYS:
             kinds = data.get(key, {})
             if not isinstance(kinds, Mapping):
                 raise ValueError(f"vocabulary {source}: {key} must map a kind to a list of patterns")
@@ -155,7 +161,7 @@ class Vocabulary:
         values: dict[str, Any] = {}
         for f in fields(self):
             mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            if f.name in ("chrome", "chrome_blocks"):
+            if f.name in _KIND_KEYS:
                 values[f.name] = _merge_kinds(mine, dict(theirs))
             else:
                 values[f.name] = _dedupe([*mine, *theirs])
@@ -169,10 +175,13 @@ class Vocabulary:
             inner = marker.strip()
             if not (inner.startswith("[") and inner.endswith("]") and inner[1:-1].strip()):
                 raise ValueError(f"edit marker {marker!r} must look like '[edit]' or '[edit | edit source]'")
+        for word in self.word_markers:
+            if not word.strip() or any(c in word for c in "[]|"):
+                raise ValueError(f"word marker {word!r} must be a bare word such as 'Edit'")
         for name in ("taglines", "toc_extras"):
             for pattern in getattr(self, name):
                 _check_pattern(pattern, name)
-        for name in ("chrome", "chrome_blocks"):
+        for name in _KIND_KEYS:
             for kind, patterns in getattr(self, name):
                 if not kind or not isinstance(kind, str):
                     raise ValueError(f"{name}: a kind must be a non-empty string")
@@ -191,6 +200,17 @@ class Vocabulary:
         return rf"\[{HS}*(?i:" + "|".join(alternatives) + rf"){HS}*\]"
 
     @cached_property
+    def word_pattern(self) -> str:
+        """Any bare edit word (case-sensitive: the site writes it capitalised)."""
+        return _alternatives(self.word_markers, spaced=True) or r"(?!)"
+
+    @cached_property
+    def word_tail_lookbehind(self) -> str:
+        """Lookbehinds for the last token of each bare edit word (each of fixed width)."""
+        tails = sorted({w.split()[-1] for w in self.word_markers if w.split()}, key=lambda t: (-len(t), t))
+        return "|".join(f"(?<={re.escape(t)})" for t in tails) or r"(?!)"
+
+    @cached_property
     def file_name_pattern(self) -> str:
         """A file name as rendered pages show it: no title-illegal characters, ends in a known
         extension."""
@@ -205,6 +225,7 @@ class Vocabulary:
         one by one then fails at once instead of retrying every alternative (linear cost on
         lines of many blanks)."""
         marker = self.marker_pattern
+        words = self.word_pattern
         end = HS + "*" + r"(?:\r|\n|\Z)"
         seps = _alternatives(self.navigation_separators) or r"(?!)"
         sep = f"{HS}(?:{seps}){HS}"
@@ -214,6 +235,16 @@ class Vocabulary:
             # the first lookahead (the line ends in "]") is a cheap filter for the common case
             "HEADING_TITLE": rf"(?=[^\r\n]*\]{end}){HS}*\S[^\r\n]{{0,250}}?(?={marker}{end})",
             "EDIT_MARKER": rf"{marker}(?={end})",
+            # a marker (bracketed, or a bare edit word) alone on its line
+            "MARKER_ALONE": rf"{HS}*(?=\S)(?:{marker}|(?:{words})){HS}*{EOL}",
+            # a marker that opens a line and is followed by a title (older skins)
+            "LEAD_MARKER": rf"{HS}*(?=\S){marker}(?={HS}*\S)",
+            # a title with a bare edit word glued to its end (legacy Fandom); the first lookahead
+            # jumps to the line's last non-blank and looks back for a word's last token there,
+            # a cheap filter (one scan, no backtracking) for the lines that cannot match
+            "GLUED_TITLE": (rf"(?=(?>[^\r\n]*\S)(?:{self.word_tail_lookbehind}){end})"
+                            rf"{HS}*\S[^\r\n]{{0,250}}?(?=(?:{words}){end})"),
+            "WORD_MARKER": rf"(?:{words})(?={end})",
             "FILE_NAMESPACE": (rf"{HS}*(?=\S)(?i:{_alternatives(self.file_namespaces, spaced=True) or '(?!)'})"
                                rf" ?:(?= ?{self.file_name_pattern}{end})"),
             "CATEGORY_LABEL": (rf"{HS}*(?=\S)(?:{_alternatives(self.category_labels, spaced=True) or '(?!)'})"
@@ -244,7 +275,14 @@ class Vocabulary:
 
     @cached_property
     def tagline_re(self) -> re.Pattern[str]:
-        return _compile_line(self.taglines)
+        """Taglines, each with its first letter in either case (de.wikipedia writes ``aus
+        Wikipedia``, MediaWiki's default ``Aus {{SITENAME}}``)."""
+        return _compile_line(_either_case_first(p) for p in self.taglines)
+
+    @cached_property
+    def block_end_res(self) -> dict[str, re.Pattern[str]]:
+        """Block kind -> the pattern of its closing lines (kinds with ``block_ends``)."""
+        return {kind: _compile_line(patterns) for kind, patterns in self.block_ends if patterns}
 
     @cached_property
     def toc_extra_re(self) -> re.Pattern[str]:
@@ -265,6 +303,27 @@ class Vocabulary:
     def heading_line_re(self) -> re.Pattern[str]:
         """A whole heading line (for detection)."""
         return re.compile(self.terminal_patterns["HEADING_TITLE"] + self.marker_pattern + HS + "*")
+
+    @cached_property
+    def marker_alone_re(self) -> re.Pattern[str]:
+        """A line that is only an edit marker, bracketed or a bare edit word (for detection)."""
+        return re.compile(self.terminal_patterns["MARKER_ALONE"])
+
+    @cached_property
+    def bracket_marker_re(self) -> re.Pattern[str]:
+        """A bracketed edit marker (to tell it from a bare edit word)."""
+        return re.compile(self.marker_pattern)
+
+    @cached_property
+    def lead_marker_re(self) -> re.Pattern[str]:
+        """A line opened by an edit marker, the rest of the line after it (for detection)."""
+        return re.compile(self.terminal_patterns["LEAD_MARKER"] + r"[^\r\n]*")
+
+    @cached_property
+    def glued_line_re(self) -> re.Pattern[str]:
+        """A line ending in a bare edit word after a title; group 1 is the word (for detection)."""
+        return re.compile(self.terminal_patterns["GLUED_TITLE"] + "(" + self.terminal_patterns["WORD_MARKER"] + ")"
+                          + HS + "*")
 
     @cached_property
     def file_line_re(self) -> re.Pattern[str]:
@@ -300,6 +359,14 @@ def _alternatives(words: Iterable[str], *, spaced: bool = False) -> str:
         out.append((HS + "+").join(re.escape(p) for p in parts) if spaced else re.escape(word))
     out = sorted(set(out), key=lambda s: (-len(s), s))
     return "|".join(out)
+
+
+def _either_case_first(pattern: str) -> str:
+    """``pattern`` with its first character, when it is a cased letter, in either case."""
+    first = pattern[:1]
+    if first and first.isalpha() and first.upper() != first.lower():
+        return f"[{first.upper()}{first.lower()}]" + pattern[1:]
+    return pattern
 
 
 def _marker_body(marker: str) -> str:

@@ -4,16 +4,12 @@ current media structure (see :mod:`.media` for sizes and URLs)."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-from ... import ast
+import wikiparse.ast as ast
+from .base import HtmlBase
 from .media import FileInfo, ImageBox, scale
 from .sanitizer import (
     decode_entities, escape_attr, escape_class, escape_text, format_attributes, safe_url,
 )
-
-if TYPE_CHECKING:
-    from .emitter import HtmlEmitter
 
 _FRAMED = ("thumb", "frame", "manualthumb")
 _VALIGNS = frozenset({"baseline", "sub", "super", "top", "text-top", "middle", "bottom",
@@ -26,7 +22,7 @@ def _php_round_tens(x: float) -> int:
     return int((x / 10.0) + 0.5) * 10
 
 
-def _img(em: HtmlEmitter, box: ImageBox, alt: str | None, resource: str | None,
+def _img(em: HtmlBase, box: ImageBox, alt: str | None, resource: str | None,
          upright: bool = False) -> str:
     parts = []
     if alt is not None:
@@ -48,7 +44,7 @@ def _img(em: HtmlEmitter, box: ImageBox, alt: str | None, resource: str | None,
     return "<img" + "".join(parts) + " />"
 
 
-def _option_text(em: HtmlEmitter, node: ast.FileLink, kind: str) -> str | None:
+def _option_text(em: HtmlBase, node: ast.FileLink, kind: str) -> str | None:
     """The plain text of the last ``kind`` option (``alt``, ``link``): markup rendered and
     stripped, character references decoded, as MediaWiki does."""
     found = None
@@ -64,7 +60,7 @@ def _option_text(em: HtmlEmitter, node: ast.FileLink, kind: str) -> str | None:
     return decode_entities(found.value)
 
 
-def _link_wrap(em: HtmlEmitter, node: ast.FileLink, inner: str, title: str | None,
+def _link_wrap(em: HtmlBase, node: ast.FileLink, inner: str, title: str | None,
                framed: bool, link: str | None = None,
                description: str | None = None) -> tuple[str, bool]:
     """Wrap ``inner`` in the link the file link asks for; returns (html, is_default_link)."""
@@ -89,7 +85,7 @@ def _link_wrap(em: HtmlEmitter, node: ast.FileLink, inner: str, title: str | Non
     return (f'<a href="{escape_attr(href)}" title="{escape_attr(shown)}">{inner}</a>', False)
 
 
-def render_media_link(em: HtmlEmitter, node: ast.FileLink) -> str:
+def render_media_link(em: HtmlBase, node: ast.FileLink) -> str:
     label = em.children(node.caption) if node.caption else em.text(node.target.lstrip(":").strip())
     label += em.text(node.trail)
     info = em.resolve_file(node.name)
@@ -101,7 +97,7 @@ def render_media_link(em: HtmlEmitter, node: ast.FileLink) -> str:
             f'title="{escape_attr(node.name.replace("_", " "))}">{label}</a>')
 
 
-def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
+def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
     if node.is_media:
         return render_media_link(em, node)
     fmt = node.format
@@ -199,7 +195,7 @@ def render_file_link(em: HtmlEmitter, node: ast.FileLink) -> str:
     return f'<span{class_attr} typeof="{typeof}">{inner}</span>{trail}'
 
 
-def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
+def render_gallery(em: HtmlBase, node: ast.ExtensionTag) -> str:
     """``<gallery>``: one box per ``File:Name|caption`` line (traditional mode)."""
     try:
         widths = int(re.sub(r"\s*px\s*$", "", node.get_attr("widths") or "120"))
@@ -281,3 +277,16 @@ def render_gallery(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
 
 
 __all__ = ["render_file_link", "render_gallery", "render_media_link", "FileInfo"]
+
+
+class MediaRules(HtmlBase):
+    """HTML for file links and ``<gallery>``."""
+
+    def visit_FileLink(self, node: ast.FileLink) -> str:
+        if self._link_depth:  # an image inside a link label: no second link around it
+            return self.text(node.target) if node.is_media else re.sub(
+                r"</?a\b[^>]*>", "", render_file_link(self, node))
+        return render_file_link(self, node)
+
+    def ext_gallery(self, node: ast.ExtensionTag) -> str:
+        return render_gallery(self, node)

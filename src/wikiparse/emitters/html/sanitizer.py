@@ -26,24 +26,18 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
 
 from ...config import SiteConfig
+from ...html_tags import ALLOWED_TAGS, UNSAFE_TAGS, VOID_TAGS
 
 __all__ = [
-    "ALLOWED_TAGS", "DEFAULT_ATTRIBUTES", "DEFAULT_POLICY", "SanitizerPolicy", "VOID_TAGS",
+    "ALLOWED_TAGS", "DEFAULT_ATTRIBUTES", "DEFAULT_POLICY", "SanitizerPolicy", "UNSAFE_TAGS",
+    "VOID_TAGS",
     "check_css", "decode_entities", "escape_attr", "escape_class", "escape_id", "escape_text",
     "format_attributes", "is_allowed_tag", "safe_url", "sanitize_attributes", "validate_tag",
 ]
 
 # --------------------------------------------------------------------------- the default lists
+# (the tag names are wikiparse.html_tags'; the attributes per tag are the sanitizer's own)
 
-#: HTML elements MediaWiki accepts in wikitext (paired, self-closable and nestable ones together).
-ALLOWED_TAGS: frozenset[str] = frozenset("""
-b bdi del i ins u font big small sub sup h1 h2 h3 h4 h5 h6 cite code em s strike strong tt var
-div center blockquote ol ul dl table caption pre ruby rb rp rt rtc p span abbr dfn kbd samp data
-time mark br wbr hr li dt dd meta link tr td th q bdo
-""".split())
-
-#: Elements that never have content or a closing tag.
-VOID_TAGS: frozenset[str] = frozenset({"br", "wbr", "hr", "meta", "link"})
 
 _COMMON = frozenset("""
 id class style lang dir title tabindex
@@ -120,12 +114,7 @@ rel rev about property resource datatype typeof itemid itemprop itemref itemscop
 """.split())
 _ITEMSCOPE_DEPENDENT = ("itemtype", "itemid", "itemref")
 
-# What a policy may only allow with allow_unsafe=True.
-UNSAFE_TAGS: frozenset[str] = frozenset("""
-script style iframe frame frameset object embed applet base form input button textarea select
-option isindex keygen portal fencedframe template svg math noscript noembed noframes xmp
-plaintext title head body html
-""".split())
+# What a policy may only allow with allow_unsafe=True: UNSAFE_TAGS (from html_tags) and these.
 UNSAFE_ATTRIBUTES: frozenset[str] = frozenset({
     "srcdoc", "formaction", "action", "http-equiv", "shadowroot", "shadowrootmode", "data",
     "codebase", "classid", "archive",

@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 import re
 
-from .. import ast
+from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, MagicLink, Node, Signature
 from ..config import NS_FILE, NS_MEDIA
 from .context import Context
-from .items import Item, Splice, TagTok, Tok
+from .interfaces import Constructs
+from .items import Frame, Item, Splice, TagTok, Tok
 from .scanner import scanner
 from .tags import HTML_TAGS
 
@@ -35,34 +36,16 @@ _TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
 _PIPE_LED = {"TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
 
 
-class Frame:
-    """An open construct.  ``kind``: root, brace, link, extlink."""
-
-    __slots__ = ("kind", "start", "count", "parts", "part_starts", "seps", "eqs", "url_end",
-                 "text_start")
-
-    def __init__(self, kind: str, start: int, count: int = 0) -> None:
-        self.kind = kind
-        self.start = start
-        self.count = count
-        self.parts: list[list[Item]] = [[]]
-        self.part_starts: list[int] = [start + count]
-        self.seps: list[int] = []  # positions of the separating pipes
-        self.eqs: list[int] = [-1]  # per part: index of the first '=' token, or -1
-        self.url_end = 0  # extlink: end of the URL; link: 1 when autolinking is off inside
-        self.text_start = 0
-
-
 class BracketBuilder:
-    """Runs the pass over ``ctx.text[start:end]`` and returns the top-level items."""
+    """Runs the pass over ``ctx.text[start:end]`` and returns the top-level items; closed
+    frames become nodes through ``constructs``.  One builder per region (it keeps the open
+    link count and the current line of that region)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, constructs: Constructs) -> None:
         self.ctx = ctx
+        self.constructs = constructs
         self.link_depth = 0  # open [[ frames: no free URLs or magic links inside a link
         self.line_start = 0  # where the current line starts (table-cell lines split on '|')
-        from .constructs import ConstructBuilder
-
-        self.constructs = ConstructBuilder(ctx, self)
 
     # ------------------------------------------------------------------ main loop
 
@@ -127,7 +110,7 @@ class BracketBuilder:
                 cur.append(Tok("excl", s, e))
             elif kind == "COMMENT":
                 closed = text.endswith("-->", s, e) and e - s >= 7
-                cur.append(ast.Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
+                cur.append(Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
                                        closed=closed))
             elif kind == "ENTITY":
                 raw = text[s:e]
@@ -135,7 +118,7 @@ class BracketBuilder:
                 if char == raw:  # unknown named entity: MediaWiki shows it escaped, as text
                     cur.append(Tok("text", s, e))
                 else:
-                    cur.append(ast.Entity((s, e), raw=raw, char=char))
+                    cur.append(Entity((s, e), raw=raw, char=char))
             elif kind == "TAG":
                 pos = self._tag(stack, s, e, end)
                 continue
@@ -159,11 +142,11 @@ class BracketBuilder:
                 else:
                     cur.append(self._magic_link(s, e))
             elif kind == "SIGNATURE":
-                cur.append(ast.Signature((s, e), tildes=e - s))
+                cur.append(Signature((s, e), tildes=e - s))
             elif kind == "SWITCH":
                 name = text[s + 2 : e - 2]
                 if name.upper() in ctx.config.behavior_switches:
-                    cur.append(ast.BehaviorSwitch((s, e), name=name.upper()))
+                    cur.append(BehaviorSwitch((s, e), name=name.upper()))
                 else:
                     cur.append(Tok("text", s, e))
             else:  # pragma: no cover - every terminal is handled above
@@ -412,7 +395,7 @@ class BracketBuilder:
                 else:
                     part[i] = link
 
-    def free_link(self, stack: list[Frame], s: int, e: int, extend: bool = True) -> ast.ExternalLink | None:
+    def free_link(self, stack: list[Frame], s: int, e: int, extend: bool = True) -> ExternalLink | None:
         """A free URL starting at ``s`` (scanned up to ``e``), trailing punctuation left out,
         or None when the scheme is not a protocol or nothing follows it.  ``extend=False``: the
         URL is known to end at ``e`` at the latest."""
@@ -430,9 +413,9 @@ class BracketBuilder:
                 break
         if url_end <= proto.end():
             return None
-        return ast.ExternalLink((s, url_end), url=text[s:url_end], kind="free")
+        return ExternalLink((s, url_end), url=text[s:url_end], kind="free")
 
-    def _magic_link(self, s: int, e: int) -> ast.Node:
+    def _magic_link(self, s: int, e: int) -> Node:
         raw = self.ctx.text[s:e]
         if not self.ctx.config.magic_links:
             return Tok("text", s, e)  # type: ignore[return-value]
@@ -446,7 +429,7 @@ class BracketBuilder:
             url = f"https://datatracker.ietf.org/doc/html/rfc{value}"
         else:
             url = f"https://pubmed.ncbi.nlm.nih.gov/{value}"
-        return ast.MagicLink((s, e), kind=kind, value=value.upper(), url=url)
+        return MagicLink((s, e), kind=kind, value=value.upper(), url=url)
 
     # ------------------------------------------------------------------ tags
 

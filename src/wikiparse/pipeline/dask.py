@@ -1,12 +1,12 @@
 """XML dumps on a Dask cluster: a ``dask.bag`` of page records, and rendering on its workers.
 
     >>> from dask.distributed import Client
-    >>> import wikiparse.dask as wd
+    >>> import wikiparse.pipeline.dask as wd
     >>> client = Client("tcp://scheduler:8786")                     # doctest: +SKIP
     >>> pages = wd.read_dump("enwiki-…-multistream.xml.bz2",
     ...                      index="enwiki-…-multistream-index.txt.bz2")  # doctest: +SKIP
     >>> texts = pages.map(wd.render_page, fmt="text")              # doctest: +SKIP
-    >>> texts.map(wd.to_json_line).to_textfiles("out/*.jsonl")     # doctest: +SKIP
+    >>> wd.to_jsonl_files(texts, "out/*.jsonl")                    # doctest: +SKIP
 
 A multistream dump read through its index gives one partition per bz2 stream (or per
 ``streams_per_partition`` streams); any other dump is one partition per file.  Each partition
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generator, Sequence
 
-from .pipeline.dumps import (
+from .dumps import (
     DumpError,
     DumpReader,
     PageFilter,
@@ -30,14 +30,15 @@ from .pipeline.dumps import (
     read_site_info,
     read_stream_pages,
 )
-from .pipeline.records import Rendered, page_output, render_pages, render_stream, to_json_line
-from .pipeline.render import RenderJob, SiteSpec
+from .records import Rendered, page_output, render_pages, render_stream, to_json_line
+from .render import RenderJob, SiteSpec
 
 if TYPE_CHECKING:
     import dask.bag
 
 __all__ = [
-    "connect", "read_dump", "render_dump", "render_page", "rendered_partitions", "to_json_line",
+    "connect", "json_text", "read_dump", "render_dump", "render_page", "rendered_partitions",
+    "to_json_line", "to_jsonl_files",
 ]
 
 
@@ -122,10 +123,12 @@ def render_page(
     *,
     dialect: str = "wikitext",
     site: SiteSpec | None = None,
+    options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The output record of one page (as ``wikiparse dump`` writes it, decoded): id, title,
-    ns, revision_id, redirect (redirects only) and the rendering under ``fmt`` (or ``error``)."""
-    return page_output(page, RenderJob(fmt, dialect, site))
+    ns, revision_id, redirect (redirects only) and the rendering under ``fmt`` (or ``error``);
+    ``options`` are the emitter's (``render(doc, fmt, **options)``)."""
+    return page_output(page, RenderJob(fmt, dialect, site, options=tuple((options or {}).items())))
 
 
 def render_dump(
@@ -151,6 +154,31 @@ def render_dump(
     return bags[0] if len(bags) == 1 else bag.concat(bags)
 
 
+def json_text(record: dict[str, Any]) -> str:
+    """A record as one JSON line's text, *without* its newline: ``Bag.to_textfiles`` adds one
+    after every element (:func:`to_json_line`, which ends with a newline, would leave a blank
+    line after every record)."""
+    return to_json_line(record)[:-1]
+
+
+def _partition_file_name(number: int) -> str:
+    return f"{number:06d}"  # zero-padded, so the files sort in partition (= dump) order
+
+
+def to_jsonl_files(records: dask.bag.Bag, path: str, **options: Any) -> list[str]:
+    """Write a bag of output records as JSON-lines files, one per partition, the ``*`` of
+    ``path`` replaced by the zero-padded partition number; every line is a record (UTF-8, no
+    blank lines, each file ends with a newline), so the files concatenated in name order are
+    what ``wikiparse dump`` writes.  Returns the paths written; ``options`` go to
+    ``to_textfiles``."""
+    return list(
+        records.map(json_text).to_textfiles(
+            path, name_function=_partition_file_name, encoding="utf-8", last_endline=True,
+            **options,
+        )
+    )
+
+
 # ---------------------------------------------------------------------------- the CLI's path
 
 
@@ -169,7 +197,8 @@ def connect(address: str, timeout: str = "20s") -> Any:
         raise Unavailable(f"cannot reach the Dask scheduler at {address}: {err}") from None
 
 
-def _render_file(path: str, page_filter: PageFilter, fmt: str, lang: str | None) -> Rendered:
+def _render_file(path: str, page_filter: PageFilter, fmt: str, lang: str | None,
+                 options: tuple[tuple[str, Any], ...] = ()) -> Rendered:
     """Read and render a whole dump file in one task (a dump without an index)."""
     lines: list[str] = []
     errors = 0
@@ -179,7 +208,7 @@ def _render_file(path: str, page_filter: PageFilter, fmt: str, lang: str | None)
         with DumpReader(path, page_filter) as reader:
             size = reader.size
             assert reader.site_info is not None
-            job = RenderJob(fmt, "wikitext", reader.site_info.site_spec(lang))
+            job = RenderJob(fmt, "wikitext", reader.site_info.site_spec(lang), options=options)
             for page in reader.pages():
                 rendered = render_pages([page], job)
                 lines.extend(rendered.lines)
@@ -199,20 +228,22 @@ def rendered_partitions(
     fmt: str,
     lang: str | None = None,
     in_flight: int | None = None,
+    options: tuple[tuple[str, Any], ...] = (),
 ) -> Generator[Rendered, None, None]:
     """Render a dump on the cluster, one task per stream (with an index) or one for the file;
-    yields each task's output lines in dump order, keeping only a few tasks' results at a time."""
+    yields each task's output lines in dump order, keeping only a few tasks' results at a time.
+    ``options`` are the emitter's (:attr:`RenderJob.options`)."""
     _, delayed = _bag_module()
     if index:
         info = read_site_info(path)
-        job = RenderJob(fmt, "wikitext", info.site_spec(lang))
+        job = RenderJob(fmt, "wikitext", info.site_spec(lang), options=options)
         tasks = [
             delayed(render_stream, pure=True)(spec, header=info.header, page_filter=page_filter,
                                               job=job)
             for spec in plan_streams(path, index)
         ]
     else:
-        tasks = [delayed(_render_file, pure=True)(path, page_filter, fmt, lang)]
+        tasks = [delayed(_render_file, pure=True)(path, page_filter, fmt, lang, options)]
     limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
     futures: list[Any] = []
     next_task = 0

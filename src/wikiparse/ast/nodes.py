@@ -1,25 +1,13 @@
-"""Typed syntax tree for wikitext and rendered wiki pages.
-
-Nodes are plain data: each has a ``span = (start, end)`` into the source (Python ``str`` offsets,
-end exclusive) and typed fields.  Behaviour (parsing, rendering, editing) lives elsewhere; the only
-methods here are read-only queries (``walk``/``filter``...) that users expect on a tree.
-
-Losslessness: the tree never stores a modified copy of the input.  Every node's span covers exactly
-the source text it was read from, children lie inside their parent in document order, and the
-markup between children (``[[``, ``|``, ``}}``...) is the source text of the gaps.  The wikitext
-emitter therefore reproduces the input byte for byte, and re-serialises only nodes that an edit
-marked dirty (see :mod:`wikiparse.editing`).
+"""The node classes: the base :class:`Node` (span, children, walk and filter), leaves, inline
+containers, links, transclusions and headings.  Blocks and the document are in
+:mod:`wikiparse.ast.document`; both are re-exported by :mod:`wikiparse.ast`.
 """
 
 from __future__ import annotations
 
 import builtins
-import re
-from dataclasses import dataclass, field, fields
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, TypeVar
-
-if TYPE_CHECKING:
-    from .config import SiteConfig
+from dataclasses import dataclass, field
+from typing import Callable, ClassVar, Iterator, TypeVar
 
 Span = tuple[int, int]
 N = TypeVar("N", bound="Node")
@@ -42,13 +30,27 @@ class Diagnostic:
 
 @dataclass(slots=True, eq=False)
 class Node:
-    """Base class: a ``[start, end)`` source span; subclasses declare their child fields."""
+    """Base class: a ``[start, end)`` source span; subclasses declare their child fields.
+
+    ``str(node)`` is the node's wikitext: the source text under its span when the node is
+    unedited, written from its fields when it was edited or built by hand (see
+    :mod:`wikiparse.ast.wikitext`).  ``repr(node)`` is the debugging view.
+    """
 
     span: Span
     #: names of fields holding child nodes (a Node, a list of Nodes, or None), in document order
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ()
     #: set by the editing API when a node must be re-serialised instead of copied from the source
     dirty: bool = field(default=False, kw_only=True, repr=False, compare=False)
+    #: the text ``span`` indexes (the document's source), set when the tree is built
+    #: (:func:`attach_source`); None for a node built by hand
+    origin: str | None = field(default=None, kw_only=True, repr=False, compare=False)
+    #: writes a node back as wikitext; installed by :mod:`wikiparse.ast.wikitext`, which the
+    #: package imports (the serialiser needs every node class, so it cannot live here)
+    write_wikitext: ClassVar[Callable[[Node], str]]
+
+    def __str__(self) -> str:
+        return Node.write_wikitext(self)
 
     @property
     def start(self) -> int:
@@ -385,10 +387,13 @@ class Parameter(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "value")
 
     def value_text(self, source: str | None = None) -> str:
-        """The value's plain source (trimmed when named, as MediaWiki does)."""
-        from .query import node_source
-
-        text = "".join(node_source(n, source) for n in self.value)
+        """The value's wikitext (trimmed when named, as MediaWiki does).  ``source`` is only
+        needed for nodes that cannot reach their document's source (see :class:`Node`)."""
+        if source is None:
+            text = "".join(str(n) for n in self.value)
+        else:
+            text = "".join(n.value if isinstance(n, Text) else source[n.span[0] : n.span[1]]
+                           for n in self.value)
         return text.strip() if self.showkey else text
 
 
@@ -443,7 +448,7 @@ class Argument(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "default")
 
 
-# --------------------------------------------------------------------------- blocks
+# --------------------------------------------------------------------------- headings
 
 
 @dataclass(slots=True, eq=False)
@@ -459,93 +464,8 @@ class Heading(Node):
 
     @property
     def title(self) -> str:
-        from .query import plain_title
-
+        """The heading's visible text, whitespace collapsed (see :func:`plain_title`)."""
         return plain_title(self.children)
-
-
-@dataclass(slots=True, eq=False)
-class Paragraph(Node):
-    """A paragraph as MediaWiki's block pass forms it.  ``children`` may contain
-    :class:`ParagraphBreak` nodes where blank lines produce ``<br>``."""
-
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
-
-
-@dataclass(slots=True, eq=False)
-class ParagraphBreak(Node):
-    """The ``<br>`` MediaWiki emits for a run of blank lines inside paragraph flow; its span is
-    the blank line(s) that caused it."""
-
-
-@dataclass(slots=True, eq=False)
-class Preformatted(Node):
-    """Lines starting with a space (MediaWiki's indent-pre); the leading spaces are markup."""
-
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
-
-
-@dataclass(slots=True, eq=False)
-class ListItem(Node):
-    """One item: ``kind`` is ``li``, ``dt`` or ``dd``; ``marker`` is the whole prefix written on
-    its line (``*#:``); ``children`` the item's inline content followed by any nested lists."""
-
-    kind: str = "li"
-    marker: str = ""
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
-
-
-@dataclass(slots=True, eq=False)
-class List(Node):
-    """A list: ``kind`` is ``ul`` (``*``), ``ol`` (``#``) or ``dl`` (``;`` / ``:``)."""
-
-    kind: str = "ul"
-    items: list[ListItem] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("items",)
-
-
-@dataclass(slots=True, eq=False)
-class TableCell(Node):
-    """``| content`` or ``! content`` (``header``); ``attrs`` from ``| attrs | content``."""
-
-    header: bool = False
-    attrs: list[Attribute] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
-
-
-@dataclass(slots=True, eq=False)
-class TableRow(Node):
-    """``|-`` and its cells; ``implicit`` when cells came before any ``|-``."""
-
-    attrs: list[Attribute] = field(default_factory=list)
-    cells: list[TableCell] = field(default_factory=list)
-    implicit: bool = False
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "cells")
-
-
-@dataclass(slots=True, eq=False)
-class TableCaption(Node):
-    attrs: list[Attribute] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
-
-
-@dataclass(slots=True, eq=False)
-class Table(Node):
-    """``{| attrs ... |}``; ``closed`` is False when the page ends first (MediaWiki closes it)."""
-
-    attrs: list[Attribute] = field(default_factory=list)
-    caption: TableCaption | None = None
-    rows: list[TableRow] = field(default_factory=list)
-    closed: bool = True
-    #: nodes between ``{|`` and the first row/caption that are not cells (rare; MediaWiki moves them
-    #: before the table)
-    prelude: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "prelude", "caption", "rows")
 
 
 # --------------------------------------------------------------------------- rendered-page dialect
@@ -558,124 +478,62 @@ class EditMarker(Node):
     label: str = ""
 
 
-@dataclass(slots=True, eq=False)
-class Navigation(Node):
-    """A navigation line of a rendered page: ``Navigation: a - b - c``."""
-
-    label: str = ""
-    items: list[str] = field(default_factory=list)
+# --------------------------------------------------------------------------- tree-wide helpers
 
 
-@dataclass(slots=True, eq=False)
-class Boilerplate(Node):
-    """Site chrome of a rendered page (``kind``: tagline, jump-links, toc, search, logo, ad,
-    disclaimer, credits, contributors, retrieved-from, ...); ``text`` is its text."""
-
-    kind: str = ""
-    text: str = ""
-
-
-# --------------------------------------------------------------------------- document
-
-
-@dataclass(slots=True, eq=False)
-class Document(Node):
-    """The root.  ``source`` is the parsed text; ``diagnostics`` the problems found.
-
-    ``dialect`` is ``"wikitext"`` or ``"rendered"``; ``title`` and ``tagline`` are set for rendered
-    pages (a wikitext page's title is not part of its text).
-    """
-
-    source: str = ""
-    children: list[Node] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    dialect: str = "wikitext"
-    title: str | None = None
-    tagline: str | None = None
-    config: SiteConfig | None = field(default=None, repr=False)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
-
-    def __str__(self) -> str:
-        from .emitters.wikitext import to_wikitext
-
-        return to_wikitext(self)
-
-    @property
-    def headings(self) -> list[Heading]:
-        return self.filter(Heading)
-
-    @property
-    def files(self) -> list[FileLink]:
-        return self.filter(FileLink)
-
-    @property
-    def categories(self) -> list[Category]:
-        return self.filter(Category)
-
-    @property
-    def language_links(self) -> list[LanguageLink]:
-        return self.filter(LanguageLink)
-
-    @property
-    def redirect(self) -> Redirect | None:
-        for node in self.children[:2]:
-            if isinstance(node, Redirect):
-                return node
-        return None
-
-    @property
-    def navigation(self) -> list[Navigation]:
-        return self.filter(Navigation)
-
-    def get_sections(
-        self,
-        levels: list[int] | None = None,
-        matches: str | Callable[[str], bool] | None = None,
-        *,
-        include_lead: bool = False,
-        flags: int = re.IGNORECASE,
-    ) -> list[Section]:
-        """Sections as mwparserfromhell defines them: a heading and everything up to the next
-        heading of the same or a higher level.  ``levels`` keeps those heading levels,
-        ``matches`` a regex (or predicate) on the heading title; ``include_lead`` adds the text
-        before the first heading as a section with ``heading=None``."""
-        from .query import sections
-
-        return sections(self, levels=levels, matches=matches, include_lead=include_lead, flags=flags)
-
-    def strip_code(self, **options: Any) -> str:
-        """Plain text of the page (alias of ``render(doc, "text", ...)``)."""
-        from .emitters import render
-
-        return render(self, "text", **options)
+def attach_source(root: Node, source: str) -> None:
+    """Let every node of ``root``'s tree reach ``source`` (the text its spans index), so that
+    ``str(node)`` and ``render(node, ...)`` work on any node.  Called when a tree is built."""
+    stack: list[Node] = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        node = pop()
+        node.origin = source
+        for name in node.CHILD_FIELDS:
+            value = getattr(node, name)
+            if value.__class__ is list:
+                extend(value)
+            elif value is not None:
+                push(value)
 
 
-@dataclass(slots=True, eq=False)
-class Section:
-    """A slice of the top-level blocks of a document, starting at ``heading`` (None for the lead)."""
+def plain_title(nodes: list[Node]) -> str:
+    """Visible text of a heading or label, trimmed: text, entities and the labels of links;
+    templates, comments and tags' markup contribute nothing but their text content."""
+    parts: list[str] = []
+    stack: list[Node] = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Text):
+            parts.append(node.value)
+        elif isinstance(node, Entity):
+            parts.append(node.char)
+        elif isinstance(node, WikiLink):
+            if node.trail:
+                stack.append(Text((0, 0), value=node.trail))
+            if node.has_text:
+                stack.extend(reversed(node.children))
+            else:
+                parts.append(node.target.lstrip(":"))
+        elif isinstance(node, ExternalLink):
+            if node.children:
+                stack.extend(reversed(node.children))
+            elif node.kind == "free":
+                parts.append(node.url)
+        elif isinstance(node, _NO_TITLE_TEXT):
+            continue
+        elif isinstance(node, ExtensionTag):
+            if node.name == "nowiki" and node.content is not None:
+                parts.append(node.content)
+            elif node.name not in ("ref", "references"):
+                stack.extend(reversed(node.children))
+        else:
+            stack.extend(reversed(list(node.child_nodes())))
+    return " ".join("".join(parts).split())
 
-    heading: Heading | None
-    span: Span
-    nodes: list[Node]
-    level: int
 
-    @property
-    def title(self) -> str | None:
-        return self.heading.title if self.heading is not None else None
-
-
-def node_fields(node: Node) -> dict[str, Any]:
-    """Field name -> value for a node, base fields first (for generic serialisers)."""
-    return {f.name: getattr(node, f.name) for f in fields(node) if f.name != "dirty"}
-
-
-NODE_TYPES: dict[str, type[Node]] = {
-    cls.__name__: cls
-    for cls in (
-        Text, Comment, Entity, HorizontalRule, Signature, BehaviorSwitch, MagicLink, Bold, Italic,
-        Attribute, Tag, ExtensionTag, WikiLink, ImageOption, FileLink, Category, LanguageLink,
-        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument, Heading,
-        Paragraph, ParagraphBreak, Preformatted, ListItem, List, TableCell, TableRow,
-        TableCaption, Table, EditMarker, Navigation, Boilerplate, Document,
-    )
-}
+#: constructs that contribute no text to a title
+_NO_TITLE_TEXT: tuple[type[Node], ...] = (
+    Comment, Template, Argument, ParserFunction, Variable, Category, LanguageLink, FileLink,
+    BehaviorSwitch, EditMarker,
+)

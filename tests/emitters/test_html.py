@@ -20,26 +20,30 @@ from wikiparse.emitters.html.sanitizer import SanitizerPolicy
 
 from conftest import IN_CI, corpus_files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def html(text: str, **options: object) -> str:
+    """The HTML of ``text`` as the emitter writes it, newlines included."""
     options.setdefault("wrap", False)
-    out = render(wikiparse.parse(text), "html", **options)
-    return re.sub(r"\n", "", out)
+    return str(render(wikiparse.parse(text), "html", **options))
 
 
 # ------------------------------------------------------------------ blocks
 
 
 def test_paragraphs_and_blank_lines() -> None:
-    assert html("a\nb\n\nc") == "<p>ab</p><p>c</p>" or html("a\nb\n\nc") == "<p>a\nb</p><p>c</p>".replace("\n", "")
-    assert html("a\n\n\nb") == "<p>a</p><p><br />b</p>"
+    assert html("a\nb\n\nc") == "<p>a\nb</p>\n<p>c</p>\n"
+    assert html("a\n\n\nb") == (
+        "<p>a</p>\n"
+        "<p><br />\n"
+        "b</p>\n"
+    )
 
 
 def test_headings_get_mediawiki_ids_and_duplicates_are_numbered() -> None:
     assert html("== Foo bar ==") == (
-        '<div class="mw-heading mw-heading2"><h2 id="Foo_bar">Foo bar</h2></div>'
+        '<div class="mw-heading mw-heading2"><h2 id="Foo_bar">Foo bar</h2></div>\n'
     )
     out = html("== A ==\n== a ==\n=== A ===")
     assert re.findall(r'id="([^"]+)"', out) == ["A", "a_2", "A_3"]
@@ -54,29 +58,52 @@ def test_anchor_registry_case_insensitive() -> None:
 
 
 def test_lists_and_definition_lists() -> None:
-    assert html("* a\n*# b\n* c") == "<ul><li>a<ol><li>b</li></ol></li><li>c</li></ul>"
-    assert html("; term : def") == "<dl><dt>term </dt><dd>def</dd></dl>"
+    assert html("* a\n*# b\n* c") == (
+        "<ul><li>a<ol><li>b</li>\n"
+        "</ol>\n"
+        "</li>\n"
+        "<li>c</li>\n"
+        "</ul>\n"
+    )
+    assert html("; term : def") == (
+        "<dl><dt>term </dt>\n"
+        "<dd>def</dd>\n"
+        "</dl>\n"
+    )
 
 
 def test_indent_pre_and_pre_tag() -> None:
-    assert html(" x < y") == "<pre>x &lt; y</pre>"
+    assert html(" x < y") == "<pre>x &lt; y</pre>\n"
     assert html("<pre>''a'' &amp; <b></pre>") == "<pre>''a'' &amp; &lt;b&gt;</pre>"
 
 
 def test_table_with_attributes_caption_and_header() -> None:
     out = html('{| class="wikitable" onclick="x()"\n|+ Cap\n! H\n|-\n| style="color:red" | c\n|}')
     assert out == (
-        '<table class="wikitable"><caption> Cap</caption><tbody><tr><th> H</th></tr>'
-        '<tr><td style="color:red"> c</td></tr></tbody></table>'
+        '<table class="wikitable">\n'
+        "<caption> Cap</caption><tbody><tr>\n"
+        "<th> H</th>\n"
+        "</tr>\n"
+        "<tr>\n"
+        '<td style="color:red"> c</td>\n'
+        "</tr>\n"
+        "</tbody></table>\n"
     )
 
 
 def test_empty_table_gets_a_cell() -> None:
-    assert html("{|\n|}") == "<table><tbody><tr><td></td></tr></tbody></table>"
+    assert html("{|\n|}") == (
+        "<table>\n"
+        "<tbody><tr><td></td></tr>\n"
+        "</tbody></table>\n"
+    )
 
 
 def test_horizontal_rule_and_comments_dropped() -> None:
-    assert html("----\na<!-- hidden -->b") == "<hr /><p>ab</p>"
+    assert html("----\na<!-- hidden -->b") == (
+        "<hr />\n"
+        "<p>ab</p>\n"
+    )
 
 
 # ------------------------------------------------------------------ inline
@@ -84,57 +111,62 @@ def test_horizontal_rule_and_comments_dropped() -> None:
 
 def test_bold_italic_entities_nowiki() -> None:
     assert html("'''b''' ''i'' &amp; &lt; <nowiki>''x'' &amp;</nowiki>") == (
-        "<p><b>b</b> <i>i</i> &amp; &lt; ''x'' &amp;</p>"
+        "<p><b>b</b> <i>i</i> &amp; &lt; ''x'' &amp;</p>\n"
     )
 
 
 def test_french_spacing() -> None:
-    assert html("Oui ? « non »") == "<p>Oui&#160;? «&#160;non&#160;»</p>"
+    assert html("Oui ? « non »") == "<p>Oui&#160;? «&#160;non&#160;»</p>\n"
 
 
 def test_invalid_character_reference_stays_text() -> None:
-    assert html("&#0; &#x41;") == "<p>&amp;#0; A</p>"
+    assert html("&#0; &#x41;") == "<p>&amp;#0; A</p>\n"
 
 
 # ------------------------------------------------------------------ links
 
 
 def test_internal_links() -> None:
-    assert html("[[Main Page]]") == '<p><a href="/wiki/Main_Page" title="Main Page">Main Page</a></p>'
-    assert html("[[foo bar#Sec x|label]]s") == (
-        '<p><a href="/wiki/Foo_bar#Sec_x" title="Foo bar">labels</a></p>'
+    assert html("[[Main Page]]") == (
+        '<p><a href="/wiki/Main_Page" title="Main Page">Main Page</a></p>\n'
     )
-    assert html("[[#top]]") == '<p><a href="#top">#top</a></p>'
+    assert html("[[foo bar#Sec x|label]]s") == (
+        '<p><a href="/wiki/Foo_bar#Sec_x" title="Foo bar">labels</a></p>\n'
+    )
+    assert html("[[#top]]") == '<p><a href="#top">#top</a></p>\n'
 
 
 def test_article_path_option_and_self_link() -> None:
     assert html("[[A&B]]", article_path="/w/index.php?title=$1") == (
-        '<p><a href="/w/index.php?title=A%26B" title="A&amp;B">A&amp;B</a></p>'
+        '<p><a href="/w/index.php?title=A%26B" title="A&amp;B">A&amp;B</a></p>\n'
     )
-    assert html("[[Here]]", page_title="Here") == '<p><a class="mw-selflink selflink">Here</a></p>'
+    assert html("[[Here]]", page_title="Here") == (
+        '<p><a class="mw-selflink selflink">Here</a></p>\n'
+    )
 
 
 def test_interwiki_link() -> None:
     assert html("[[wikt:word]]") == (
         '<p><a href="https://en.wiktionary.org/wiki/word" class="extiw" title="wikt:word">'
-        "wikt:word</a></p>"
+        "wikt:word</a></p>\n"
     )
 
 
 def test_external_links_numbered_free_bracketed() -> None:
     out = html("[http://a.example/ A] [http://b.example/] [http://c.example/] http://d.example/")
     assert out == (
-        '<p><a rel="nofollow" class="external text" href="http://a.example/">A</a> '
-        '<a rel="nofollow" class="external autonumber" href="http://b.example/">[1]</a> '
-        '<a rel="nofollow" class="external autonumber" href="http://c.example/">[2]</a> '
-        '<a rel="nofollow" class="external free" href="http://d.example/">http://d.example/</a></p>'
+        '<p><a rel="nofollow" class="external text" href="http://a.example/">A</a> <a '
+        'rel="nofollow" class="external autonumber" href="http://b.example/">[1]</a> <a '
+        'rel="nofollow" class="external autonumber" href="http://c.example/">[2]</a> <a '
+        'rel="nofollow" class="external free" href="http://d.example/">http://d.example/</a>'
+        "</p>\n"
     )
 
 
 def test_magic_link_isbn() -> None:
     assert html("ISBN 0-306-40615-2") == (
-        '<p><a href="/wiki/Special:BookSources/0306406152" class="internal mw-magiclink-isbn">'
-        "ISBN 0-306-40615-2</a></p>"
+        '<p><a href="/wiki/Special:BookSources/0306406152" class="internal '
+        'mw-magiclink-isbn">ISBN 0-306-40615-2</a></p>\n'
     )
 
 
@@ -160,6 +192,7 @@ def test_inline_image() -> None:
         '<p><span class="mw-default-size" typeof="mw:File"><a href="/wiki/File:Foobar.jpg" '
         'class="mw-file-description"><img src="http://img.example/3/3a/Foobar.jpg" '
         'decoding="async" width="1941" height="220" class="mw-file-element" /></a></span></p>'
+        "\n"
     )
 
 
@@ -172,7 +205,7 @@ def test_thumbnail_with_caption_size_alt_and_link() -> None:
         'src="http://img.example/thumb/3/3a/Foobar.jpg/200px-Foobar.jpg" decoding="async" '
         'width="200" height="23" class="mw-file-element" '
         'srcset="http://img.example/thumb/3/3a/Foobar.jpg/400px-Foobar.jpg 2x" /></a>'
-        "<figcaption>A <i>caption</i></figcaption></figure>"
+        "<figcaption>A <i>caption</i></figcaption></figure>\n"
     )
 
 
@@ -190,8 +223,8 @@ def test_default_resolver_uses_commons_hashed_urls() -> None:
 
 def test_media_link() -> None:
     assert html("[[Media:Foobar.jpg|x]]", files=FILES) == (
-        '<p><a href="http://img.example/3/3a/Foobar.jpg" class="internal" '
-        'title="Foobar.jpg">x</a></p>'
+        '<p><a href="http://img.example/3/3a/Foobar.jpg" class="internal" title="Foobar.jpg">'
+        "x</a></p>\n"
     )
 
 
@@ -207,7 +240,7 @@ def test_refs_are_numbered_and_listed() -> None:
 
 def test_refs_without_references_tag_listed_at_end() -> None:
     out = html("a<ref>note</ref>")
-    assert out.endswith('<span class="reference-text">note</span></li></ol></div>')
+    assert out.endswith('<span class="reference-text">note</span>\n</li>\n</ol></div>')
 
 
 def test_template_placeholder_carries_name_and_params() -> None:
@@ -224,7 +257,7 @@ def test_template_placeholder_carries_name_and_params() -> None:
 
 
 def test_template_argument_default_shown() -> None:
-    assert html("{{{1|dflt}}}") == "<p>dflt</p>"
+    assert html("{{{1|dflt}}}") == "<p>dflt</p>\n"
 
 
 # ------------------------------------------------------------------ safety
@@ -239,8 +272,10 @@ def test_script_and_handlers_never_reach_output() -> None:
 
 def test_policy_option_is_used() -> None:
     policy = SanitizerPolicy().relaxed(attributes={"span": ["hidden"]})
-    assert html('<span hidden="x">s</span>', policy=policy) == '<p><span hidden="x">s</span></p>'
-    assert html('<span hidden="x">s</span>') == "<p><span>s</span></p>"
+    assert html('<span hidden="x">s</span>', policy=policy) == (
+        '<p><span hidden="x">s</span></p>\n'
+    )
+    assert html('<span hidden="x">s</span>') == "<p><span>s</span></p>\n"
 
 
 # ------------------------------------------------------------------ options

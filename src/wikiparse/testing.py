@@ -1,22 +1,27 @@
-"""Adapter for MediaWiki's parser tests (``parsertests.py score --func
-wikiparse.emitters.html.conformance:convert``).
+"""MediaWiki's parser-test environment, for conformance checks (``make conformance``, the
+ratchet test, and outside harnesses)::
+
+    python ../shared/tools/parsertests.py score --func wikiparse.testing:parsertest_html
 
 MediaWiki's test runner renders every case as the page "Parser test" on a wiki with a few
-uploaded files, a small interwiki table and 180px thumbnails; this module sets the emitter up
-the same way.  The file sizes and interwiki URLs are the runner's environment (facts about the
-test wiki, like a ``SiteConfig``), not expected output.
+uploaded files, a small interwiki table and 180px thumbnails; this module sets the parser and
+the emitters up the same way.  The file sizes and interwiki URLs are the runner's environment
+(facts about the test wiki, like a ``SiteConfig``), not expected output.
 """
 
 from __future__ import annotations
 
+import html
 from typing import Any, Mapping
 
 import wikiparse
 
-from ...config import SiteConfig
+from .config import SiteConfig
+from .emitters.html import HtmlEmitter
+from .emitters.html.media import FileInfo, HashedUploads
 
-from .emitter import HtmlEmitter
-from .media import FileInfo, HashedUploads
+__all__ = ["TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "convert", "make_emitter",
+           "parsertest_html", "parsertest_text", "test_files"]
 
 #: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime])
 TEST_FILES: dict[str, tuple[object, ...]] = {
@@ -75,7 +80,28 @@ TEST_CONFIG = SiteConfig().with_(
 )
 
 
-def convert(wikitext: str, options: Mapping[str, Any] | None = None) -> str:
-    """Render ``wikitext`` as MediaWiki's test runner would (``options``: the case's options)."""
+def parsertest_html(wikitext: str, options: Mapping[str, Any] | None = None,
+                    articles: Mapping[str, str] | None = None) -> str:
+    """Render a parser-test case as MediaWiki's test runner does.
+
+    ``options`` are the case's options (``title``, ``thumbsize`` are honoured); ``articles`` the
+    pages its test file defines with ``!! article`` (title -> wikitext).  They are accepted so
+    that harnesses can pass them, but used nowhere yet: templates are not expanded (the
+    ``wikiparse.expand`` stage will take them)."""
+    del articles  # not used until template expansion exists
     doc = wikiparse.parse(wikitext, config=TEST_CONFIG)
     return make_emitter(options).render(doc)
+
+
+#: the name the harness commands used first
+convert = parsertest_html
+
+
+def parsertest_text(wikitext: str, options: Mapping[str, Any] | None = None,
+                    articles: Mapping[str, str] | None = None) -> str:
+    """The visible text (``render(doc, "text", profile="visible")``) of a parser-test case, as
+    HTML whose visible text is that text: one ``<p>`` per line (for text-level scoring).
+    ``options`` and ``articles`` are accepted as in :func:`parsertest_html` and not used."""
+    del options, articles
+    text = wikiparse.render(wikiparse.parse(wikitext), "text", profile="visible")
+    return "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in text.split("\n") if line)

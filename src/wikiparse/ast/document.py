@@ -1,0 +1,260 @@
+"""Block nodes (paragraphs, lists, tables), the rendered-page dialect's page-level nodes, the
+:class:`Document` and its :class:`Section` views."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
+
+from .nodes import (
+    Attribute, Category, Diagnostic, FileLink, Heading, LanguageLink, Node, Redirect,
+)
+
+if TYPE_CHECKING:
+    from ..config import SiteConfig
+
+
+# --------------------------------------------------------------------------- blocks
+
+@dataclass(slots=True, eq=False)
+class Paragraph(Node):
+    """A paragraph as MediaWiki's block pass forms it.  ``children`` may contain
+    :class:`ParagraphBreak` nodes where blank lines produce ``<br>``."""
+
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class ParagraphBreak(Node):
+    """The ``<br>`` MediaWiki emits for a run of blank lines inside paragraph flow; its span is
+    the blank line(s) that caused it."""
+
+
+@dataclass(slots=True, eq=False)
+class Preformatted(Node):
+    """Lines starting with a space (MediaWiki's indent-pre); the leading spaces are markup."""
+
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class ListItem(Node):
+    """One item: ``kind`` is ``li``, ``dt`` or ``dd``; ``marker`` is the whole prefix written on
+    its line (``*#:``); ``children`` the item's inline content followed by any nested lists."""
+
+    kind: str = "li"
+    marker: str = ""
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
+@dataclass(slots=True, eq=False)
+class List(Node):
+    """A list: ``kind`` is ``ul`` (``*``), ``ol`` (``#``) or ``dl`` (``;`` / ``:``)."""
+
+    kind: str = "ul"
+    items: list[ListItem] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("items",)
+
+
+@dataclass(slots=True, eq=False)
+class TableCell(Node):
+    """``| content`` or ``! content`` (``header``); ``attrs`` from ``| attrs | content``."""
+
+    header: bool = False
+    attrs: list[Attribute] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
+
+
+@dataclass(slots=True, eq=False)
+class TableRow(Node):
+    """``|-`` and its cells; ``implicit`` when cells came before any ``|-``."""
+
+    attrs: list[Attribute] = field(default_factory=list)
+    cells: list[TableCell] = field(default_factory=list)
+    implicit: bool = False
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "cells")
+
+
+@dataclass(slots=True, eq=False)
+class TableCaption(Node):
+    attrs: list[Attribute] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
+
+
+@dataclass(slots=True, eq=False)
+class Table(Node):
+    """``{| attrs ... |}``; ``closed`` is False when the page ends first (MediaWiki closes it)."""
+
+    attrs: list[Attribute] = field(default_factory=list)
+    caption: TableCaption | None = None
+    rows: list[TableRow] = field(default_factory=list)
+    closed: bool = True
+    #: nodes between ``{|`` and the first row/caption that are not cells (rare; MediaWiki moves them
+    #: before the table)
+    prelude: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "prelude", "caption", "rows")
+
+
+# --------------------------------------------------------------------------- rendered-page dialect
+
+
+@dataclass(slots=True, eq=False)
+class Navigation(Node):
+    """A navigation line of a rendered page: ``Navigation: a - b - c``."""
+
+    label: str = ""
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class Boilerplate(Node):
+    """Site chrome of a rendered page (``kind``: tagline, jump-links, toc, search, logo, ad,
+    disclaimer, credits, contributors, retrieved-from, ...); ``text`` is its text."""
+
+    kind: str = ""
+    text: str = ""
+
+
+# --------------------------------------------------------------------------- document
+
+
+@dataclass(slots=True, eq=False)
+class Document(Node):
+    """The root.  ``source`` is the parsed text; ``diagnostics`` the problems found.
+
+    ``dialect`` is ``"wikitext"`` or ``"rendered"``; ``title`` and ``tagline`` are set for rendered
+    pages (a wikitext page's title is not part of its text).
+    """
+
+    source: str = ""
+    children: list[Node] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dialect: str = "wikitext"
+    title: str | None = None
+    tagline: str | None = None
+    config: SiteConfig | None = field(default=None, repr=False)
+    #: parses more wikitext the way this document was parsed (set by :func:`wikiparse.parse`);
+    #: emitters use it for markup the tree keeps raw (``<gallery>`` lines)
+    parse_fragment: Callable[[str], Document] | None = field(default=None, repr=False,
+                                                               compare=False)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+    #: ``render(node, fmt, **options)`` of the emitter registry, for :meth:`strip_code`;
+    #: installed by :mod:`wikiparse.emitters` (which ``import wikiparse`` loads)
+    renderer: ClassVar[Callable[..., Any] | None] = None
+
+    @property
+    def headings(self) -> list[Heading]:
+        return self.filter(Heading)
+
+    @property
+    def files(self) -> list[FileLink]:
+        return self.filter(FileLink)
+
+    @property
+    def categories(self) -> list[Category]:
+        return self.filter(Category)
+
+    @property
+    def language_links(self) -> list[LanguageLink]:
+        return self.filter(LanguageLink)
+
+    @property
+    def redirect(self) -> Redirect | None:
+        for node in self.children[:2]:
+            if isinstance(node, Redirect):
+                return node
+        return None
+
+    @property
+    def navigation(self) -> list[Navigation]:
+        return self.filter(Navigation)
+
+    def get_sections(
+        self,
+        levels: list[int] | None = None,
+        matches: str | Callable[[str], bool] | None = None,
+        *,
+        include_lead: bool = False,
+        flags: int = re.IGNORECASE,
+    ) -> list[Section]:
+        """Sections as mwparserfromhell defines them: a heading and everything up to the next
+        heading of the same or a higher level.  ``levels`` keeps those heading levels,
+        ``matches`` a regex (or predicate) on the heading title; ``include_lead`` adds the text
+        before the first heading as a section with ``heading=None``."""
+        return sections(self, levels=levels, matches=matches, include_lead=include_lead, flags=flags)
+
+    def strip_code(self, **options: Any) -> str:
+        """Plain text of the page (alias of ``render(doc, "text", ...)``)."""
+        if Document.renderer is None:
+            raise RuntimeError("strip_code() needs the emitters: import wikiparse first")
+        return str(Document.renderer(self, "text", **options))
+
+
+@dataclass(slots=True, eq=False)
+class Section(Node):
+    """A slice of the top-level blocks of a document, starting at ``heading`` (None for the
+    lead).  A view, not part of the tree: its children are the document's own nodes, so it can
+    be walked, filtered, printed (``str``) and rendered like any node."""
+
+    heading: Heading | None = None
+    children: list[Node] = field(default_factory=list)
+    level: int = 0
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+    @property
+    def nodes(self) -> list[Node]:
+        """The section's blocks (its ``children``)."""
+        return self.children
+
+    @property
+    def title(self) -> str | None:
+        return self.heading.title if self.heading is not None else None
+
+
+def sections(
+    doc: Document,
+    *,
+    levels: list[int] | None = None,
+    matches: str | Callable[[str], bool] | None = None,
+    include_lead: bool = False,
+    flags: int = re.IGNORECASE,
+) -> list[Section]:
+    """The sections of ``doc`` (see :meth:`Document.get_sections`)."""
+    blocks = doc.children
+    origin = doc.origin if doc.origin is not None else doc.source
+    heads = [i for i, n in enumerate(blocks) if isinstance(n, Heading)]
+    result: list[Section] = []
+    if include_lead and levels is None and matches is None:
+        first = heads[0] if heads else len(blocks)
+        lead = blocks[:first]
+        end = lead[-1].span[1] if lead else 0
+        result.append(Section((0, end), heading=None, children=lead, level=0, origin=origin))
+    if isinstance(matches, str):
+        pattern = re.compile(matches, flags)
+        predicate: Callable[[str], bool] | None = lambda title: bool(pattern.search(title))
+    else:
+        predicate = matches
+    for k, i in enumerate(heads):
+        heading = blocks[i]
+        assert isinstance(heading, Heading)
+        if levels is not None and heading.level not in levels:
+            continue
+        if predicate is not None and not predicate(heading.title):
+            continue
+        j = len(blocks)
+        for later in heads[k + 1 :]:
+            other = blocks[later]
+            assert isinstance(other, Heading)
+            if other.level <= heading.level:
+                j = later
+                break
+        nodes = blocks[i:j]
+        result.append(Section((heading.span[0], nodes[-1].span[1]), heading=heading,
+                              children=nodes, level=heading.level, origin=origin))
+    return result

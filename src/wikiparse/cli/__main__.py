@@ -1,0 +1,7 @@
+"""``python -m wikiparse.cli``: the ``wikiparse`` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

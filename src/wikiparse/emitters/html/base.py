@@ -1,0 +1,246 @@
+"""The HTML emitter's common part: options, page state and the helpers every node family uses
+(escaping with French spacing, sanitised attributes, page URLs, link labels).  The node families
+are mixins over :class:`HtmlBase` (``page``, ``blocks``, ``inline``, ``links``, ``media_html``,
+``extensions``), assembled in :mod:`.emitter`."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+import wikiparse.ast as ast
+from ...config import SiteConfig
+from ..base import Emitter
+from .anchors import AnchorRegistry, fragment_id
+from .media import FileInfo, FileResolver, HashedUploads
+from .references import ReferenceCollector
+from .sanitizer import (
+    DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
+)
+
+# MediaWiki's "French spacing": a space before ? : ; ! % » › (not followed by a word character)
+# and after « ‹ becomes a no-break space.  PHP's \w without /u+UCP is ASCII-only.
+_FRENCH_PUNCT = re.compile("[?:;!%\u00bb\u203a\u00ab\u2039]")  # the characters the two patterns below need
+_FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?![A-Za-z0-9_]))")
+_FRENCH_AFTER = re.compile(r"([\u00ab\u2039]) ")
+_TAG_RE = re.compile(r"<[^>]*>")
+_WS_RUN = re.compile(r"\s+")
+
+_DEFAULT_INTERWIKI: dict[str, str] = {
+    "wikipedia": "https://en.wikipedia.org/wiki/$1", "w": "https://en.wikipedia.org/wiki/$1",
+    "wikt": "https://en.wiktionary.org/wiki/$1", "wiktionary": "https://en.wiktionary.org/wiki/$1",
+    "wikinews": "https://en.wikinews.org/wiki/$1", "n": "https://en.wikinews.org/wiki/$1",
+    "wikibooks": "https://en.wikibooks.org/wiki/$1", "b": "https://en.wikibooks.org/wiki/$1",
+    "wikiquote": "https://en.wikiquote.org/wiki/$1", "q": "https://en.wikiquote.org/wiki/$1",
+    "wikisource": "https://en.wikisource.org/wiki/$1", "s": "https://en.wikisource.org/wiki/$1",
+    "wikispecies": "https://species.wikimedia.org/wiki/$1",
+    "species": "https://species.wikimedia.org/wiki/$1",
+    "wikiversity": "https://en.wikiversity.org/wiki/$1", "v": "https://en.wikiversity.org/wiki/$1",
+    "wikivoyage": "https://en.wikivoyage.org/wiki/$1", "voy": "https://en.wikivoyage.org/wiki/$1",
+    "commons": "https://commons.wikimedia.org/wiki/$1", "c": "https://commons.wikimedia.org/wiki/$1",
+    "meta": "https://meta.wikimedia.org/wiki/$1", "m": "https://meta.wikimedia.org/wiki/$1",
+    "mw": "https://www.mediawiki.org/wiki/$1", "d": "https://www.wikidata.org/wiki/$1",
+    "wikidata": "https://www.wikidata.org/wiki/$1", "phab": "https://phabricator.wikimedia.org/$1",
+    "google": "https://www.google.com/search?q=$1", "doi": "https://doi.org/$1",
+    "arxiv": "https://arxiv.org/abs/$1", "imdb": "https://www.imdb.com/$1",
+}
+
+
+@dataclass
+class HtmlPage:
+    """Everything a page render produces: the body HTML and the page-level data MediaWiki shows
+    outside it (categories, language links, the table of contents data)."""
+
+    html: str
+    #: (category name without namespace, sort key or None), in order of appearance
+    categories: list[tuple[str, str | None]] = field(default_factory=list)
+    #: (language code, title)
+    language_links: list[tuple[str, str]] = field(default_factory=list)
+    #: (level, anchor id, plain text) of every heading, for a table of contents
+    headings: list[tuple[int, str, str]] = field(default_factory=list)
+    #: behaviour switches seen (``NOTOC``, ``NOEDITSECTION`` ...)
+    switches: list[str] = field(default_factory=list)
+    #: names of the templates (and parser functions) left as placeholders
+    templates: list[str] = field(default_factory=list)
+    #: the redirect target when the page is a redirect
+    redirect: str | None = None
+
+
+def wiki_urlencode(title: str) -> str:
+    """MediaWiki's ``wfUrlencode``: percent-encoding that keeps ``;@$!*(),/~:``."""
+    return urllib.parse.quote(title, safe=";@$!*(),/~:")
+
+
+class HtmlBase(Emitter):
+    """Wikitext tree -> HTML.  Options (keyword arguments):
+
+    ``article_path``  URL pattern of wiki pages, ``$1`` is the title (default: the document's
+                      ``SiteConfig.article_path``, else ``/wiki/$1``)
+    ``wrap``          wrap the output in ``<div class="mw-parser-output">`` (default True)
+    ``toc``           insert a table of contents where MediaWiki would (default False)
+    ``policy``        the :class:`SanitizerPolicy` (default: MediaWiki's whitelist)
+    ``files``         file resolver ``name -> FileInfo | None`` (default: Wikimedia Commons'
+                      hashed upload URLs, sizes unknown)
+    ``thumb_size``    default thumbnail width (default 220)
+    ``interwiki``     mapping of interwiki prefix -> URL pattern with ``$1``
+    ``page_title``    title of the page rendered (links to it become self-links)
+    ``nofollow``      add ``rel="nofollow"`` to external links (default True)
+    ``external_link_target``  ``target`` attribute for external links (default none)
+    ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
+    ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
+    ``config``        the :class:`SiteConfig` (default: the document's)
+    """
+
+    PARTS = frozenset({ast.Attribute, ast.Parameter, ast.ImageOption, ast.EditMarker})
+    OPTIONS = frozenset({
+        "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
+        "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
+    })
+
+    def __init__(
+        self,
+        *,
+        article_path: str | None = None,
+        wrap: bool = True,
+        toc: bool = False,
+        policy: SanitizerPolicy | None = None,
+        files: FileResolver | None = None,
+        thumb_size: int = 220,
+        interwiki: Mapping[str, str] | None = None,
+        page_title: str | None = None,
+        nofollow: bool = True,
+        external_link_target: str | None = None,
+        script_path: str = "/index.php",
+        local_interwiki: Iterable[str] = (),
+        config: SiteConfig | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__(**options)  # only unknown options are left: they raise
+        self.article_path = article_path
+        self.wrap = wrap
+        self.toc = toc
+        self.policy = policy or DEFAULT_POLICY
+        self.files: FileResolver = files or HashedUploads()
+        self.thumb_size = thumb_size
+        self.interwiki = dict(_DEFAULT_INTERWIKI if interwiki is None else interwiki)
+        self.page_title = page_title
+        self.nofollow = nofollow
+        self.external_link_target = external_link_target
+        self.script_path = script_path
+        self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
+        self.config = config
+        self.parse_fragment: Callable[[str], ast.Document] | None = None
+        self._reset()
+
+    # ------------------------------------------------------------------ page state
+
+    def _reset(self) -> None:
+        self.page = HtmlPage(html="")
+        self.anchors = AnchorRegistry()
+        self.references = ReferenceCollector()
+        self._autonumber = 0
+        self._toc_placed = False
+        self._link_depth = 0
+
+    @property
+    def _article_path(self) -> str:
+        if self.article_path is not None:
+            return self.article_path
+        if self.config is not None:
+            return self.config.article_path
+        return "/wiki/$1"
+
+    # ------------------------------------------------------------------ entry points
+
+    def render(self, node: ast.Node) -> str:
+        if isinstance(node, ast.Document):
+            return self.render_page(node).html
+        self._reset()
+        self.source = self.source_of(node)
+        return str(self.visit(node)).replace("\x00TOC\x00", "")
+
+    def render_page(self, doc: ast.Document) -> HtmlPage:
+        """Render a document and return the HTML with the page-level data."""
+        self._reset()
+        self.source = self.source_of(doc)
+        self.parse_fragment = doc.parse_fragment
+        if self.config is None and doc.config is not None:
+            self.config = doc.config
+        body = self.visit(doc)
+        self.page.html = body
+        return self.page
+
+    # ------------------------------------------------------------------ helpers
+
+    def children(self, nodes: Iterable[ast.Node]) -> str:
+        visit = self.visit
+        return "".join([visit(n) for n in nodes])
+
+    def src(self, node: ast.Node) -> str:
+        return self.source[node.span[0] : node.span[1]]
+
+    def text(self, value: str) -> str:
+        """Escaped text with MediaWiki's French spacing."""
+        if " " in value:
+            if _FRENCH_PUNCT.search(value):
+                value = _FRENCH_AFTER.sub("\\1\xa0", _FRENCH_BEFORE.sub("\xa0", value))
+            return escape_text(value).replace("\xa0", "&#160;")
+        return escape_text(value)
+
+    def attrs(self, tag: str, attributes: Iterable[ast.Attribute]) -> list[tuple[str, str]]:
+        return sanitize_attributes(
+            tag, [(a.name, a.value) for a in attributes if a.name], self.policy
+        )
+
+    def page_url(self, title: str, fragment: str | None = None) -> str:
+        url = self._article_path.replace("$1", wiki_urlencode(title.replace(" ", "_")))
+        if fragment:
+            url += "#" + wiki_urlencode(fragment_id(fragment))
+        return url
+
+    def upload_url(self, name: str) -> str:
+        """Where MediaWiki sends a click on a missing file (Special:Upload)."""
+        dest = wiki_urlencode(name.replace(" ", "_"))
+        return f"{self.script_path}?title=Special:Upload&wpDestFile={dest}"
+
+    def inline_html(self, wikitext: str) -> str:
+        """HTML of a snippet of wikitext the tree keeps raw (option values, gallery lines),
+        paragraphs unwrapped.  It is parsed by the document's ``parse_fragment`` (emitters do
+        not call the parser themselves); without one (a tree built by hand, a node rendered on
+        its own) the snippet is shown as text."""
+        if self.parse_fragment is None:
+            return self.text(wikitext)
+        doc = self.parse_fragment(wikitext)
+        out = []
+        for block in doc.children:
+            if isinstance(block, ast.Paragraph):
+                out.append(self.children(block.children))
+            else:
+                out.append(self.visit(block))
+        return "".join(out)
+
+    def plain(self, html: str) -> str:
+        """Visible text of rendered HTML, whitespace collapsed (for alt/title attributes)."""
+        return _WS_RUN.sub(" ", decode_entities(_TAG_RE.sub("", html))).strip()
+
+    def _rel(self) -> str:
+        rel = ' rel="nofollow"' if self.nofollow else ""
+        if self.external_link_target:
+            rel += f' target="{escape_attr(self.external_link_target)}"'
+        return rel
+
+    def _label(self, nodes: Iterable[ast.Node]) -> str:
+        """A link label: links inside it render as their text (HTML forbids nested links)."""
+        self._link_depth += 1
+        try:
+            return self.children(nodes)
+        finally:
+            self._link_depth -= 1
+
+    def resolve_file(self, name: str) -> FileInfo | None:
+        return self.files(name)
+
+    def generic_visit(self, node: ast.Node) -> str:
+        return self.children(node.child_nodes())

@@ -1,0 +1,80 @@
+"""Blocks: paragraphs, rules, indent-pre, lists, tables, and the rendered-page dialect's
+navigation lines and chrome."""
+
+from __future__ import annotations
+
+import re
+
+import wikiparse.ast as ast
+from ...html_tags import P_CLOSING_TAGS
+from .base import HtmlBase
+from .sanitizer import escape_attr, escape_text, format_attributes
+
+#: the start of an element that ends an open <p> (such output is not wrapped in one)
+_BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
+
+
+class BlockRules(HtmlBase):
+    """HTML for block nodes."""
+
+    def visit_Paragraph(self, node: ast.Paragraph) -> str:
+        inner = self.children(node.children)
+        if _BLOCK_START.search(inner):
+            # a block element would end the <p> early and leave a stray </p>: MediaWiki does
+            # not wrap such lines either
+            return inner + "\n"
+        return f"<p>{inner}</p>\n"
+
+    def visit_ParagraphBreak(self, node: ast.ParagraphBreak) -> str:
+        return "<br />\n"
+
+    def visit_HorizontalRule(self, node: ast.HorizontalRule) -> str:
+        return "<hr />\n"
+
+    def visit_Preformatted(self, node: ast.Preformatted) -> str:
+        return f"<pre>{self.children(node.children)}</pre>\n"
+
+    def visit_List(self, node: ast.List) -> str:
+        kind = node.kind if node.kind in ("ul", "ol", "dl") else "ul"
+        return f"<{kind}>{self.children(node.items)}</{kind}>\n"
+
+    def visit_ListItem(self, node: ast.ListItem) -> str:
+        kind = node.kind if node.kind in ("li", "dt", "dd") else "li"
+        return f"<{kind}>{self.children(node.children).lstrip()}</{kind}>\n"
+
+    def visit_Table(self, node: ast.Table) -> str:
+        out = [self.children(node.prelude)]
+        out.append(f"<table{format_attributes(self.attrs('table', node.attrs))}>\n")
+        if node.caption is not None:
+            out.append(self.visit(node.caption))
+        rows = [self.visit(r) for r in node.rows if r.cells]
+        if not rows and not any(not r.implicit for r in node.rows):
+            rows = ["<tr><td></td></tr>\n"]
+        if rows:
+            out.append("<tbody>" + "".join(rows) + "</tbody>")
+        out.append("</table>\n")
+        return "".join(out)
+
+    def visit_TableCaption(self, node: ast.TableCaption) -> str:
+        attrs = format_attributes(self.attrs("caption", node.attrs))
+        return f"<caption{attrs}>{self.children(node.children)}</caption>"
+
+    def visit_TableRow(self, node: ast.TableRow) -> str:
+        attrs = format_attributes(self.attrs("tr", node.attrs))
+        return f"<tr{attrs}>\n{self.children(node.cells)}</tr>\n"
+
+    def visit_TableCell(self, node: ast.TableCell) -> str:
+        tag = "th" if node.header else "td"
+        attrs = format_attributes(self.attrs(tag, node.attrs))
+        return f"<{tag}{attrs}>{self.children(node.children)}</{tag}>\n"
+
+    def visit_EditMarker(self, node: ast.EditMarker) -> str:
+        return ""
+
+    def visit_Boilerplate(self, node: ast.Boilerplate) -> str:
+        return ""
+
+    def visit_Navigation(self, node: ast.Navigation) -> str:
+        items = "".join(f"<li>{escape_text(i)}</li>" for i in node.items)
+        label = escape_attr(node.label or "Navigation")
+        return f'<nav class="navigation" aria-label="{label}"><ul>{items}</ul></nav>\n'

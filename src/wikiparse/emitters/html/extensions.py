@@ -1,0 +1,114 @@
+"""Extension tags (``<nowiki>``, ``<pre>``, ``<ref>``/``<references>``, ``<poem>``, hidden and
+transparent tags, and a typed placeholder for the rest) and transclusions: templates, parser
+functions and magic variables cannot be expanded offline, so they become empty placeholder
+elements carrying the call in Parsoid's ``typeof="mw:Transclusion"`` + ``data-mw`` format."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Callable
+
+import wikiparse.ast as ast
+from .base import HtmlBase, wiki_urlencode
+from .sanitizer import decode_entities, escape_attr, escape_class, escape_text, format_attributes
+
+#: raw extension tags shown as preformatted code / inline code when not otherwise handled
+_CODE_BLOCK_TAGS = frozenset({"syntaxhighlight", "source", "score", "timeline", "graph", "hiero"})
+#: tags whose content is never shown on the page
+_HIDDEN_TAGS = frozenset({"includeonly", "templatestyles", "templatedata", "section", "indicator"})
+_TRANSPARENT_TAGS = frozenset({"noinclude", "onlyinclude"})
+
+
+
+class ExtensionRules(HtmlBase):
+    """HTML for extension tags and transclusions."""
+
+    def _placeholder(self, node: ast.Node, target: dict[str, Any], params: list[ast.Parameter],
+                     inline: bool = True) -> str:
+        data = {"parts": [{"template": {
+            "target": target,
+            "params": {p.name: {"wt": p.value_text(self.source)} for p in params},
+            "i": 0,
+        }}]}
+        tag = "span" if inline else "div"
+        return (
+            f'<{tag} class="mw-transclusion" typeof="mw:Transclusion" '
+            f'data-mw="{escape_attr(json.dumps(data, ensure_ascii=False))}"></{tag}>'
+        )
+
+    def visit_Template(self, node: ast.Template) -> str:
+        self.page.templates.append(node.name)
+        target = {"wt": "".join(self.src(n) for n in node.name_nodes).strip() or node.name,
+                  "href": "./" + wiki_urlencode("Template:" + node.name.replace(" ", "_"))}
+        return self._placeholder(node, target, node.params)
+
+    def visit_ParserFunction(self, node: ast.ParserFunction) -> str:
+        self.page.templates.append(node.name)
+        first = node.args[0].value_text(self.source) if node.args else ""
+        target = {"wt": f"{node.name}:{first}", "function": node.name.lstrip("#").lower()}
+        return self._placeholder(node, target, node.args[1:])
+
+    def visit_Variable(self, node: ast.Variable) -> str:
+        self.page.templates.append(node.name)
+        return self._placeholder(node, {"wt": node.name, "function": node.name.lower()}, [])
+
+    def visit_Argument(self, node: ast.Argument) -> str:
+        # a page is rendered with no arguments: the default shows, else the markup as text
+        if node.default is not None:
+            return self.children(node.default)
+        return self.text(self.src(node) or "{{{" + node.name + "}}}")
+
+    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> str:
+        name = node.name.lower()
+        method: Callable[[ast.ExtensionTag], str] | None = getattr(self, "ext_" + name, None)
+        if method is not None:
+            return method(node)
+        if name in _HIDDEN_TAGS:
+            return ""
+        if name in _TRANSPARENT_TAGS:
+            return self.children(node.children) if node.children else self.text(node.content or "")
+        data = escape_attr(json.dumps(
+            {"name": name, "attrs": {a.name: a.value or "" for a in node.attrs if a.name},
+             "body": {"extsrc": node.content or ""}}, ensure_ascii=False))
+        typeof = f'typeof="mw:Extension/{escape_attr(name)}" data-mw="{data}"'
+        if node.children:
+            return f'<span class="mw-ext-{escape_class(name)}" {typeof}>{self.children(node.children)}</span>'
+        content = escape_text(node.content or "")
+        if name in _CODE_BLOCK_TAGS:
+            return f'<pre class="mw-ext-{escape_class(name)}" {typeof}>{content}</pre>'
+        return f'<code class="mw-ext-{escape_class(name)}" {typeof}>{content}</code>'
+
+    def ext_nowiki(self, node: ast.ExtensionTag) -> str:
+        return escape_text(decode_entities(node.content or ""))
+
+    def ext_pre(self, node: ast.ExtensionTag) -> str:
+        attrs = format_attributes(self.attrs("pre", node.attrs))
+        content = node.content or ""
+        # <nowiki> inside <pre> only protects; its markup is not shown
+        content = re.sub(r"(?i)<nowiki\s*>(.*?)</nowiki\s*>", r"\1", content, flags=re.S)
+        content = re.sub(r"(?i)<nowiki\s*/>", "", content)
+        return f"<pre{attrs}>{escape_text(decode_entities(content))}</pre>"
+
+    def ext_ref(self, node: ast.ExtensionTag) -> str:
+        group = node.get_attr("group") or ""
+        name = node.get_attr("name")
+        inner = self.children(node.children).strip() if node.children else None
+        if self._link_depth:
+            sup = self.references.cite(group.strip(), name.strip() if name else None, inner)
+            return re.sub(r"</?a\b[^>]*>", "", sup)
+        return self.references.cite(group.strip(), name.strip() if name else None, inner)
+
+    def ext_references(self, node: ast.ExtensionTag) -> str:
+        group = (node.get_attr("group") or "").strip()
+        for child in node.children:
+            if isinstance(child, ast.ExtensionTag) and child.name.lower() == "ref":
+                name = child.get_attr("name")
+                if name:
+                    self.references.define(group, name.strip(), self.children(child.children).strip())
+        return self.references.flush(group)
+
+    def ext_poem(self, node: ast.ExtensionTag) -> str:
+        inner = self.children(node.children).strip("\n")
+        inner = inner.replace("\n", "<br />\n")
+        return f'<div class="poem">\n<p>{inner}\n</p>\n</div>'

@@ -1,0 +1,79 @@
+"""The page: the document (references flushed, the table of contents placed, the
+``mw-parser-output`` wrapper), headings with their anchors, and ``__TOC__``-style switches."""
+
+from __future__ import annotations
+
+import wikiparse.ast as ast
+from .base import HtmlBase
+from .sanitizer import escape_attr, escape_text
+
+
+class PageRules(HtmlBase):
+    """HTML for the document, headings and behaviour switches."""
+
+    def visit_Document(self, node: ast.Document) -> str:
+        body = self.children(node.children)
+        if node.dialect == "rendered" and node.title:
+            # a rendered page carries its title in the text: the page heading
+            body = f'<h1 class="firstHeading">{escape_text(node.title)}</h1>\n' + body
+        for group in self.references.pending_groups():
+            body += self.references.flush(group)
+        switches = set(self.page.switches)
+        if self.toc and "NOTOC" not in switches and (
+            len(self.page.headings) >= 4 or switches & {"FORCETOC", "TOC"}
+        ) and self.page.headings:
+            body = body.replace("\x00TOC\x00", self._toc_html(), 1)
+        body = body.replace("\x00TOC\x00", "")
+        if self.wrap:
+            lang = self.config.lang if self.config is not None else "en"
+            return f'<div class="mw-parser-output" lang="{escape_attr(lang)}" dir="ltr">{body}</div>'
+        return body
+
+    def _toc_html(self) -> str:
+        out = ['<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading">'
+               '<div class="toctitle"><h2 id="mw-toc-heading">Contents</h2></div>\n<ul>']
+        levels: list[int] = []
+        counters: list[int] = []
+        for level, anchor, text in self.page.headings:
+            while levels and level < levels[-1]:
+                levels.pop()
+                counters.pop()
+                out.append("</li>\n</ul>")
+            if levels and level == levels[-1]:
+                out.append("</li>\n")
+                counters[-1] += 1
+            elif not levels or level > levels[-1]:
+                if levels:
+                    out.append("\n<ul>")
+                levels.append(level)
+                counters.append(1)
+            number = ".".join(map(str, counters))
+            depth = len(levels)
+            out.append(
+                f'<li class="toclevel-{depth}"><a href="#{escape_attr(anchor)}">'
+                f'<span class="tocnumber">{number}</span> '
+                f'<span class="toctext">{escape_text(text)}</span></a>'
+            )
+        out.append("</li>\n" + "</ul>\n</li>\n" * (len(levels) - 1) + "</ul>\n</div>\n")
+        return "".join(out)
+
+    def visit_Heading(self, node: ast.Heading) -> str:
+        inner = self.children(node.children).strip()
+        anchor = self.anchors.anchor_for(inner)
+        level = max(1, min(6, node.level))
+        self.page.headings.append((level, anchor, self.plain(inner)))
+        toc = ""
+        if not self._toc_placed:
+            self._toc_placed = True
+            toc = "\x00TOC\x00"
+        return (
+            f'{toc}<div class="mw-heading mw-heading{level}"><h{level} id="{escape_attr(anchor)}">'
+            f"{inner}</h{level}></div>\n"
+        )
+
+    def visit_BehaviorSwitch(self, node: ast.BehaviorSwitch) -> str:
+        self.page.switches.append(node.name)
+        if node.name == "TOC" and self.toc:
+            self._toc_placed = True
+            return "\x00TOC\x00"
+        return ""
