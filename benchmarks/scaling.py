@@ -5,8 +5,10 @@ inputs and on the article corpus, and prints the fitted log-log exponent (1.0 = 
     benchmarks/.venv/bin/python benchmarks/scaling.py [--check] [--json OUT.json]
         [--func wikiparse:parse] [--max-size 1048576] [--patterns a,b] [--list] [--smoke]
 
-Each pattern is a generator of text; its inputs are prefixes of one long text, doubling from
-``--min-size`` (16 KiB) to ``--max-size`` (1 MiB); ``plain_text`` goes on to ``--plain-max`` (10 MB).
+Each pattern is a generator of text of a given size, doubling from ``--min-size`` (16 KiB) to
+``--max-size`` (1 MiB); ``plain_text`` and ``corpus_concat`` (big real text) go on to
+``--plain-max`` (10 MB).  ``--render html,json`` times (and measures the memory of) parse + those
+renders instead of the parse alone.
 For every size the CPU time (``time.process_time``) of one call is measured ``--repeats`` times
 (small inputs: several calls per measurement, at least 50 ms) and the median is kept.  Reported
 per pattern:
@@ -16,12 +18,17 @@ per pattern:
             late); with ``--check`` the run fails (exit 1) when either is above ``--bound`` (1.15)
             or a call ran into ``--call-timeout`` (a hang counts as non-linear)
   MB/s      UTF-8 input bytes / CPU s at the largest size
-  B/char    peak-RSS growth of one call on the largest input, per input character, measured in a
-            fresh process; ``--check`` fails above ``--mem-bound`` (1024: a node per input
-            character costs a few hundred bytes, the corpus about 25)
+  peak MB   peak RSS growth of one call on the largest input, measured in a fresh process
+            (``ru_maxrss`` after the call minus before it)
+  B/char    that growth per input character; ``--check`` fails above ``--mem-bound`` (1024: a
+            node per input character costs a few hundred bytes, the corpus about 25)
   mem exp   log-log slope of that growth between 1/8 of the largest size and the largest (when
             both are at least 8 MB); ``--check`` fails above ``--bound`` (memory must be
             linear too: property 1 says no input blows up memory).  ``--no-memory`` skips both
+
+Every process (this one and each memory probe) runs under an address-space limit
+(``--memory-limit-gb``, 4 by default): an input that blows up memory ends in a ``MemoryError``
+(reported as "raised", a failure) instead of taking the machine down.
 
 The corpus (``../shared/corpora/articles``) is measured twice: ``corpus_concat`` (all pages
 concatenated and cut to each size, a pattern like the others) and a per-page fit (time of each
@@ -105,7 +112,28 @@ def soup(n: int) -> str:
     return "".join(parts)[:n]
 
 
+def balanced(opener: str, closer: str, middle: str = "x") -> Callable[[int], str]:
+    """``opener`` x k + ``middle`` + ``closer`` x k, as long as fits in n characters."""
+    def make(n: int) -> str:
+        k = max(1, (n - len(middle)) // (len(opener) + len(closer)))
+        return opener * k + middle + closer * k
+    return make
+
+
+def nested_block(unit: str, depth: int, middle: str, close: str) -> Callable[[int], str]:
+    """Blocks of ``depth`` nested units (and their closers), repeated to n characters."""
+    return repeat(unit * depth + middle + close * depth)
+
+
 PATTERNS: list[Pattern] = [
+    # issue 18: memory, slow runs, deep nesting that once overflowed the renderers' recursion
+    Pattern("brace_run", "{ x n/2 } x n/2 (one balanced run)", balanced("{", "}", "")),
+    Pattern("template_run", "{{a x k }} x k", balanced("{{a", "}}")),
+    Pattern("nested_tables_90", "90 nested tables, repeated", nested_block("{|\n|\n", 90, "x\n", "|}\n")),
+    Pattern("quote_bold_tags", "''<b> x n (one line)", repeat("''<b>")),
+    Pattern("tables_in_args", "{{a|\\n{|\\n| x n (tables in template arguments)", repeat("{{a|\n{|\n|")),
+    Pattern("file_captions", "[[File:a.jpg|thumb| x 30 ... ]] x 30, repeated",
+            nested_block("[[File:a.jpg|thumb|", 30, "x", "]]")),
     # unclosed openers (the classic backtracking traps)
     Pattern("open_links", "[[ x n", repeat("[[")),
     Pattern("open_templates", "{{ x n", repeat("{{")),
@@ -207,31 +235,31 @@ def time_call(fn: Callable[[str], Any], text: str, repeats: int, timeout: float,
 
 
 def sizes_for(pattern: Pattern, args: argparse.Namespace) -> list[int]:
-    top = args.plain_max if pattern.name == "plain_text" else args.max_size
+    big = pattern.name in ("plain_text", "corpus_concat")
+    top = args.plain_max if big else args.max_size
     sizes = []
     n = args.min_size
     while n <= top:
         sizes.append(n)
         n *= 2
-    if sizes and sizes[-1] < top and pattern.name == "plain_text":
+    if sizes and sizes[-1] < top and big:
         sizes.append(top)
     return sizes
 
 
 def measure(pattern: Pattern, fn: Callable[[str], Any], args: argparse.Namespace) -> dict[str, Any]:
     sizes = sizes_for(pattern, args)
-    full = pattern.make(sizes[-1])
-    fn(full[: sizes[0]])  # warm: first-call costs (imports, caches) are not scaling
+    fn(pattern.make(sizes[0]))  # warm: first-call costs (imports, caches) are not scaling
     points = []
     status = "ok"
     for n in sizes:
-        text = full[:n]
+        text = pattern.make(n)
         try:
             t = time_call(fn, text, args.repeats, args.call_timeout)
         except CallTimeout:
             status = f"timeout at {n // KiB} KiB (> {args.call_timeout:g} CPU s)"
             break
-        except Exception as e:  # noqa: BLE001 - a parse function must not raise; report it
+        except (Exception, MemoryError, RecursionError) as e:  # noqa: BLE001 - a parse function must not raise
             status = f"raised at {n // KiB} KiB: {type(e).__name__}: {str(e)[:120]}"
             break
         points.append({"chars": len(text), "bytes": len(text.encode("utf-8")), "cpu_s": t})
@@ -265,7 +293,7 @@ def probe_memory(spec: str, args: argparse.Namespace) -> int:
     if name == "corpus_concat":
         patterns[name] = corpus_pattern(load_corpus(args.corpus or shared_dir(args.shared) / "corpora" / "articles"))
     text = patterns[name].make(int(size))
-    fn = load_callable(args.func)
+    fn = timed_function(args)
     fn("''warm'' [[up]] {{x|y}}\n== s ==\n")
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     fn(text)
@@ -278,14 +306,18 @@ def measure_memory(pattern: Pattern, size: int, args: argparse.Namespace) -> dic
     """Peak RSS growth of one call on ``size`` characters, in a fresh process."""
     import subprocess
 
-    argv = [sys.executable, __file__, "--func", args.func, "--probe-memory", f"{pattern.name}:{size}"]
+    argv = [sys.executable, __file__, "--func", args.func, "--probe-memory", f"{pattern.name}:{size}",
+            "--memory-limit-gb", str(args.memory_limit_gb)]
+    if args.render:
+        argv += ["--render", args.render]
     if args.shared:
         argv += ["--shared", args.shared]
     if args.corpus:
         argv += ["--corpus", str(args.corpus)]
     p = subprocess.run(SH_HOP + argv, capture_output=True, text=True, timeout=3600)
     if p.returncode != 0:
-        return {"error": p.stderr[-300:]}
+        tail = p.stderr.strip().splitlines()[-1:] or [f"exit {p.returncode}"]
+        return {"error": tail[0][-300:]}
     d = json.loads(p.stdout)
     growth = max(d["peak_kb"] - d["baseline_kb"], 0) * 1024
     return {"chars": d["chars"], "growth_bytes": growth, "bytes_per_char": growth / max(d["chars"], 1)}
@@ -337,6 +369,34 @@ def corpus_rows(fn: Callable[[str], Any], args: argparse.Namespace) -> tuple[Pat
     return pattern, summary
 
 
+def timed_function(args: argparse.Namespace) -> Callable[[str], Any]:
+    """``--func``, or parse + the ``--render`` formats."""
+    fn = load_callable(args.func)
+    if not args.render:
+        return fn
+    import wikiparse
+
+    formats = args.render.split(",")
+
+    def parse_and_render(text: str) -> Any:
+        doc = fn(text)
+        return [wikiparse.render(doc, f) for f in formats]
+    return parse_and_render
+
+
+def limit_memory(gb: float) -> None:
+    """Cap this process's address space (a blow-up raises MemoryError instead of swapping the
+    machine to death)."""
+    import resource
+
+    if gb > 0:
+        cap = int(gb * (1 << 30))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--func", default="wikiparse:parse", help="module:function taking one str")
@@ -359,8 +419,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mem-bound", type=float, default=1024.0,
                     help="largest acceptable peak-RSS growth per input character at the largest "
                          "size, bytes (for --check; 0 = no memory check)")
+    ap.add_argument("--render", help="comma list of formats: time parse + render (e.g. html,json)")
+    ap.add_argument("--memory-limit-gb", type=float, default=4.0,
+                    help="address-space limit of every process of the run (0 = none)")
     ap.add_argument("--probe-memory", metavar="PATTERN:SIZE", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    limit_memory(args.memory_limit_gb)
     if args.probe_memory:
         return probe_memory(args.probe_memory, args)
 
@@ -374,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--max-size is smaller than --min-size")
     args.plain_max = max(args.plain_max, args.max_size)
 
-    fn = load_callable(args.func)
+    fn = timed_function(args)
     try:
         fn("''warm'' [[up]] {{x|y}}\n== s ==\n* a\n{|\n|-\n| c || d\n|}\n")
     except Exception as e:  # noqa: BLE001
@@ -396,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus_pattern, corpus_summary = corpus_rows(fn, args)
         patterns.append(corpus_pattern)
 
-    eprint(f"scaling: {args.func}, sizes {args.min_size // KiB} KiB .. {args.max_size // KiB} KiB "
+    eprint(f"scaling: {args.func}{' + render ' + args.render if args.render else ''}, sizes {args.min_size // KiB} KiB .. {args.max_size // KiB} KiB "
            f"(plain_text to {args.plain_max / 1e6:g} MB), median of {args.repeats}, CPU time")
     rows = []
     for p in patterns:
@@ -427,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
             verdict = f"FAIL memory > {args.mem_bound:g} B/char"
         elif hard:
             verdict = "FAIL " + r["status"]
+        elif "error" in mem:
+            verdict = "FAIL memory probe: " + mem["error"][:80]
         else:
             verdict = "ok" if r["status"] == "ok" else f"ok ({r['status']})"
         r["verdict"] = verdict
@@ -434,14 +500,15 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(r["pattern"])
         out_rows.append((r["pattern"], r["what"], fmt(r["exponent"]), fmt(r["tail_exponent"]),
                          fmt(r.get("mb_per_s_at_max")), fmt(r.get("ms_at_max"), 1),
+                         "-" if "growth_bytes" not in mem else f"{mem['growth_bytes'] / 2**20:.1f}",
                          "-" if bpc is None else f"{bpc:.0f}", fmt(mexp), verdict))
     print(f"\nscaling of {args.func}: CPU time vs input size, {args.min_size // KiB} KiB .. "
           f"{args.max_size // KiB} KiB doubling, median of {args.repeats}; exp = log-log slope "
           f"(1 = linear), tail = slope over the 4 largest sizes; bound {args.bound}; B/char = peak-RSS "
           f"growth of one call at the largest size per input character (bound {args.mem_bound:g}); mem exp = "
           f"log-log slope of that growth between 1/8 of the largest size and the largest (bound {args.bound})")
-    print(table(["pattern", "input", "exp", "tail", "MB/s@max", "ms@max", "B/char", "mem exp", "verdict"],
-                out_rows, right=[False, False, True, True, True, True, True, True, False]))
+    print(table(["pattern", "input", "exp", "tail", "MB/s@max", "ms@max", "peak MB", "B/char", "mem exp",
+                 "verdict"], out_rows, right=[False, False, True, True, True, True, True, True, True, False]))
     worst = max((r for r in rows if r["exponent"] is not None), key=lambda r: r["exponent"], default=None)
     if worst is not None:
         print(f"\nworst exponent: {worst['pattern']} {worst['exponent']:.3f}")
