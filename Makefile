@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min docs fuzz clean fuzz
+.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min docs fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
