@@ -75,6 +75,15 @@ lark-min:
 	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_parser_fixtures.py \
 		tests/test_rendered.py
 
+# the documentation site (MkDocs + mkdocstrings, mkdocs.yml) into site/; warnings are errors
+DOCS_STAMP := $(VENV)/.installed-docs
+$(DOCS_STAMP): $(STAMP) pyproject.toml
+	$(PIP) install --quiet -e '.[test,docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	$(PY) -m mkdocs build --strict --site-dir site
+
 conformance: $(STAMP)
 	$(PY) benchmarks/conformance.py --shared $(SHARED)
 	$(PY) benchmarks/text_conformance.py --shared $(SHARED)

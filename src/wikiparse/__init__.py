@@ -1,11 +1,13 @@
 """wikiparse: MediaWiki markup (and rendered wiki pages) to a typed, lossless syntax tree.
 
-    >>> import wikiparse
-    >>> doc = wikiparse.parse("== Hi ==\\n'''Bold''' [[link|label]] {{tpl|a=1}}")
-    >>> [h.title for h in doc.headings]
-    ['Hi']
-    >>> str(doc) == doc.source
-    True
+```pycon
+>>> import wikiparse
+>>> doc = wikiparse.parse("== Hi ==\\n'''Bold''' [[link|label]] {{tpl|a=1}}")
+>>> [h.title for h in doc.headings]
+['Hi']
+>>> str(doc) == doc.source
+True
+```
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .ast import Diagnostic, Document, Node
 from .config import Limits, SiteConfig
 from .emitters import emitters, register, render
 from .emitters.wikitext import to_wikitext
+from .expand import expand, expand_text
 
 __version__ = "0.1.0"
 
@@ -65,6 +68,6 @@ def from_json(data: Any) -> Document:
 
 
 __all__ = [
-    "Diagnostic", "Document", "Limits", "Node", "SiteConfig", "ast", "emitters", "from_json",
-    "parse", "register", "render", "to_wikitext", "__version__",
+    "Diagnostic", "Document", "Limits", "Node", "SiteConfig", "ast", "emitters", "expand",
+    "expand_text", "from_json", "parse", "register", "render", "to_wikitext", "__version__",
 ]

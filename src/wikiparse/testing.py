@@ -12,13 +12,15 @@ the emitters up the same way.  The file sizes and interwiki URLs are the runner'
 from __future__ import annotations
 
 import html
+from datetime import datetime, timezone
 from typing import Any, Mapping
 
 import wikiparse
 
-from .config import SiteConfig
+from .config import Limits, SiteConfig
 from .emitters.html import HtmlEmitter
 from .emitters.html.media import FileInfo, HashedUploads
+from .expand import Settings
 
 __all__ = ["TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "convert", "make_emitter",
            "parsertest_html", "parsertest_text", "test_files"]
@@ -76,20 +78,73 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
 
 #: the test wiki: English defaults plus the runner's interwiki prefixes
 TEST_CONFIG = SiteConfig().with_(
-    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI)
+    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI),
+    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
 )
+
+
+#: the runner's fixed "now" (ParserTestRunner sets the clock to 1970-01-01 00:02:03 UTC)
+TEST_CLOCK = datetime(1970, 1, 1, 0, 2, 3, tzinfo=timezone.utc)
+
+
+def _file_url(name: str) -> str | None:
+    info = test_files(name)
+    return info.url if info is not None else None
+
+
+def _php_export(value: str | None) -> str:
+    if value is None:
+        return "NULL"
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _dump_hook(content: str | None, attrs: dict[str, str]) -> str:
+    """The runner's ``<tag>``: its content and attributes as PHP's ``var_export`` writes them."""
+    lines = "".join(f"  {_php_export(k)} => {_php_export(v)},\n" for k, v in attrs.items())
+    return f"<pre>\n{_php_export(content)}\narray (\n{lines})\n</pre>"
+
+
+#: the parser-test wiki's test-only tags (ParserTestParserHook)
+TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook}
+
+
+def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
+    """The test wiki as the preprocessor sees it: site "MediaWiki" at http://example.org,
+    revision 1337 (saved by 127.0.0.1 with the ``lastsavedrevision`` option), the runner's
+    clock, missing templates as red links, the runner's ``<tag>`` hook."""
+    options = options or {}
+    return Settings(missing="link", revision_id=1337, revision_timestamp=TEST_CLOCK,
+                    revision_user="127.0.0.1", saved="lastsavedrevision" in options,
+                    site_name="MediaWiki",
+                    server="http://example.org", script_path="", file_url=_file_url,
+                    escape_braces=True, tag_hooks=TEST_TAG_HOOKS)
+
+
+def _limits(options: Mapping[str, Any]) -> Limits:
+    changes: dict[str, int] = {}
+    for option, field_name in (("maxincludesize", "max_include_size"),
+                               ("maxtemplatedepth", "max_template_depth")):
+        value = options.get(option)
+        if value is not None:
+            try:
+                changes[field_name] = int(str(value))
+            except ValueError:
+                pass
+    return Limits(**changes)
 
 
 def parsertest_html(wikitext: str, options: Mapping[str, Any] | None = None,
                     articles: Mapping[str, str] | None = None) -> str:
     """Render a parser-test case as MediaWiki's test runner does.
 
-    ``options`` are the case's options (``title``, ``thumbsize`` are honoured); ``articles`` the
-    pages its test file defines with ``!! article`` (title -> wikitext).  They are accepted so
-    that harnesses can pass them, but used nowhere yet: templates are not expanded (the
-    ``wikiparse.expand`` stage will take them)."""
-    del articles  # not used until template expansion exists
-    doc = wikiparse.parse(wikitext, config=TEST_CONFIG)
+    ``options`` are the case's options (``title``, ``thumbsize``, ``lastsavedrevision``,
+    ``maxincludesize``, ``maxtemplatedepth`` are honoured); ``articles`` the pages its test file
+    defines with ``!! article`` (title -> wikitext): the template store of the expansion."""
+    options = options or {}
+    title = str(options.get("title") or "Parser test").replace("_", " ")
+    doc = wikiparse.expand(wikitext, templates=dict(articles or {}), title=title,
+                           clock=TEST_CLOCK, config=TEST_CONFIG, limits=_limits(options),
+                           settings=expansion_settings(options))
     return make_emitter(options).render(doc)
 
 

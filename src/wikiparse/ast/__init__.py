@@ -31,7 +31,7 @@ from .nodes import (
     Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, EditMarker, Entity,
     ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule, ImageOption, Italic,
     LanguageLink, MagicLink, Node, Parameter, ParserFunction, Redirect, Signature, Span, Tag,
-    Template, Text, Variable, WikiLink, plain_title,
+    Template, Text, Transclusion, Variable, WikiLink, plain_title,
 )
 from .search import FLAGS, Matches
 from .visitor import Visitor
@@ -51,7 +51,8 @@ NODE_TYPES: dict[str, type[Node]] = {
     for cls in (
         Text, Comment, Entity, HorizontalRule, Signature, BehaviorSwitch, MagicLink, Bold, Italic,
         Attribute, Tag, ExtensionTag, WikiLink, ImageOption, FileLink, Category, LanguageLink,
-        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument, Heading,
+        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument,
+        Transclusion, Heading,
         Paragraph, ParagraphBreak, Preformatted, ListItem, List, TableCell, TableRow,
         TableCaption, Table, EditMarker, Navigation, Boilerplate, Document,
     )
@@ -64,6 +65,6 @@ __all__ = [
     "LanguageLink", "List", "ListItem", "MagicLink", "NODE_TYPES", "Navigation", "Node",
     "Paragraph", "ParagraphBreak", "Parameter", "ParserFunction", "Preformatted", "Redirect",
     "Section", "Signature", "Span", "Table", "TableCaption", "TableCell", "TableRow", "Tag",
-    "Template", "Text", "Variable", "Visitor", "WikiLink", "WikitextWriter", "attach_source",
+    "Template", "Text", "Transclusion", "Variable", "Visitor", "WikiLink", "WikitextWriter", "attach_source",
     "canonical_wikitext", "node_fields", "plain_title", "sections", "write_wikitext",
 ]

@@ -78,11 +78,10 @@ class Node:
     def ifilter(self, kind: builtins.type[N] | tuple[builtins.type[N], ...] | None = None, *,
                 recursive: bool = True, matches: Matches = None, flags: int = FLAGS,
                 forcetype: builtins.type[N] | None = None) -> Iterator[N]:
-        """Descendants that are instances of ``kind`` (``forcetype`` is mwparserfromhell's name
-        for it), in document order.  ``recursive=False``: only this node's own constructs (its
-        children, looking through paragraphs and lists, not into templates or links).
-        ``matches``: a regular expression searched (with ``flags``) in each node's normalised
-        name (a template's name, a link's title...), or a predicate on the node."""
+        """Descendants that are instances of ``kind`` (or ``forcetype``), in document order.
+        ``recursive=False``: only this node's own constructs (its children, looking through
+        paragraphs and lists, not into templates or links).  ``matches``: a regex searched (with
+        ``flags``) in each node's normalised name (a template's name...), or a predicate."""
         wanted = kind if kind is not None else forcetype
         predicate = matcher(matches, flags)
         for node in candidates(self, recursive):
@@ -515,6 +514,20 @@ class Argument(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "default")
 
 
+@dataclass(slots=True, eq=False)
+class Transclusion(Node):
+    """In an expanded document (``wikiparse.expand``): the nodes one top-level template or
+    parser-function call produced.  ``target`` is the call's name as written, ``call`` its
+    wikitext and ``call_span`` its span in the *unexpanded* page; ``children`` (spans in the
+    expanded text) are what the call expanded to, as Parsoid's ``mw:Transclusion`` groups them."""
+
+    target: str = ""
+    call: str = ""
+    call_span: Span = (0, 0)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
 # --------------------------------------------------------------------------- headings
 
 
@@ -535,17 +548,11 @@ class Heading(Node):
         return plain_title(self.children)
 
 
-# --------------------------------------------------------------------------- rendered-page dialect
-
-
 @dataclass(slots=True, eq=False)
 class EditMarker(Node):
     """``[edit]``, ``[edit | edit source]``... at the end of a heading in a rendered page."""
 
     label: str = ""
-
-
-# --------------------------------------------------------------------------- tree-wide helpers
 
 
 def plain_title(nodes: list[Node], *, trim: bool = True) -> str:

@@ -20,13 +20,15 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import re
-from typing import Any
+from typing import Any, Callable
 
 import wikiparse.ast as ast
+from ..config import SiteConfig
 from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
+from .gallery import gallery_lines
 from .templates import TemplateCall, TemplateHandlers
 
 # sentinels, resolved by _finish: a line break, a block break, a kept space / tab (pre), a cell
@@ -81,6 +83,9 @@ class TextEmitter(Emitter):
         self.handlers: TemplateHandlers = handlers
         today = options.get("today")
         self.today: _dt.date = today if isinstance(today, _dt.date) else _dt.date.today()
+        # the rendered document's settings and parser (gallery captions are kept raw in the tree)
+        self.config: SiteConfig | None = None
+        self.parse_fragment: Callable[[str], ast.Document] | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -94,6 +99,9 @@ class TextEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         self.source = self.source_of(node)
+        if isinstance(node, ast.Document):
+            self.config = node.config
+            self.parse_fragment = node.parse_fragment
         self._reset()
         with recursion_headroom():
             raw = self.visit(node)
@@ -225,11 +233,23 @@ class TextEmitter(Emitter):
         return ""
 
     def _gallery(self, node: ast.ExtensionTag) -> str:
+        """The captions, parsed as wikitext by the document's parser (links show their labels;
+        without one, a tree built by hand, the caption's source is shown), one per line."""
         lines = []
-        for line in (node.content or "").split("\n"):
-            _, bar, caption = line.partition("|")
-            if bar and caption.strip():
-                lines.append(caption.rsplit("|", 1)[-1].strip())
+        for line in gallery_lines(node.content or "", self.config):
+            if not line.caption.strip():
+                continue
+            if self.parse_fragment is None:
+                caption = line.caption.strip()
+            else:
+                caption_doc = self.parse_fragment(line.caption)
+                page_source, self.source = self.source, caption_doc.source  # the snippet's spans
+                try:
+                    caption = self.inline_text(caption_doc.children)
+                finally:
+                    self.source = page_source
+            if caption:
+                lines.append(caption)
         return BLOCK + LINE.join(lines) + BLOCK if lines else ""
 
     # ---- references

@@ -6,6 +6,7 @@ from __future__ import annotations
 import wikiparse.ast as ast
 from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text
+from .standalone import text_direction
 
 
 class PageRules(HtmlBase):
@@ -26,7 +27,8 @@ class PageRules(HtmlBase):
         body = body.replace("\x00TOC\x00", "")
         if self.wrap:
             lang = self.config.lang if self.config is not None else "en"
-            return f'<div class="mw-parser-output" lang="{escape_attr(lang)}" dir="ltr">{body}</div>'
+            return (f'<div class="mw-parser-output" lang="{escape_attr(lang)}" '
+                    f'dir="{text_direction(lang)}">{body}</div>')
         return body
 
     def _toc_html(self) -> str:
@@ -36,6 +38,9 @@ class PageRules(HtmlBase):
         counters: list[int] = []
         for level, anchor, text in self.page.headings:
             while levels and level < levels[-1]:
+                if len(levels) == 1:  # shallower than the first heading: still a top entry
+                    levels[-1] = level
+                    break
                 levels.pop()
                 counters.pop()
                 out.append("</li>\n</ul>")
