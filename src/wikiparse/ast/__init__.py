@@ -31,9 +31,13 @@ from .document import (
 from .tables import GridCell, Table, TableCaption, TableCell, TableRow
 from .nodes import (
     Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, EditMarker, Entity,
-    ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule, ImageOption, Italic,
-    LanguageLink, MagicLink, Node, Parameter, ParserFunction, Redirect, Signature, Span, Tag,
-    Template, Text, Transclusion, Variable, WikiLink, plain_title,
+    ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule,
+    ImageOption, Italic, LanguageLink, MagicLink, Node, Parameter,
+    ParserFunction, Redirect, Signature, Span, Tag, Template, Text, Transclusion,
+    Variable, WikiLink, plain_title,
+)
+from .kinds import (
+    Dialect, ExternalLinkKind, FileFormat, ImageOptionKind, ItemKind, ListKind, Severity, TagKind,
 )
 from .search import FLAGS, Matches
 from .visitor import Visitor
@@ -61,7 +65,8 @@ NODE_TYPES: dict[str, type[Node]] = {
 }
 
 __all__ = [
-    "Argument", "Attribute", "BOOKKEEPING_FIELDS", "FLAGS", "Matches", "BehaviorSwitch", "Bold", "Boilerplate",
+    "Argument", "Attribute", "BOOKKEEPING_FIELDS", "Dialect", "ExternalLinkKind", "FLAGS",
+    "FileFormat", "ImageOptionKind", "ItemKind", "ListKind", "Matches", "Severity", "TagKind", "BehaviorSwitch", "Bold", "Boilerplate",
     "Category", "Comment", "Diagnostic", "Document", "EditMarker", "Entity", "ExtensionTag",
     "ExternalLink", "FileLink", "GridCell", "Heading", "HorizontalRule", "ImageOption", "Italic",
     "LanguageLink", "List", "ListItem", "MagicLink", "NODE_TYPES", "Navigation", "Node",

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
+from .kinds import Dialect, ItemKind, ListKind, Severity
 from .search import FLAGS
 from .nodes import (
     Attribute, Category, FileLink, Heading, LanguageLink, Node, Redirect, Span, plain_title,
@@ -29,7 +30,7 @@ class Diagnostic:
     code: str
     message: str
     span: Span
-    severity: str = "info"
+    severity: Severity = "info"
 
 
 # --------------------------------------------------------------------------- blocks
@@ -68,7 +69,7 @@ class ListItem(Node):
 
     LAYOUT: ClassVar[bool] = True
 
-    kind: str = "li"
+    kind: ItemKind = "li"
     marker: str = ""
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
@@ -80,7 +81,7 @@ class List(Node):
 
     LAYOUT: ClassVar[bool] = True
 
-    kind: str = "ul"
+    kind: ListKind = "ul"
     items: list[ListItem] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("items",)
 
@@ -121,7 +122,7 @@ class Document(Node):
     source: str = ""
     children: list[Node] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    dialect: str = "wikitext"
+    dialect: Dialect = "wikitext"
     title: str | None = None
     tagline: str | None = None
     config: SiteConfig | None = field(default=None, repr=False)

@@ -9,6 +9,7 @@ import builtins
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Iterator, TypeVar
 
+from .kinds import ExternalLinkKind, FileFormat, ImageOptionKind, TagKind
 from .search import FLAGS, Matches, candidates, matcher
 
 Span = tuple[int, int]
@@ -27,16 +28,14 @@ class Node:
     span: Span
     #: names of fields holding child nodes (a Node, a list of Nodes, or None), in document order
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ()
-    #: a layout container (paragraph, list, list item, indent-pre), not a construct:
-    #: ``recursive=False`` queries look through it
+    #: a layout container (paragraph, list...), not a construct: recursive=False looks through it
     LAYOUT: ClassVar[bool] = False
     #: set by the editing API when a node must be re-serialised instead of copied from the source
     dirty: bool = field(default=False, kw_only=True, repr=False, compare=False)
     #: the text ``span`` indexes (the document's source), set when the tree is built
     #: (:func:`attach_source`); None for a node built by hand
     origin: str | None = field(default=None, kw_only=True, repr=False, compare=False)
-    #: writes a node back as wikitext; installed by :mod:`wikiparse.ast.wikitext`, which the
-    #: package imports (the serialiser needs every node class, so it cannot live here)
+    #: writes a node as wikitext; installed by :mod:`wikiparse.ast.wikitext` (it needs every class)
     write_wikitext: ClassVar[Callable[[Node], str]]
 
     def __str__(self) -> str:
@@ -267,20 +266,21 @@ class Tag(Node):
     """An HTML tag after balancing.
 
     ``kind``: ``"paired"`` (``<b>..</b>``), ``"void"`` (``<br>``, ``<hr/>``), ``"unclosed"`` (an open
-    tag whose content runs to the end of its container), ``"stray-close"`` (``</b>`` with no opener;
+    tag whose content runs to the end of its container), ``"implied"`` (an end tag HTML lets one
+    omit: ``<li>`` ended by the next ``<li>``), ``"stray-close"`` (``</b>`` with no opener;
     MediaWiki shows it as text).  ``self_closing`` records a written ``/>``.
     """
 
     name: str = ""
     attrs: list[Attribute] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
-    kind: str = "paired"
+    kind: TagKind = "paired"
     self_closing: bool = False
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
 
     @property
     def closed(self) -> bool:
-        return self.kind in ("paired", "void")
+        return self.kind in ("paired", "void", "implied")
 
     def get_attr(self, name: str) -> str | None:
         """Value of attribute ``name`` ("" for a bare attribute), or None."""
@@ -341,11 +341,12 @@ class ImageOption(Node):
     """One ``|``-separated option of a file link.
 
     ``kind``: format (thumb/frame/frameless/border value in ``value``), size, halign, valign,
-    upright, link, alt, page, class, lang, caption, other.  ``children`` keeps parsed nodes of the
-    option's value where they matter (captions, alt text).
+    upright, link, alt, page, class, lang, caption, other (an option word the site knows but
+    wikiparse does not use, or a caption that lost to a later one).  ``children`` keeps parsed
+    nodes of the option's value where they matter (captions, alt text).
     """
 
-    kind: str = ""
+    kind: ImageOptionKind = "other"
     name: str = ""
     value: str = ""
     children: list[Node] = field(default_factory=list)
@@ -368,7 +369,7 @@ class FileLink(Node):
     is_media: bool = False
     options: list[ImageOption] = field(default_factory=list)
     caption: list[Node] | None = None
-    format: str | None = None
+    format: FileFormat | None = None
     border: bool = False
     width: int | None = None
     height: int | None = None
@@ -411,7 +412,7 @@ class ExternalLink(Node):
     URL in text (``"free"``)."""
 
     url: str = ""
-    kind: str = "bracketed"
+    kind: ExternalLinkKind = "bracketed"
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
 

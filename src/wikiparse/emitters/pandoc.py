@@ -27,7 +27,7 @@ _NO_ATTR: list[Any] = ["", [], []]
 _INLINE_STYLE = {"b": "Strong", "strong": "Strong", "i": "Emph", "em": "Emph", "u": "Underline",
                  "ins": "Underline", "s": "Strikeout", "del": "Strikeout", "strike": "Strikeout",
                  "sup": "Superscript", "sub": "Subscript"}
-_FRAMED_FORMATS = ("thumbnail", "thumb", "frame", "framed")
+_FRAMED_FORMATS = ("thumb", "frame")
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 #: HTML tags that stand as blocks among blocks
 _BLOCK_TAGS = frozenset({"div", "blockquote", "center", "table", "p"})

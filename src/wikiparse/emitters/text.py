@@ -181,7 +181,7 @@ class TextEmitter(Emitter):
     def visit_FileLink(self, node: ast.FileLink) -> str:
         if node.is_media:
             return self._children(node.caption) if node.caption else node.target.partition(":")[2]
-        if not self.captions or node.format not in ("thumbnail", "thumb", "frame", "framed"):
+        if not self.captions or node.format not in ("thumb", "frame"):
             return ""
         caption = self._children(node.caption) if node.caption else ""
         return BLOCK + caption + BLOCK if caption.strip() else ""

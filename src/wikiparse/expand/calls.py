@@ -10,6 +10,8 @@ depend on the expander's module.
 
 from __future__ import annotations
 
+from ..ast import Severity
+
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable, Mapping, Protocol
@@ -37,7 +39,7 @@ class ExpanderLike(Protocol):
 
     def expand(self, items: list[Item], frame: Frame | None) -> str: ...
 
-    def diagnose(self, code: str, message: str, severity: str = "warning") -> None: ...
+    def diagnose(self, code: str, message: str, severity: Severity = "warning") -> None: ...
 
     def count_argument(self, size: int) -> bool: ...
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..ast import Diagnostic
+from ..ast import Diagnostic, Severity
 from ..config import Limits, SiteConfig
 from .calls import Call, Frame, Settings
 from .stores import TemplateStore
@@ -74,7 +74,7 @@ class Expander:
 
     # -- diagnostics and limits ------------------------------------------------------------
 
-    def diagnose(self, code: str, message: str, severity: str = "warning") -> None:
+    def diagnose(self, code: str, message: str, severity: Severity = "warning") -> None:
         if len(self.diagnostics) < 1000:
             self.diagnostics.append(Diagnostic(code, message, self.span, severity))
 

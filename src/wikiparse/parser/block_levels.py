@@ -11,15 +11,16 @@ attached where they stand and change nothing.  In ``lines`` mode (template argum
 from __future__ import annotations
 
 from ..ast import (
-    Comment, HorizontalRule, List, ListItem, Node, Paragraph, ParagraphBreak, Preformatted, Text)
+    Comment, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
+    Preformatted, Text)
 from .context import Context
 from .interfaces import Reentry
 from .items import (NT, BlockEntry, ContainerState, Line, Tok, add_nodes, first_tok_kind, is_blank_tok,
                     newline_text, to_nodes)
 from .tags import is_block_item
 
-_LIST_KIND = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
-_ITEM_KIND = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
+_LIST_KIND: dict[str, ListKind] = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
+_ITEM_KIND: dict[str, ItemKind] = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
 
 
 class BlockLevels:

@@ -12,8 +12,8 @@ import re
 from urllib.parse import unquote
 
 from ..ast import (
-    Argument, Category, Comment, Entity, ExtensionTag, ExternalLink, FileLink, ImageOption,
-    LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
+    Argument, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
+    FileLink, ImageOption, ImageOptionKind, LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
 from .context import Context
@@ -356,7 +356,8 @@ class ConstructBuilder:
         low = word.lower()
         option = exact.get(low)
         if option is not None:
-            return ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option, value=option, origin=self.ctx.text)
+            return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option, value=option,
+                               origin=self.ctx.text)
         for pre, post, option in patterns:
             if low.startswith(pre) and low.endswith(post) and len(low) >= len(pre) + len(post):
                 value = word[len(pre) : len(word) - len(post)] if post else word[len(pre) :]
@@ -370,7 +371,7 @@ class ConstructBuilder:
                         continue
                 elif option == "manualthumb":
                     pass
-                return ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option,
+                return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option,
                                        value=value.strip(), origin=self.ctx.text)
         return None
 
@@ -380,7 +381,7 @@ class ConstructBuilder:
             if name == "border":
                 node.border = True
             elif node.format is None:  # the first format wins (MediaWiki T50664)
-                node.format = {"thumbnail": "thumb", "manualthumb": "thumb", "framed": "frame"}.get(name, name)
+                node.format = _FORMATS.get(name)
         elif kind == "size":
             m = _SIZE.match(value + "px")
             if m:
@@ -414,8 +415,9 @@ class ConstructBuilder:
         items = flatten(frame.parts[0])
         children = self.passes.blocks(items, "inline")
         url = self.ctx.text[frame.start + 1 : frame.url_end]
-        kind = "bracketed" if frame.text_start < close else "autonumber"
-        return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children, origin=self.ctx.text)
+        kind: ExternalLinkKind = "bracketed" if frame.text_start < close else "autonumber"
+        return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children,
+                            origin=self.ctx.text)
 
     # ------------------------------------------------------------------ <ref>...</ref>
 
@@ -462,7 +464,10 @@ def _close_tag_regex(name: str) -> re.Pattern[str]:
     return pattern
 
 
-_OPTION_KIND = {
+#: format option name -> FileLink.format (border is a flag, not a format)
+_FORMATS: dict[str, FileFormat] = {"thumbnail": "thumb", "manualthumb": "thumb", "framed": "frame",
+                                   "frameless": "frameless"}
+_OPTION_KIND: dict[str, ImageOptionKind] = {
     "thumbnail": "format", "manualthumb": "format", "framed": "format", "frameless": "format",
     "border": "format",
     "left": "halign", "right": "halign", "center": "halign", "none": "halign",

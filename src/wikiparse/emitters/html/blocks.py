@@ -38,11 +38,11 @@ class BlockRules(HtmlBase):
         return f"<pre>{self.children(node.children)}</pre>\n"
 
     def visit_List(self, node: ast.List) -> str:
-        kind = node.kind if node.kind in ("ul", "ol", "dl") else "ul"
+        kind = node.kind  # a Literal: from_json refuses any other value
         return f"<{kind}>{self.children(node.items)}</{kind}>\n"
 
     def visit_ListItem(self, node: ast.ListItem) -> str:
-        kind = node.kind if node.kind in ("li", "dt", "dd") else "li"
+        kind = node.kind
         return f"<{kind}>{self.children(node.children).lstrip()}</{kind}>\n"
 
     def visit_Table(self, node: ast.Table) -> str:

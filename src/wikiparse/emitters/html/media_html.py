@@ -101,7 +101,7 @@ def render_media_link(em: HtmlBase, node: ast.FileLink) -> str:
 def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
     if node.is_media:
         return render_media_link(em, node)
-    fmt = node.format
+    fmt: str | None = node.format
     manual: str | None = None
     for opt in node.options:
         if opt.name == "manualthumb":
