@@ -80,6 +80,8 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
 TEST_CONFIG = SiteConfig().with_(
     interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI),
     extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
+    # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
+    pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
 )
 
 
