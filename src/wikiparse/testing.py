@@ -73,7 +73,20 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
     return HtmlEmitter(
         wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=TEST_INTERWIKI,
         page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
+        fragment_mode=_fragment_mode(options),
     )
+
+
+def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """The case's ``$wgFragmentMode`` (``!! config`` / ``config=`` option); the runner's
+    default is ``html5`` alone."""
+    config = options.get("config")
+    mode = config.get("wgFragmentMode") if isinstance(config, Mapping) else None
+    if isinstance(mode, str):
+        mode = [mode]
+    if isinstance(mode, (list, tuple)) and all(isinstance(m, str) for m in mode) and mode:
+        return tuple(mode)
+    return ("html5",)
 
 
 #: the test wiki: English defaults plus the runner's interwiki prefixes

@@ -37,7 +37,8 @@ class LinkRules(HtmlBase):
             if self.page_title is not None and title == self.page_title and not node.fragment:
                 return f'<a class="mw-selflink selflink">{label}</a>'
             if not title:
-                return f'<a href="#{escape_attr(fragment_id(node.fragment or ""))}">{label}</a>'
+                ref = self.fragment_href(node.fragment or "", encode=False)
+                return f'<a href="#{escape_attr(ref)}">{label}</a>'
             href = self.page_url(title, node.fragment)
             return f'<a href="{escape_attr(href)}" title="{escape_attr(title)}">{label}</a>'
         if node.interwiki:
@@ -56,7 +57,8 @@ class LinkRules(HtmlBase):
                             f'title="{escape_attr(node.interwiki + ":" + node.title)}">{label}</a>')
         if not node.title:
             if node.fragment is not None:
-                return f'<a href="#{escape_attr(fragment_id(node.fragment))}">{label}</a>'
+                ref = self.fragment_href(node.fragment, encode=False)
+                return f'<a href="#{escape_attr(ref)}">{label}</a>'
             return label
         if self.page_title is not None and node.title == self.page_title and not node.fragment:
             return f'<a class="mw-selflink selflink">{label}</a>'
