@@ -51,6 +51,10 @@ TEST_INTERWIKI: dict[str, str] = {
     "ru": "http://ru.wikipedia.org/wiki/$1",
     "mi": "http://mi.wikipedia.org/wiki/$1",
     "mul": "http://wikisource.org/wiki/$1",
+    "en": "//en.wikipedia.org/wiki/$1",
+    "stats": "https://stats.wikimedia.org/$1",
+    "gerrit": "https://gerrit.wikimedia.org/$1",
+    "project": "http://example.org/wiki/$1",
 }
 
 _UPLOADS = HashedUploads(base="http://example.com/images", sizes=TEST_FILES, only_known=True,
@@ -89,9 +93,11 @@ def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
     return ("html5",)
 
 
-#: the test wiki: English defaults plus the runner's interwiki prefixes
+#: the test wiki: English defaults, the Project namespace "TestWiki" ($wgMetaNamespace), and
+#: only the runner's interwiki prefixes ("Meta:" is no interwiki there)
 TEST_CONFIG = SiteConfig().with_(
-    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI),
+    namespaces={**SiteConfig().namespaces, 4: "TestWiki", 5: "TestWiki talk"},
+    interwiki_prefixes=frozenset(TEST_INTERWIKI),
     extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
     # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
     pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
