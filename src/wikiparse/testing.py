@@ -75,7 +75,7 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
     except ValueError:
         thumb = 180
     return HtmlEmitter(
-        wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=TEST_INTERWIKI,
+        wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=_interwiki(options),
         page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
         fragment_mode=_fragment_mode(options),
     )
@@ -141,6 +141,30 @@ def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
                     escape_braces=True, tag_hooks=TEST_TAG_HOOKS)
 
 
+#: the interwiki the runner adds for a case with the ``pmid-interwiki`` option
+PMID_INTERWIKI = ("pmid", "//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract")
+
+
+def _interwiki(options: Mapping[str, Any]) -> dict[str, str]:
+    if "pmid-interwiki" in options:
+        return {**TEST_INTERWIKI, PMID_INTERWIKI[0]: PMID_INTERWIKI[1]}
+    return TEST_INTERWIKI
+
+
+def _site_config(options: Mapping[str, Any]) -> SiteConfig:
+    """:data:`TEST_CONFIG` with the case's options: ``pmid-interwiki`` and a
+    ``$wgEnableMagicLinks`` that turns every magic link off."""
+    changes: dict[str, Any] = {}
+    if "pmid-interwiki" in options:
+        changes["interwiki_prefixes"] = TEST_CONFIG.interwiki_prefixes | {PMID_INTERWIKI[0]}
+    config = options.get("config")
+    enable = config.get("wgEnableMagicLinks") if isinstance(config, Mapping) else None
+    if isinstance(enable, Mapping) and all(
+            enable.get(kind, True) is False for kind in ("ISBN", "PMID", "RFC")):
+        changes["magic_links"] = False
+    return TEST_CONFIG.with_(**changes) if changes else TEST_CONFIG
+
+
 def _limits(options: Mapping[str, Any]) -> Limits:
     changes: dict[str, int] = {}
     for option, field_name in (("maxincludesize", "max_include_size"),
@@ -159,12 +183,14 @@ def parsertest_html(wikitext: str, options: Mapping[str, Any] | None = None,
     """Render a parser-test case as MediaWiki's test runner does.
 
     ``options`` are the case's options (``title``, ``thumbsize``, ``lastsavedrevision``,
-    ``maxincludesize``, ``maxtemplatedepth`` are honoured); ``articles`` the pages its test file
+    ``maxincludesize``, ``maxtemplatedepth``, ``pmid-interwiki`` and, from ``config``,
+    ``wgFragmentMode`` and an all-off ``wgEnableMagicLinks`` are honoured); ``articles`` the pages its test file
     defines with ``!! article`` (title -> wikitext): the template store of the expansion."""
     options = options or {}
     title = str(options.get("title") or "Parser test").replace("_", " ")
     doc = wikiparse.expand(wikitext, templates=dict(articles or {}), title=title,
-                           clock=TEST_CLOCK, config=TEST_CONFIG, limits=_limits(options),
+                           clock=TEST_CLOCK, config=_site_config(options),
+                           limits=_limits(options),
                            settings=expansion_settings(options))
     return make_emitter(options).render(doc)
 

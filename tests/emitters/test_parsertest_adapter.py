@@ -30,3 +30,16 @@ def test_case_thumbsize_option() -> None:
     html = parsertest_html("[[File:Foobar.jpg|thumb]]", {"thumbsize": "220"})
     assert "/220px-Foobar.jpg" in html
     assert "/180px-Foobar.jpg" in parsertest_html("[[File:Foobar.jpg|thumb]]")
+
+
+def test_pmid_interwiki_option_adds_the_runners_prefix() -> None:
+    text = "[[pmid:234|PMID 234]]"
+    assert 'href="//www.ncbi.nlm.nih.gov/pubmed/234?dopt=Abstract" class="extiw"' in (
+        parsertest_html(text, {"pmid-interwiki": ""}))
+    assert 'href="/wiki/Pmid:234"' in parsertest_html(text)
+
+
+def test_magic_links_all_disabled() -> None:
+    off = {"config": {"wgEnableMagicLinks": {"ISBN": False, "PMID": False, "RFC": False}}}
+    assert "<a" not in parsertest_html("ISBN 0-306-40615-2 PMID 1234 RFC 4321", off)
+    assert "mw-magiclink-rfc" in parsertest_html("RFC 4321")
