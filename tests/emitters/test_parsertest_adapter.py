@@ -43,3 +43,16 @@ def test_magic_links_all_disabled() -> None:
     off = {"config": {"wgEnableMagicLinks": {"ISBN": False, "PMID": False, "RFC": False}}}
     assert "<a" not in parsertest_html("ISBN 0-306-40615-2 PMID 1234 RFC 4321", off)
     assert "mw-magiclink-rfc" in parsertest_html("RFC 4321")
+
+
+def test_local_interwiki_prefixes_are_read_again() -> None:
+    from wikiparse.testing import make_emitter
+    import wikiparse
+
+    def html(text: str) -> str:
+        return make_emitter().render(wikiparse.parse(text, config=TEST_CONFIG))
+
+    assert 'href="/wiki/Foo"' in html("[[local:local:mi:local:Foo]]")
+    assert ('href="http://www.usemod.com/cgi-bin/mb.pl?Hello" class="extiw" '
+            'title="meatball:Hello"') in html("[[local:meatball:Hello]]")
+    assert 'href="/wiki/Bar:Baz"' in html("[[local:bar:Baz]]")

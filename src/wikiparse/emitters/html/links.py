@@ -15,6 +15,17 @@ _LANGUAGE_URL = "https://{lang}.wikipedia.org/wiki/$1"
 class LinkRules(HtmlBase):
     """HTML for links."""
 
+    def _interwiki_link(self, pattern: str, full: str, title: str, node: ast.WikiLink,
+                        label: str) -> str:
+        """``<a class="extiw">`` to ``title`` on the wiki of ``pattern`` ("" if unsafe)."""
+        url = pattern.replace("$1", wiki_urlencode(title.replace(" ", "_")))
+        if node.fragment:
+            url += "#" + wiki_urlencode(fragment_id(node.fragment))
+        safe = safe_url(url, self.policy, relative=True)
+        if safe is None:
+            return ""
+        return f'<a href="{escape_attr(safe)}" class="extiw" title="{escape_attr(full)}">{label}</a>'
+
     def visit_WikiLink(self, node: ast.WikiLink) -> str:
         if self._link_depth:
             return self._label(node.children) if node.children else self.text(node.target)
@@ -31,7 +42,22 @@ class LinkRules(HtmlBase):
             label = self.text(decode_entities(shown))
         label += self.text(node.trail)
         if node.interwiki and node.interwiki.lower() in self.local_interwiki:
-            title = node.title[:1].upper() + node.title[1:]
+            title = node.title
+            # MediaWiki reads what follows a local prefix as a title again: more local
+            # prefixes go ([[local:local:Foo]]), another wiki's prefix makes an interwiki link
+            while ":" in title:
+                prefix, rest = title.split(":", 1)
+                prefix = prefix.strip().lower()
+                if prefix in self.local_interwiki:
+                    title = rest.lstrip()
+                    continue
+                pattern = self.interwiki.get(prefix)
+                link = "" if pattern is None else self._interwiki_link(
+                    pattern, title, rest.lstrip(), node, label)
+                if link:
+                    return link
+                break
+            title = title[:1].upper() + title[1:]
             if not title and not node.fragment:
                 title = "Main Page"
             if self.page_title is not None and title == self.page_title and not node.fragment:
@@ -48,13 +74,10 @@ class LinkRules(HtmlBase):
             ):
                 pattern = _LANGUAGE_URL.format(lang=node.interwiki.lower())
             if pattern is not None:
-                url = pattern.replace("$1", wiki_urlencode(node.title.replace(" ", "_")))
-                if node.fragment:
-                    url += "#" + wiki_urlencode(fragment_id(node.fragment))
-                safe = safe_url(url, self.policy, relative=True)
-                if safe is not None:
-                    return (f'<a href="{escape_attr(safe)}" class="extiw" '
-                            f'title="{escape_attr(node.interwiki + ":" + node.title)}">{label}</a>')
+                link = self._interwiki_link(pattern, node.interwiki + ":" + node.title,
+                                            node.title, node, label)
+                if link:
+                    return link
         if not node.title:
             if node.fragment is not None:
                 ref = self.fragment_href(node.fragment, encode=False)
