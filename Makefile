@@ -72,8 +72,8 @@ lark-min:
 	$(LARK_MIN_VENV)/bin/python -c "import lark, sys; v = lark.__version__; print('lark', v); \
 		sys.exit(not v.startswith('1.2.'))"
 	$(LARK_MIN_VENV)/bin/python -m wikiparse.demo > /dev/null
-	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_parser_fixtures.py \
-		tests/test_rendered.py
+	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/parser/test_parser_fixtures.py \
+		tests/rendered/test_rendered.py
 
 # the documentation site (MkDocs + mkdocstrings, mkdocs.yml) into site/; warnings are errors
 DOCS_STAMP := $(VENV)/.installed-docs

@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     if a.update_ratchet:
         RATCHET.write_text(
             "# parserTests cases the HTML emitter passes exactly (benchmarks/conformance.py\n"
-            "# --update-ratchet); tests/test_conformance_ratchet.py fails when one stops passing.\n"
+            "# --update-ratchet); tests/testing/test_conformance_ratchet.py fails when one stops passing.\n"
             "# One JSON string per line (a few test names contain line breaks).\n"
             + "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in passing),
             encoding="utf-8")

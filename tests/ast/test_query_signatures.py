@@ -12,7 +12,7 @@ import pytest
 import wikiparse
 from wikiparse import ast
 
-from conftest import shared_path
+from testkit import shared_path
 
 PAGE = """Lead {{Infobox|a=1}} {{cite web|x}} [[Link|{{inner}}]].
 == History ==

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from clitools import err_text, require_parser, run_cli
-from conftest import shared_path
+from testkit import shared_path
 
 html5lib = pytest.importorskip("html5lib")
 

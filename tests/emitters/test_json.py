@@ -15,7 +15,7 @@ import wikiparse
 from wikiparse import ast
 from wikiparse.emitters.json import SCHEMA_ID, from_json, json_schema, schema_path, to_dict
 
-from conftest import ROOT, corpus_files
+from testkit import ROOT, corpus_files
 
 SCHEMA = json.loads(Path(schema_path()).read_text(encoding="utf-8"))
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 import wikiparse
-from conftest import corpus_files
+from testkit import corpus_files
 
 markdown_it = pytest.importorskip("markdown_it")
 footnote = pytest.importorskip("mdit_py_plugins.footnote")

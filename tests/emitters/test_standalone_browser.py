@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import wikiparse
-from conftest import IN_CI
+from testkit import IN_CI
 from wikiparse.config import SiteConfig
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import wikiparse
-from conftest import corpus_files
+from testkit import corpus_files
 from wikiparse.config import SiteConfig
 from wikiparse.emitters.html.standalone import stylesheet, text_direction
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from clitools import run_cli
-from conftest import shared_path
+from testkit import shared_path
 
 
 def template_folder(tmp_path: Path) -> Path:

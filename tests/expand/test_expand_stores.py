@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
+from testkit import shared_path
 
 import wikiparse
 from wikiparse.expand import DictStore, FolderStore, SqliteStore, TemplateStore, as_store

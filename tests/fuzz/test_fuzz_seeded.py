@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fuzzkit
-from conftest import shared_path
+from testkit import shared_path
 
 # issue 18, open: these fail on the current code (strict: a fix must remove them from here)
 KNOWN_FAILING = {"seed-1", "seed-2", "seed-3", "bold_italic_tags_400", "caption_after_row",

@@ -78,11 +78,10 @@ class Node:
     def ifilter(self, kind: builtins.type[N] | tuple[builtins.type[N], ...] | None = None, *,
                 recursive: bool = True, matches: Matches = None, flags: int = FLAGS,
                 forcetype: builtins.type[N] | None = None) -> Iterator[N]:
-        """Descendants that are instances of ``kind`` (``forcetype`` is mwparserfromhell's name
-        for it), in document order.  ``recursive=False``: only this node's own constructs (its
-        children, looking through paragraphs and lists, not into templates or links).
-        ``matches``: a regular expression searched (with ``flags``) in each node's normalised
-        name (a template's name, a link's title...), or a predicate on the node."""
+        """Descendants that are instances of ``kind`` (or ``forcetype``), in document order.
+        ``recursive=False``: only this node's own constructs (its children, looking through
+        paragraphs and lists, not into templates or links).  ``matches``: a regex searched (with
+        ``flags``) in each node's normalised name (a template's name...), or a predicate."""
         wanted = kind if kind is not None else forcetype
         predicate = matcher(matches, flags)
         for node in candidates(self, recursive):
@@ -549,17 +548,11 @@ class Heading(Node):
         return plain_title(self.children)
 
 
-# --------------------------------------------------------------------------- rendered-page dialect
-
-
 @dataclass(slots=True, eq=False)
 class EditMarker(Node):
     """``[edit]``, ``[edit | edit source]``... at the end of a heading in a rendered page."""
 
     label: str = ""
-
-
-# --------------------------------------------------------------------------- tree-wide helpers
 
 
 def plain_title(nodes: list[Node], *, trim: bool = True) -> str:

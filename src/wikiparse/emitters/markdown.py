@@ -31,25 +31,24 @@ from ..config import SiteConfig
 from . import register
 from ._recursion import recursion_headroom
 from .base import Emitter
+from .gallery import gallery_lines
 from .html.emitter import HtmlEmitter, wiki_urlencode
 from .html.file_repository import FileSpec
 from .html.media import scale
 from .html.sanitizer import decode_entities, safe_url
+from .markdown_helpers import NOTE, TemplateText, html_ref_rule
 from .markdown_structure import (
     STRUCTURE_EXTENSIONS, STRUCTURE_TAGS, cell_align, complex_table,
 )
-from .gallery import gallery_lines
 from .markdown_syntax import (
     code_block, code_span, escape_inline, escape_line_start, link_destination, pipe_table,
 )
 from .templates import TemplateHandlers
-from .text import TextEmitter
 
 __all__ = ["MarkdownEmitter", "to_markdown"]
 
 # sentinels: a block boundary, a finished block (kept as it is), a hard line break, a footnote
 BLOCK, RAW, LINE = "\x01", "\x02", "\x00"
-_NOTE = re.compile("\ue000([^\ue001]*)\ue001")
 _WS = re.compile(r"[ \t\n\r\f\v]+")
 
 #: HTML tags whose content is a block of its own
@@ -72,24 +71,6 @@ _FRAMED = ("thumb", "thumbnail", "frame", "framed", "manualthumb")
 _PUNCT_EDGE = re.compile(r"^\W|\W$")
 _EDGE_MARKERS = re.compile(r"^[*~]+|[*~]+$")  # nested emphasis is no punctuation to CommonMark
 _LIST_START = re.compile(r"(?:-|\d+\.)(?: |$)")
-
-
-class _TemplateText(TextEmitter):
-    """The text emitter as the Markdown emitter's template renderer: footnotes that templates
-    (``{{efn}}``, ``{{sfn}}``) or refs inside them make become Markdown footnotes."""
-
-    def __init__(self, owner: MarkdownEmitter, **options: Any) -> None:
-        super().__init__(**options)
-        self.owner = owner
-
-    def add_footnote(self, template: ast.Template, text: str) -> str | None:
-        group = "lower-alpha" if template.name.lower().startswith("efn") else ""
-        return self.owner.note_marker(group, None, escape_inline(text))
-
-    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> str:
-        if node.name.lower() == "ref":
-            return self.owner.visit_ExtensionTag(node)
-        return str(super().visit_ExtensionTag(node))
 
 
 class MarkdownEmitter(Emitter):
@@ -122,11 +103,11 @@ class MarkdownEmitter(Emitter):
         self.parse_fragment: Callable[[str], ast.Document] | None = None
         self._html = HtmlEmitter(wrap=False, files=files, thumb_size=thumb_size,
                                  article_path=article_path, interwiki=interwiki, config=config)
-        self._html.add_render_rule(ast.ExtensionTag, _html_ref_rule(self))
+        self._html.add_render_rule(ast.ExtensionTag, html_ref_rule(self))
         self._html.add_render_rule(ast.Template, lambda em, node: html_lib.escape(
             self._text.inline_text([node]), quote=False))
         # the text a reader sees ("visible"): "Main article: …", [citation needed], footnotes
-        self._text = _TemplateText(self, profile="visible", references=True, captions=True,
+        self._text = TemplateText(self, profile="visible", references=True, captions=True,
                                    **({"templates": templates} if templates is not None else {}))
         self._reset()
 
@@ -138,7 +119,7 @@ class MarkdownEmitter(Emitter):
         self._note_names: dict[tuple[str, str], int] = {}
         self._group_counts: dict[str, int] = {}
         self._autonumber = 0
-        self._html_cited: list[str] = []  # footnote markers cited inside a table kept as HTML
+        self.html_cited: list[str] = []  # footnote markers cited inside a table kept as HTML
 
     # ------------------------------------------------------------------ driver
 
@@ -158,7 +139,7 @@ class MarkdownEmitter(Emitter):
         for label, text in self._notes:
             blocks.append(f"[^{label}]: {text or chr(0x2014)}")  # GFM needs a definition text
         out = "\n\n".join(blocks)
-        return _NOTE.sub(lambda m: f"[^{m.group(1)}]", out) + ("\n" if out else "")
+        return NOTE.sub(lambda m: f"[^{m.group(1)}]", out) + ("\n" if out else "")
 
     def children(self, nodes: Iterable[ast.Node] | None) -> str:
         return "".join([self.visit(n) for n in nodes or ()])
@@ -395,7 +376,8 @@ class MarkdownEmitter(Emitter):
             self._note_names[(group, name)] = len(self._notes) - 1
         return f"\ue000{label}\ue001"
 
-    def _ref(self, node: ast.ExtensionTag) -> str:
+    def ref_marker(self, node: ast.ExtensionTag) -> str:
+        """Register a ``<ref>`` as a footnote; its marker."""
         group = (node.get_attr("group") or "").strip()
         name = node.get_attr("name")
         saved, self._in_label = self._in_label, 0
@@ -410,11 +392,11 @@ class MarkdownEmitter(Emitter):
     def visit_ExtensionTag(self, node: ast.ExtensionTag) -> str:
         name = node.name.lower()
         if name == "ref":
-            return self._ref(node)
+            return self.ref_marker(node)
         if name == "references":  # list-defined refs register; the list is the footnotes
             for child in node.children:
                 if isinstance(child, ast.ExtensionTag) and child.name.lower() == "ref":
-                    self._ref(child)
+                    self.ref_marker(child)
             return ""
         if name in _SILENT_EXTENSIONS:
             return ""
@@ -580,12 +562,12 @@ class MarkdownEmitter(Emitter):
 
     def _html_or_text(self, node: ast.Node) -> str:
         if self.complex_tables == "html" and not self._inline:
-            cited, self._html_cited = self._html_cited, []
+            cited, self.html_cited = self.html_cited, []
             try:
                 html = self._html.visit(node)
-                markers = "".join(self._html_cited)
+                markers = "".join(self.html_cited)
             finally:
-                self._html_cited = cited
+                self.html_cited = cited
             # an HTML block ends at a blank line; the footnotes cited inside it are referenced
             # again after it (Markdown is not read inside HTML, and unreferenced footnotes vanish)
             html = "\n".join(line for line in html.split("\n") if line.strip())
@@ -597,20 +579,6 @@ class MarkdownEmitter(Emitter):
             cells = [self._text.inline_text(c.children) for c in row.cells]
             lines.append(" · ".join(escape_inline(c) for c in cells if c.strip()))
         return BLOCK + LINE.join(line for line in lines if line) + BLOCK
-
-
-def _html_ref_rule(owner: MarkdownEmitter) -> Any:
-    """Inside a table kept as HTML, refs still become footnotes (the marker as text)."""
-
-    def rule(em: HtmlEmitter, node: ast.ExtensionTag) -> str:
-        if node.name.lower() == "ref":
-            marker = owner._ref(node)
-            owner._html_cited.append(marker)
-            label = _NOTE.sub(lambda m: m.group(1), marker)
-            return f"<sup>[{html_lib.escape(label)}]</sup>"
-        return str(HtmlEmitter.visit_ExtensionTag(em, node))
-
-    return rule
 
 
 def _quote(blocks: list[str]) -> str:

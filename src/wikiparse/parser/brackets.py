@@ -52,9 +52,9 @@ _MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)
 _HEADING_LINE_REST = re.compile(r"[ \t]*(?:<!--(?:(?!-->).)*-->[ \t]*)*(?:\n|\Z)", re.S)
 _TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
 
-# token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the leading '|' of
-# these is a separator and the rest is text
-_PIPE_LED = {"TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
+# token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the '|' in
+# them is a separator (the preprocessor knows no tables) and the rest is text
+_PIPE_LED = {"TABLE_OPEN", "TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
 
 
 class BracketBuilder:
@@ -154,7 +154,8 @@ class BracketBuilder:
                     if bar > s:
                         cur.append(Tok("text", s, bar))
                     self._new_part(top, bar)
-                    top.parts[-1].append(Tok("text", bar + 1, e))
+                    if bar + 1 < e:
+                        top.parts[-1].append(Tok("text", bar + 1, e))
                 else:
                     cur.append(Tok(_LINE_KIND[kind], s, e))
             elif (kind == "HEADING_START" and e - s == 1 and top.kind == "brace"

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import Any, Mapping, Sequence
 
 import pytest
-from conftest import IN_CI
+from testkit import IN_CI
 
 from wikiparse.config import Limits, SiteConfig
 from wikiparse.expand.invoke import InvokeFrame

@@ -12,7 +12,7 @@ from lua_fakes import require
 
 require("lupa.lua51")
 
-from conftest import shared_path  # noqa: E402
+from testkit import shared_path  # noqa: E402
 from enwiki_store import load_store  # noqa: E402
 
 import wikiparse  # noqa: E402

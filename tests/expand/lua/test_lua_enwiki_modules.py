@@ -13,7 +13,7 @@ from lua_fakes import require  # noqa: E402
 require("lupa.lua51")
 mwparserfromhell = require("mwparserfromhell")
 
-from conftest import shared_path  # noqa: E402
+from testkit import shared_path  # noqa: E402
 from enwiki_store import load_store  # noqa: E402
 from lua_fakes import FakeFrame, invoke, make_engine  # noqa: E402
 

@@ -17,7 +17,7 @@ from lua_fakes import require  # noqa: E402
 
 require("lupa.lua51")
 
-from conftest import shared_path  # noqa: E402
+from testkit import shared_path  # noqa: E402
 from scribunto_suite import CaseResult, run_all  # noqa: E402
 
 PASSING = Path(__file__).with_name("scribunto_passing.txt")

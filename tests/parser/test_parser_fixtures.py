@@ -20,7 +20,7 @@ import pytest
 import wikiparse
 from wikiparse.treedump import format_tree
 
-FIXTURES = sorted((Path(__file__).parent / "fixtures" / "parser").glob("*.txt"))
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "parser").glob("*.txt"))
 
 
 def _load(path: Path) -> tuple[str, str]:

@@ -28,7 +28,7 @@ from clitools import (
     require_parser,
     run_cli,
 )
-from conftest import shared_path
+from testkit import shared_path
 
 EN = "enwiki-mini-pages-articles.xml.bz2"
 MULTI = "enwiki-mini-pages-articles-multistream.xml.bz2"

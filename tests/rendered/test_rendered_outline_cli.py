@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import IN_CI, shared_path
+from testkit import IN_CI, shared_path
 from rendered_support import FIXTURES, fixture_expectations, outline_part
 
 import wikiparse.cli

@@ -12,9 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import shared_path
+from testkit import shared_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RATCHET = ROOT / "tests" / "conformance_passing.txt"
 
 

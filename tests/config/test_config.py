@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from testkit import shared_path
 from wikiparse.config import (
     NS_CATEGORY,
     NS_FILE,
@@ -23,7 +23,7 @@ from wikiparse.config import (
     languages_with_localisation,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SITEINFO_V2 = FIXTURES / "siteinfo-dewiki.json"
 SITEINFO_V1 = FIXTURES / "siteinfo-dewiki-fv1.json"
 

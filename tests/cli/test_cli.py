@@ -340,7 +340,7 @@ def test_python_dash_m_wikiparse_runs_the_cli() -> None:
 
 
 def test_rendered_dialect_is_passed_to_the_parser(tmp_path: Path) -> None:
-    from conftest import shared_path
+    from testkit import shared_path
 
     seed = sorted(shared_path("corpora", "seed").glob("*.txt"))[0]
     result = run_cli(["convert", "--dialect", "rendered", "-t", "wikitext", seed, "-q"])

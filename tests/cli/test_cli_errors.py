@@ -283,7 +283,7 @@ def _reads_stdin(pid: int) -> bool:
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_during_dump_leaves_no_partial_file(tmp_path: Path, jobs: str) -> None:
-    from conftest import shared_path
+    from testkit import shared_path
 
     dump = shared_path("corpora", "dumps", "enwiki-mini-pages-articles.xml.bz2").read_bytes()
     fifo = tmp_path / "dump.xml.bz2"

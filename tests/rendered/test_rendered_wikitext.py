@@ -8,7 +8,7 @@ import importlib.util
 import json
 
 import pytest
-from conftest import IN_CI, shared_path
+from testkit import IN_CI, shared_path
 from rendered_support import FIXTURES, fixture_expectations, read_text
 
 import wikiparse

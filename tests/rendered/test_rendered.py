@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import corpus_files, shared_path
+from testkit import corpus_files, shared_path
 from rendered_support import (
     FIXTURES, article_text, check_spans, fixture_expectations, outline_part, read_text,
 )
@@ -434,7 +434,7 @@ def test_cost_grows_linearly(name: str) -> None:
 def test_docs_list_every_vocabulary_section() -> None:
     from wikiparse.rendered.vocabulary import available_languages, available_sites
 
-    docs = (Path(__file__).resolve().parent.parent / "docs" / "rendered.md").read_text("utf-8")
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "rendered.md").read_text("utf-8")
     for name in [*available_languages(), *available_sites()]:
         assert f"| {name} " in docs, name
     for marker in Vocabulary.default().edit_markers:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import corpus_files, shared_path
+from testkit import corpus_files, shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rendered_support import FIXTURES, fixture_expectations, read_text

@@ -10,7 +10,7 @@ import pytest
 import wikiparse
 from wikiparse.validate import check_tree
 
-from conftest import IN_CI, corpus_files
+from testkit import IN_CI, corpus_files
 
 FILES = corpus_files()
 

@@ -29,11 +29,17 @@ def test_demo_runs_and_prints_each_format_under_a_header() -> None:
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode("utf-8")
     headers = [line for line in out.splitlines() if line.startswith("===== ")]
-    assert [h.split(" (")[0] for h in headers] == ["===== HTML", "===== Plain text", "===== JSON"]
+    assert [h.split(" (")[0] for h in headers] == ["===== HTML", "===== Plain text", "===== JSON",
+                                                    "===== Expanded, plain text"]
     sections = out.split("\n===== ")[1:]
     for section in sections:
         body = section.split("\n", 1)[1].strip()
         assert body, f"empty section: {section[:40]}"
+    expanded = sections[-1]
+    # the sample's templates, expanded from the bundled store with the demo's fixed clock
+    assert "Built\t1884 (142 years ago)" in expanded
+    assert "A Survey of Coastal Lights. Harbour Board Press, 1901." in expanded
+    assert "{{" not in expanded and "(not available yet" not in expanded
     available = wikiparse.emitters()
     for (title, fmt), section in zip(demo.FORMATS, sections):
         if fmt in available:
@@ -66,4 +72,4 @@ def test_demo_without_a_parser_still_prints_every_header(monkeypatch: pytest.Mon
     assert demo.main(out) == 0
     text = out.getvalue()
     assert text.count("(not available yet: parser: ImportError") == 3
-    assert text.count("\n===== ") == 3
+    assert text.count("\n===== ") == 4

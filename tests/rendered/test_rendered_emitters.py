@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 import pytest
-from conftest import IN_CI, shared_path
+from testkit import IN_CI, shared_path
 from rendered_support import FIXTURES, fixture_expectations, read_text
 
 import wikiparse

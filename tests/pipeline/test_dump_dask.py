@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import pytest
 
 from clitools import err_text, read_jsonl, require_parser, run_cli
-from conftest import IN_CI, shared_path
+from testkit import IN_CI, shared_path
 
 EN = "enwiki-mini-pages-articles.xml.bz2"
 MULTI = "enwiki-mini-pages-articles-multistream.xml.bz2"

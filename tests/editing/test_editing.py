@@ -11,7 +11,7 @@ import wikiparse
 from wikiparse import ast
 from wikiparse.editing import EditError, Editor, canonical_wikitext
 
-from conftest import corpus_files
+from testkit import corpus_files
 
 
 def edit(src: str) -> tuple[ast.Document, Editor]:
