@@ -98,6 +98,9 @@ def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
 TEST_CONFIG = SiteConfig().with_(
     namespaces={**SiteConfig().namespaces, 4: "TestWiki", 5: "TestWiki talk"},
     interwiki_prefixes=frozenset(TEST_INTERWIKI),
+    # the runner's language prefixes; "mi" is one too, but as a local interwiki it never makes
+    # a language link
+    language_codes=frozenset({"en", "es", "fr", "ru", "zh"}),
     extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
     # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
     pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",

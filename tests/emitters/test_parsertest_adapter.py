@@ -56,3 +56,13 @@ def test_local_interwiki_prefixes_are_read_again() -> None:
     assert ('href="http://www.usemod.com/cgi-bin/mb.pl?Hello" class="extiw" '
             'title="meatball:Hello"') in html("[[local:meatball:Hello]]")
     assert 'href="/wiki/Bar:Baz"' in html("[[local:bar:Baz]]")
+
+
+def test_self_links_with_a_fragment_and_the_local_language_prefix() -> None:
+    main = {"title": "Main Page"}
+    html = parsertest_html("[[Main Page#section]]", main)
+    assert '<a class="mw-selflink-fragment" href="#section">Main Page#section</a>' in html
+    assert '<a class="mw-selflink selflink">Main Page</a>' in parsertest_html("[[Main Page]]", main)
+    # "mi" is a local interwiki on the test wiki: a self-link, not a language link
+    assert '<a class="mw-selflink selflink">mi:Main Page</a>' in (
+        parsertest_html("[[mi:Main Page]]", main))

@@ -26,6 +26,14 @@ class LinkRules(HtmlBase):
             return ""
         return f'<a href="{escape_attr(safe)}" class="extiw" title="{escape_attr(full)}">{label}</a>'
 
+    def _self_link(self, node: ast.WikiLink, label: str) -> str:
+        """A link to the page rendered: bold ``selflink`` text, or with a fragment a same-page
+        ``mw-selflink-fragment`` link (MediaWiki's ``Linker::makeSelfLinkObj``)."""
+        if node.fragment:
+            ref = self.fragment_href(node.fragment, encode=False)
+            return f'<a class="mw-selflink-fragment" href="#{escape_attr(ref)}">{label}</a>'
+        return f'<a class="mw-selflink selflink">{label}</a>'
+
     def visit_WikiLink(self, node: ast.WikiLink) -> str:
         if self._link_depth:
             return self._label(node.children) if node.children else self.text(node.target)
@@ -60,8 +68,8 @@ class LinkRules(HtmlBase):
             title = title[:1].upper() + title[1:]
             if not title and not node.fragment:
                 title = "Main Page"
-            if self.page_title is not None and title == self.page_title and not node.fragment:
-                return f'<a class="mw-selflink selflink">{label}</a>'
+            if self.page_title is not None and title == self.page_title:
+                return self._self_link(node, label)
             if not title:
                 ref = self.fragment_href(node.fragment or "", encode=False)
                 return f'<a href="#{escape_attr(ref)}">{label}</a>'
@@ -83,8 +91,8 @@ class LinkRules(HtmlBase):
                 ref = self.fragment_href(node.fragment, encode=False)
                 return f'<a href="#{escape_attr(ref)}">{label}</a>'
             return label
-        if self.page_title is not None and node.title == self.page_title and not node.fragment:
-            return f'<a class="mw-selflink selflink">{label}</a>'
+        if self.page_title is not None and node.title == self.page_title:
+            return self._self_link(node, label)
         href = self.page_url(node.title, node.fragment)
         return f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{label}</a>'
 
