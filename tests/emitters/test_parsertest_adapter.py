@@ -66,3 +66,10 @@ def test_self_links_with_a_fragment_and_the_local_language_prefix() -> None:
     # "mi" is a local interwiki on the test wiki: a self-link, not a language link
     assert '<a class="mw-selflink selflink">mi:Main Page</a>' in (
         parsertest_html("[[mi:Main Page]]", main))
+
+
+def test_language_links_stay_inline_on_talk_pages() -> None:
+    talk = parsertest_html("Blah\n[[zh:Chinese]]", {"title": "Talk:Foo"})
+    assert ('<a href="http://zh.wikipedia.org/wiki/Chinese" class="extiw" '
+            'title="zh:Chinese">zh:Chinese</a>') in talk
+    assert "<a" not in parsertest_html("Blah\n[[zh:Chinese]]", {"title": "Foo"})

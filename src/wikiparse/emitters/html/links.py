@@ -15,12 +15,12 @@ _LANGUAGE_URL = "https://{lang}.wikipedia.org/wiki/$1"
 class LinkRules(HtmlBase):
     """HTML for links."""
 
-    def _interwiki_link(self, pattern: str, full: str, title: str, node: ast.WikiLink,
+    def _interwiki_link(self, pattern: str, full: str, title: str, fragment: str | None,
                         label: str) -> str:
         """``<a class="extiw">`` to ``title`` on the wiki of ``pattern`` ("" if unsafe)."""
         url = pattern.replace("$1", wiki_urlencode(title.replace(" ", "_")))
-        if node.fragment:
-            url += "#" + wiki_urlencode(fragment_id(node.fragment))
+        if fragment:
+            url += "#" + wiki_urlencode(fragment_id(fragment))
         safe = safe_url(url, self.policy, relative=True)
         if safe is None:
             return ""
@@ -61,7 +61,7 @@ class LinkRules(HtmlBase):
                     continue
                 pattern = self.interwiki.get(prefix)
                 link = "" if pattern is None else self._interwiki_link(
-                    pattern, title, rest.lstrip(), node, label)
+                    pattern, title, rest.lstrip(), node.fragment, label)
                 if link:
                     return link
                 break
@@ -83,7 +83,7 @@ class LinkRules(HtmlBase):
                 pattern = _LANGUAGE_URL.format(lang=node.interwiki.lower())
             if pattern is not None:
                 link = self._interwiki_link(pattern, node.interwiki + ":" + node.title,
-                                            node.title, node, label)
+                                            node.title, node.fragment, label)
                 if link:
                     return link
         if not node.title:
@@ -127,8 +127,24 @@ class LinkRules(HtmlBase):
         return ""
 
     def visit_LanguageLink(self, node: ast.LanguageLink) -> str:
+        if self._on_talk_page():
+            # MediaWiki makes language links only outside talk pages; there they stay in the text
+            lang = node.lang.lower()
+            pattern = self.interwiki.get(lang) or _LANGUAGE_URL.format(lang=lang)
+            label = self.text(node.target.strip())
+            link = self._interwiki_link(pattern, f"{node.lang}:{node.title}", node.title,
+                                        None, label)
+            if link:
+                return link
         self.page.language_links.append((node.lang, node.title))
         return ""
+
+    def _on_talk_page(self) -> bool:
+        """Whether ``page_title`` is in a talk namespace (odd number), per ``config``."""
+        if not self.page_title or ":" not in self.page_title or self.config is None:
+            return False
+        number = self.config.namespace_of(self.page_title.split(":", 1)[0])
+        return number is not None and number > 0 and number % 2 == 1
 
     def visit_Redirect(self, node: ast.Redirect) -> str:
         # MediaWiki's parser renders the redirect line as a numbered list item ("#REDIRECT")
