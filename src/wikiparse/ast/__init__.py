@@ -26,9 +26,9 @@ from typing import Any
 
 from .document import (
     Boilerplate, Diagnostic, Document, List, ListItem, Navigation, Paragraph, ParagraphBreak,
-    Preformatted, Section, Table, TableCaption, TableCell, TableRow, attach_source, sections,
+    Preformatted, Section, attach_source, sections,
 )
-from .tables import GridCell
+from .tables import GridCell, Table, TableCaption, TableCell, TableRow
 from .nodes import (
     Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, EditMarker, Entity,
     ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule, ImageOption, Italic,

@@ -189,7 +189,8 @@ def _locally(args: argparse.Namespace, page_filter: PageFilter, out: RecordOutpu
              progress: Progress, reporter: Reporter, resume: Partial | None) -> str | None:
     """Convert the dumps with local worker processes; returns a damage message or None.
     ``resume``: the records a killed run wrote, whose pages are skipped."""
-    from ..pipeline.dumps import DumpError, DumpReader, PageRecord, plan_streams, read_site_info
+    from ..pipeline.dumps import DumpError, DumpReader, plan_streams, read_site_info
+    from ..pipeline.pages import PageRecord
     from ..pipeline.dumps import StreamSpec
     from ..pipeline.records import lost_pages, render_pages, render_stream
     from ..pipeline.resume import drop_through, skip_pages, streams_to_resume
@@ -258,7 +259,7 @@ def _templates_from_dump(args: argparse.Namespace, path: str, progress: Progress
     from ..expand.stores import sqlite_from_dump
 
     if args.templates_db:
-        db = args.templates_db
+        db = str(args.templates_db)
         if os.path.exists(db):
             os.remove(db)
     else:

@@ -251,7 +251,7 @@ def _binary(op: str, a: float, b: float) -> float:
         return float(result)
     if op == "e":
         try:
-            return a * 10.0 ** b
+            return a * float(10.0 ** b)
         except OverflowError:
             return math.inf
     if op == "round":

@@ -470,7 +470,7 @@ def _flatten(items: list[Item], todo: list[list[Item]], parts: list[Part]) -> li
             if kind is str:
                 text.append(item)  # type: ignore[arg-type]
                 continue
-            if kind is _Splice:
+            if kind is _Splice:  # type: ignore[comparison-overlap]  # a splice the builder left
                 stack.append((current, i))
                 current, i = item.items, 0  # type: ignore[union-attr]
                 continue

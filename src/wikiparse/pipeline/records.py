@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .dumps import DumpError, PageFilter, PageRecord, StreamSpec, read_stream_pages
+from .dumps import DumpError, PageFilter, StreamSpec, read_stream_pages
+from .pages import PageRecord
 from .render import RenderJob, describe_error
 from .textio import InputError, Line, decode_utf8
 
