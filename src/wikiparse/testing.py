@@ -51,6 +51,10 @@ TEST_INTERWIKI: dict[str, str] = {
     "ru": "http://ru.wikipedia.org/wiki/$1",
     "mi": "http://mi.wikipedia.org/wiki/$1",
     "mul": "http://wikisource.org/wiki/$1",
+    "en": "//en.wikipedia.org/wiki/$1",
+    "stats": "https://stats.wikimedia.org/$1",
+    "gerrit": "https://gerrit.wikimedia.org/$1",
+    "project": "http://example.org/wiki/$1",
 }
 
 _UPLOADS = HashedUploads(base="http://example.com/images", sizes=TEST_FILES, only_known=True,
@@ -71,15 +75,35 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
     except ValueError:
         thumb = 180
     return HtmlEmitter(
-        wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=TEST_INTERWIKI,
+        wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=_interwiki(options),
         page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
+        fragment_mode=_fragment_mode(options),
     )
 
 
-#: the test wiki: English defaults plus the runner's interwiki prefixes
+def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """The case's ``$wgFragmentMode`` (``!! config`` / ``config=`` option); the runner's
+    default is ``html5`` alone."""
+    config = options.get("config")
+    mode = config.get("wgFragmentMode") if isinstance(config, Mapping) else None
+    if isinstance(mode, str):
+        mode = [mode]
+    if isinstance(mode, (list, tuple)) and all(isinstance(m, str) for m in mode) and mode:
+        return tuple(mode)
+    return ("html5",)
+
+
+#: the test wiki: English defaults, the Project namespace "TestWiki" ($wgMetaNamespace), and
+#: only the runner's interwiki prefixes ("Meta:" is no interwiki there)
 TEST_CONFIG = SiteConfig().with_(
-    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI),
+    namespaces={**SiteConfig().namespaces, 4: "TestWiki", 5: "TestWiki talk"},
+    interwiki_prefixes=frozenset(TEST_INTERWIKI),
+    # the runner's language prefixes; "mi" is one too, but as a local interwiki it never makes
+    # a language link
+    language_codes=frozenset({"en", "es", "fr", "ru", "zh"}),
     extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
+    # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
+    pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
 )
 
 
@@ -120,6 +144,30 @@ def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
                     escape_braces=True, tag_hooks=TEST_TAG_HOOKS)
 
 
+#: the interwiki the runner adds for a case with the ``pmid-interwiki`` option
+PMID_INTERWIKI = ("pmid", "//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract")
+
+
+def _interwiki(options: Mapping[str, Any]) -> dict[str, str]:
+    if "pmid-interwiki" in options:
+        return {**TEST_INTERWIKI, PMID_INTERWIKI[0]: PMID_INTERWIKI[1]}
+    return TEST_INTERWIKI
+
+
+def _site_config(options: Mapping[str, Any]) -> SiteConfig:
+    """:data:`TEST_CONFIG` with the case's options: ``pmid-interwiki`` and a
+    ``$wgEnableMagicLinks`` that turns every magic link off."""
+    changes: dict[str, Any] = {}
+    if "pmid-interwiki" in options:
+        changes["interwiki_prefixes"] = TEST_CONFIG.interwiki_prefixes | {PMID_INTERWIKI[0]}
+    config = options.get("config")
+    enable = config.get("wgEnableMagicLinks") if isinstance(config, Mapping) else None
+    if isinstance(enable, Mapping) and all(
+            enable.get(kind, True) is False for kind in ("ISBN", "PMID", "RFC")):
+        changes["magic_links"] = False
+    return TEST_CONFIG.with_(**changes) if changes else TEST_CONFIG
+
+
 def _limits(options: Mapping[str, Any]) -> Limits:
     changes: dict[str, int] = {}
     for option, field_name in (("maxincludesize", "max_include_size"),
@@ -138,12 +186,14 @@ def parsertest_html(wikitext: str, options: Mapping[str, Any] | None = None,
     """Render a parser-test case as MediaWiki's test runner does.
 
     ``options`` are the case's options (``title``, ``thumbsize``, ``lastsavedrevision``,
-    ``maxincludesize``, ``maxtemplatedepth`` are honoured); ``articles`` the pages its test file
+    ``maxincludesize``, ``maxtemplatedepth``, ``pmid-interwiki`` and, from ``config``,
+    ``wgFragmentMode`` and an all-off ``wgEnableMagicLinks`` are honoured); ``articles`` the pages its test file
     defines with ``!! article`` (title -> wikitext): the template store of the expansion."""
     options = options or {}
     title = str(options.get("title") or "Parser test").replace("_", " ")
     doc = wikiparse.expand(wikitext, templates=dict(articles or {}), title=title,
-                           clock=TEST_CLOCK, config=TEST_CONFIG, limits=_limits(options),
+                           clock=TEST_CLOCK, config=_site_config(options),
+                           limits=_limits(options),
                            settings=expansion_settings(options))
     return make_emitter(options).render(doc)
 

@@ -502,9 +502,9 @@ class BracketBuilder:
         if kind == "ISBN":
             url = "Special:BookSources/" + value.upper()
         elif kind == "RFC":
-            url = f"https://datatracker.ietf.org/doc/html/rfc{value}"
+            url = self.ctx.config.rfc_url.replace("$1", value)
         else:
-            url = f"https://pubmed.ncbi.nlm.nih.gov/{value}"
+            url = self.ctx.config.pmid_url.replace("$1", value)
         return MagicLink((s, e), kind=kind, value=value.upper(), url=url, origin=self.ctx.text)
 
     # ------------------------------------------------------------------ tags

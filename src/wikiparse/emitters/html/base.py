@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import wikiparse.ast as ast
 from ...config import SiteConfig
 from ..base import Emitter
-from .anchors import AnchorRegistry, fragment_id
+from .anchors import AnchorRegistry, fragment_id, legacy_id
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
@@ -93,6 +93,9 @@ class HtmlBase(Emitter):
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
     ``config``        the :class:`SiteConfig` (default: the document's)
+    ``fragment_mode`` how heading ids and link fragments are encoded, MediaWiki's
+                      ``$wgFragmentMode``: ``("html5",)`` (default), ``("legacy",)``, or two
+                      modes, the second giving each heading a fallback ``<span id>``
     ``standalone``    a Document renders as a complete HTML document with the bundled
                       stylesheet (see :mod:`.standalone`; default False)
     ``css``           with ``standalone``: stylesheet URL(s) linked instead of the bundled one
@@ -102,7 +105,7 @@ class HtmlBase(Emitter):
     OPTIONS = frozenset({
         "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
         "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
-        "standalone", "css",
+        "standalone", "css", "fragment_mode",
     })
 
     def __init__(
@@ -123,6 +126,7 @@ class HtmlBase(Emitter):
         config: SiteConfig | None = None,
         standalone: bool = False,
         css: str | Sequence[str] | None = None,
+        fragment_mode: Sequence[str] = ("html5",),
         **options: Any,
     ) -> None:
         super().__init__(**options)  # only unknown options are left: they raise
@@ -141,6 +145,8 @@ class HtmlBase(Emitter):
         self.config = config
         self.standalone = standalone
         self.css = css
+        modes = tuple(m for m in fragment_mode if m in ("html5", "legacy"))
+        self.fragment_mode: tuple[str, ...] = modes or ("html5",)
         self.parse_fragment: Callable[[str], ast.Document] | None = None
         self._reset()
 
@@ -212,8 +218,15 @@ class HtmlBase(Emitter):
     def page_url(self, title: str, fragment: str | None = None) -> str:
         url = self._article_path.replace("$1", wiki_urlencode(title.replace(" ", "_")))
         if fragment:
-            url += "#" + wiki_urlencode(fragment_id(fragment))
+            url += "#" + self.fragment_href(fragment)
         return url
+
+    def fragment_href(self, fragment: str, *, encode: bool = True) -> str:
+        """A link fragment as the primary ``fragment_mode`` writes it (``encode``: URL-encoded
+        as in a page URL; else as in a same-page ``href="#..."``)."""
+        if self.fragment_mode[0] == "legacy":
+            return legacy_id(fragment)
+        return wiki_urlencode(fragment_id(fragment)) if encode else fragment_id(fragment)
 
     def upload_url(self, name: str) -> str:
         """Where MediaWiki sends a click on a missing file (Special:Upload)."""

@@ -64,7 +64,7 @@ class PageRules(HtmlBase):
 
     def visit_Heading(self, node: ast.Heading) -> str:
         inner = self.children(node.children).strip()
-        anchor = self.anchors.anchor_for(inner)
+        anchor, fallback = self.anchors.anchors_for(inner, self.fragment_mode)
         level = max(1, min(6, node.level))
         self.page.headings.append((level, anchor, self.plain(inner)))
         toc = ""
@@ -73,7 +73,7 @@ class PageRules(HtmlBase):
             toc = "\x00TOC\x00"
         return (
             f'{toc}<div class="mw-heading mw-heading{level}"><h{level} id="{escape_attr(anchor)}">'
-            f"{inner}</h{level}></div>\n"
+            f"{fallback}{inner}</h{level}></div>\n"
         )
 
     def visit_BehaviorSwitch(self, node: ast.BehaviorSwitch) -> str:
