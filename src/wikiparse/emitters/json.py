@@ -23,7 +23,7 @@ from typing import Any
 import wikiparse.ast as ast
 from . import register
 from ._recursion import recursion_headroom
-from .base import Emitter
+from .base import Emitter, Visiting
 
 try:  # optional fast path
     import orjson as _orjson
@@ -47,17 +47,78 @@ def _field_names(cls: type[ast.Node]) -> tuple[str, ...]:
 
 def to_dict(node: ast.Node) -> dict[str, Any]:
     """The JSON-ready dict of ``node`` (recursive; a Document gets the schema tag)."""
-    return JsonEmitter().visit_Node(node)
+    return JsonEmitter().to_dict(node)
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
-    """Serialise ``data`` as JSON text (UTF-8, not ASCII-escaped); orjson when available."""
+    """Serialise ``data`` as JSON text (UTF-8, not ASCII-escaped); orjson when available.  Data
+    nested deeper than the C encoders allow (orjson stops at 255 levels, the standard library at
+    the recursion limit) is written by :func:`_dumps_deep`, on an explicit stack."""
+    if _depth_over(data, _FAST_DEPTH):
+        return _dumps_deep(data, indent)
     if _orjson is not None and indent in (None, 2):
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         return str(_orjson.dumps(data, option=option).decode("utf-8"))
     if indent is None:
         return _json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return _json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+_FAST_DEPTH = 200
+
+
+def _depth_over(data: Any, bound: int) -> bool:
+    """Whether containers nest more than ``bound`` levels deep (iterative)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > bound:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
+
+
+def _dumps_deep(data: Any, indent: int | None) -> str:
+    """The same text as ``json.dumps(data, ensure_ascii=False, ...)`` (compact, or ``indent``),
+    written with an explicit stack so that no depth raises RecursionError."""
+    scalar = _json.JSONEncoder(ensure_ascii=False).encode
+    out: list[str] = []
+    key_sep = ": " if indent is not None else ":"
+    # work items: a value to write at a depth, or a literal piece of text
+    stack: list[tuple[bool, Any, int]] = [(True, data, 0)]
+    while stack:
+        is_value, value, depth = stack.pop()
+        if not is_value:
+            out.append(value)
+            continue
+        if isinstance(value, dict) and value:
+            items = list(value.items())
+        elif isinstance(value, list) and value:
+            items = None
+        else:
+            out.append("{}" if isinstance(value, dict) else "[]" if isinstance(value, list)
+                       else scalar(value))
+            continue
+        inner = "\n" + " " * (indent * (depth + 1)) if indent is not None else ""
+        outer = "\n" + " " * (indent * depth) if indent is not None else ""
+        todo: list[tuple[bool, Any, int]] = []
+        if items is not None:
+            out.append("{")
+            for i, (k, v) in enumerate(items):
+                todo.append((False, ("," if i else "") + inner + scalar(str(k)) + key_sep, depth))
+                todo.append((True, v, depth + 1))
+            todo.append((False, outer + "}", depth))
+        else:
+            out.append("[")
+            for i, v in enumerate(value):
+                todo.append((False, ("," if i else "") + inner, depth))
+                todo.append((True, v, depth + 1))
+            todo.append((False, outer + "]", depth))
+        stack.extend(reversed(todo))
+    return "".join(out)
 
 
 def _loads(text: str | bytes) -> Any:
@@ -75,30 +136,34 @@ class JsonEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         indent = self.options.get("indent")
-        with recursion_headroom():
-            return dumps(self.to_dict(node), indent=indent)
+        return dumps(self.to_dict(node), indent=indent)
 
     def to_dict(self, node: ast.Node) -> Any:
         """The JSON-ready value of ``node`` (a dict unless a render rule says otherwise)."""
         return self.visit(node)
 
-    def visit_Node(self, node: ast.Node) -> dict[str, Any]:
+    def combine(self, results: list[Any]) -> Any:
+        return results  # a list of nodes is a JSON array of their values
+
+    def visit_Node(self, node: ast.Node) -> Visiting:
         cls = type(node)
         out: dict[str, Any] = {"type": cls.__name__, "span": [node.span[0], node.span[1]]}
         if isinstance(node, ast.Document):
             out["schema"] = SCHEMA_ID
         for name in _field_names(cls):
-            out[name] = self._value(getattr(node, name))
+            out[name] = yield from self._value(getattr(node, name))
         children = getattr(node, "children", None)
-        visit = self.visit
-        out["children"] = [visit(c) for c in children] if children is not None else []
+        out["children"] = (yield list(children)) if children is not None else []
         return out
 
-    def _value(self, value: Any) -> Any:
+    def _value(self, value: Any) -> Visiting:
         if isinstance(value, ast.Node):
-            return self.visit(value)
+            return (yield value)
         if isinstance(value, list):
-            return [self._value(v) for v in value]
+            items = []
+            for v in value:
+                items.append((yield from self._value(v)))
+            return items
         if isinstance(value, tuple):
             return list(value)
         if isinstance(value, ast.Diagnostic):
