@@ -22,7 +22,6 @@ from typing import Any
 
 import wikiparse.ast as ast
 from . import register
-from ._recursion import recursion_headroom
 from .base import Emitter, Visiting
 
 try:  # optional fast path
@@ -175,7 +174,8 @@ class JsonEmitter(Emitter):
 # --------------------------------------------------------------------------- from JSON
 
 
-def _node_from(data: dict[str, Any]) -> ast.Node:
+def _node_from(data: dict[str, Any]) -> Visiting:
+    """A generator step: yields the dicts of child nodes (sent back as nodes), returns the node."""
     type_name = data.get("type")
     cls = ast.NODE_TYPES.get(type_name) if isinstance(type_name, str) else None
     if cls is None:
@@ -184,9 +184,12 @@ def _node_from(data: dict[str, Any]) -> ast.Node:
     for name in _field_names(cls):
         if name not in data:
             raise ValueError(f"{type_name} node without {name!r}")
-        kwargs[name] = _rebuild(data[name], name)
+        kwargs[name] = yield from _rebuild(data[name], name)
     if "children" in {f.name for f in fields(cls)}:
-        kwargs["children"] = [_node_from(c) for c in data.get("children", [])]
+        children = []
+        for c in data.get("children", []):
+            children.append((yield c))
+        kwargs["children"] = children
     span = data["span"]
     node = cls((int(span[0]), int(span[1])), **kwargs)
     if isinstance(node, ast.FileLink) and node.caption is not None:
@@ -196,15 +199,37 @@ def _node_from(data: dict[str, Any]) -> ast.Node:
     return node
 
 
-def _rebuild(value: Any, name: str) -> Any:
+def _rebuild(value: Any, name: str) -> Visiting:
     if isinstance(value, dict):
         if name == "diagnostics" or "code" in value and "type" not in value:
             return ast.Diagnostic(value["code"], value["message"], (value["span"][0], value["span"][1]),
                                   value.get("severity", "info"))
-        return _node_from(value)
+        return (yield value)
     if isinstance(value, list):
-        return [_rebuild(v, name) for v in value]
+        items = []
+        for v in value:
+            items.append((yield from _rebuild(v, name)))
+        return items
     return value
+
+
+def _build(data: dict[str, Any]) -> ast.Node:
+    """Run :func:`_node_from` on an explicit stack: a yielded dict becomes a node, however deep."""
+    stack: list[Visiting] = [_node_from(data)]
+    value: Any = None
+    while True:
+        try:
+            request = stack[-1].send(value)
+        except StopIteration as done:
+            stack.pop()
+            if not stack:
+                return done.value
+            value = done.value
+            continue
+        if not isinstance(request, dict):
+            raise ValueError(f"a node must be a JSON object, got {type(request).__name__}")
+        stack.append(_node_from(request))
+        value = None
 
 
 def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
@@ -216,9 +241,9 @@ def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
     schema = data.get("schema")
     if schema != SCHEMA_ID:
         raise ValueError(f"unsupported schema {schema!r}; this wikiparse reads {SCHEMA_ID!r}")
-    with recursion_headroom():
-        doc = _node_from(data)
-    assert isinstance(doc, ast.Document)
+    doc = _build(data)
+    if not isinstance(doc, ast.Document):
+        raise ValueError("from_json needs a serialised Document")
     ast.attach_source(doc, doc.source)
     return doc
 
