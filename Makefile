@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min clean fuzz
+.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min docs fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,8 +72,17 @@ lark-min:
 	$(LARK_MIN_VENV)/bin/python -c "import lark, sys; v = lark.__version__; print('lark', v); \
 		sys.exit(not v.startswith('1.2.'))"
 	$(LARK_MIN_VENV)/bin/python -m wikiparse.demo > /dev/null
-	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_parser_fixtures.py \
-		tests/test_rendered.py
+	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/parser/test_parser_fixtures.py \
+		tests/rendered/test_rendered.py
+
+# the documentation site (MkDocs + mkdocstrings, mkdocs.yml) into site/; warnings are errors
+DOCS_STAMP := $(VENV)/.installed-docs
+$(DOCS_STAMP): $(STAMP) pyproject.toml
+	$(PIP) install --quiet -e '.[test,docs]'
+	touch $(DOCS_STAMP)
+
+docs: $(DOCS_STAMP)
+	$(PY) -m mkdocs build --strict --site-dir site
 
 # long fuzz run (docs/reliability.md): FUZZ_SECONDS=3600 make fuzz; new failures are stored in
 # tests/fixtures/reliability/ (FUZZ_SEED, FUZZ_ENGINE=atheris after `pip install atheris`)
@@ -117,6 +126,7 @@ bench: bench-env
 	$(BENCH_PY) benchmarks/scaling.py $(BENCH_ARGS) --check --json $(BENCH_OUT)/scaling.json || rc=1; \
 	$(BENCH_PY) benchmarks/crosscheck.py $(BENCH_ARGS) --check --json $(BENCH_OUT)/crosscheck.json || rc=1; \
 	$(BENCH_PY) benchmarks/peers.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --json $(BENCH_OUT)/peers.json || rc=1; \
+	$(BENCH_PY) benchmarks/persistent.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --json $(BENCH_OUT)/persistent.json || rc=1; \
 	exit $$rc
 
 # fast CI variant: small sizes, a few pages, no timing or agreement asserts (only "it runs")
@@ -125,6 +135,7 @@ bench-smoke: bench-env
 	$(BENCH_PY) benchmarks/scaling.py $(BENCH_ARGS) --smoke --json $(BENCH_OUT)/scaling-smoke.json
 	$(BENCH_PY) benchmarks/crosscheck.py $(BENCH_ARGS) --smoke --json $(BENCH_OUT)/crosscheck-smoke.json
 	$(BENCH_PY) benchmarks/peers.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --smoke --json $(BENCH_OUT)/peers-smoke.json
+	$(BENCH_PY) benchmarks/persistent.py $(BENCH_ARGS) --npm-dir $(BENCH_NODE) --smoke --json $(BENCH_OUT)/persistent-smoke.json
 
 clean:
 	rm -rf $(VENV) $(CVENV) $(LARK_MIN_VENV) build dist .mypy_cache .pytest_cache .hypothesis

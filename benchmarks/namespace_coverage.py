@@ -6,7 +6,7 @@ prefixes before the first colon of each ``[[...]]`` link and lists those used at
 ``--min-count`` times that ``SiteConfig.for_language(lang)`` does not know.  Some of what it lists
 are not gaps (titles that contain a colon, such as ``[[ISO 3166-2:DE]]``, or pages whose text
 comes from another wiki than their manifest language says, such as the German ``en--wtf`` pages);
-the rest are missing localisations.  ``tests/test_config.py`` checks the File and Category
+the rest are missing localisations.  ``tests/config/test_config.py`` checks the File and Category
 prefixes of the same pages.
 
 Usage (from the repository root)::

@@ -4,6 +4,11 @@ adapters in ``../shared/tools/bench_peers/adapters/`` (so all tools are measured
 
     python benchmarks/wikiparse_worker.py time <op> <runs> <filelist>   -> JSON on stdout
     python benchmarks/wikiparse_worker.py rss  <op> <file>              -> JSON on stdout
+    python benchmarks/wikiparse_worker.py serve <op>                    -> long-lived (persistent.py)
+
+``serve`` answers one JSON line per file path read from stdin (``{"cpu": s, "error": …}``, one
+call timed) after a first ``{"info": …}`` line, so ``benchmarks/persistent.py`` can keep the
+process warm and interleave pages between tools.
 
 op: ``parse`` (``wikiparse.parse``), ``html`` / ``text`` / ``json`` (parse, then
 ``wikiparse.render(doc, fmt)``).  Each page is parsed with ``SiteConfig.for_language`` of the
@@ -69,6 +74,19 @@ def main() -> None:
             configs[lang] = SiteConfig.for_language(lang)
         return configs[lang]
 
+    if mode == "serve":
+        print(json.dumps({"info": info}), flush=True)
+        for line in sys.stdin:
+            path = line.rstrip("\n")
+            text, cfg = open(path, encoding="utf-8").read(), config(path)
+            err = None
+            c0 = time.process_time()
+            try:
+                fn(text, cfg)
+            except Exception as e:  # noqa: BLE001
+                err = repr(e)[:300]
+            print(json.dumps({"cpu": time.process_time() - c0, "error": err}), flush=True)
+        return
     if mode == "rss":
         path = sys.argv[3]
         text = open(path, encoding="utf-8").read()

@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 import pytest
 
-from conftest import IN_CI
+from testkit import IN_CI
 
 PR_CAPBSET_DROP = 24
 CAP_DAC_OVERRIDE = 1

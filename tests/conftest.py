@@ -1,29 +1,12 @@
-"""Shared test fixtures: where ../shared is, and the rule for tests that need it.
-
-Tests that read ``../shared`` skip with a clear reason when it is absent (a user's clone) and
-fail instead when ``CI=true`` (CI always has it).
-"""
+"""Shared pytest fixtures.  Helpers that test modules import live in ``testkit.py``."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("WIKIPARSE_SHARED", ROOT.parent / "shared"))
-IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def shared_path(*parts: str) -> Path:
-    """Path under ../shared, or skip (fail in CI) when it is missing."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        if IN_CI:
-            pytest.fail(f"{path} is missing, and CI must have ../shared")
-        pytest.skip(f"{path} not found: ../shared is not next to this checkout")
-    return path
+from testkit import shared_path
 
 
 @pytest.fixture(scope="session")
@@ -34,9 +17,3 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return shared_path("corpora", "articles")
-
-
-def corpus_files() -> list[Path]:
-    """Corpus pages for parametrisation (empty list when ../shared is absent)."""
-    d = SHARED / "corpora" / "articles"
-    return sorted(d.glob("*.wiki")) if d.is_dir() else []

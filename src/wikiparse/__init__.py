@@ -1,11 +1,13 @@
 """wikiparse: MediaWiki markup (and rendered wiki pages) to a typed, lossless syntax tree.
 
-    >>> import wikiparse
-    >>> doc = wikiparse.parse("== Hi ==\\n'''Bold''' [[link|label]] {{tpl|a=1}}")
-    >>> [h.title for h in doc.headings]
-    ['Hi']
-    >>> str(doc) == doc.source
-    True
+```pycon
+>>> import wikiparse
+>>> doc = wikiparse.parse("== Hi ==\\n'''Bold''' [[link|label]] {{tpl|a=1}}")
+>>> [h.title for h in doc.headings]
+['Hi']
+>>> str(doc) == doc.source
+True
+```
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .ast import Diagnostic, Document, Node
 from .config import Limits, SiteConfig
 from .emitters import emitters, register, render
 from .emitters.wikitext import to_wikitext
+from .expand import expand, expand_text
 
 __version__ = "0.1.0"
 
@@ -48,11 +51,12 @@ def parse(
         from .rendered import parse_rendered
 
         doc = parse_rendered(text, config=config, limits=limits)
+        ast.attach_source(doc, doc.source)
     else:
         from .parser.driver import parse_wikitext
 
+        # the wikitext parser gives every node its origin as it builds it
         doc = parse_wikitext(text, config=config or SiteConfig(), limits=limits or Limits())
-    ast.attach_source(doc, doc.source)
     doc.parse_fragment = functools.partial(parse, config=doc.config or config, limits=limits)
     return doc
 
@@ -65,6 +69,6 @@ def from_json(data: Any) -> Document:
 
 
 __all__ = [
-    "Diagnostic", "Document", "Limits", "Node", "SiteConfig", "ast", "emitters", "from_json",
-    "parse", "register", "render", "to_wikitext", "__version__",
+    "Diagnostic", "Document", "Limits", "Node", "SiteConfig", "ast", "emitters", "expand",
+    "expand_text", "from_json", "parse", "register", "render", "to_wikitext", "__version__",
 ]

@@ -184,6 +184,9 @@ class SiteConfig:
     """What a wiki's settings change in parsing: namespaces and their aliases, image option words,
     link trail, URL protocols, extension tags, magic words.  Defaults: English Wikipedia.
 
+    ``pmid_url`` and ``rfc_url`` are the targets of ``PMID n`` and ``RFC n`` magic links
+    (MediaWiki's ``pubmedurl`` and ``rfcurl`` messages; ``$1`` is the number).
+
     Build one for another wiki with :meth:`for_language` (built-in localisations of the File,
     Media and Category namespaces and image options) or :meth:`from_siteinfo` (the JSON of
     MediaWiki's ``action=query&meta=siteinfo`` API).
@@ -206,6 +209,8 @@ class SiteConfig:
     redirect_words: tuple[str, ...] = ("#REDIRECT",)
     article_path: str = "/wiki/$1"
     magic_links: bool = True
+    pmid_url: str = "https://pubmed.ncbi.nlm.nih.gov/$1"
+    rfc_url: str = "https://datatracker.ietf.org/doc/html/rfc$1"
 
     def __post_init__(self) -> None:
         # Freeze the containers too: a copy is taken, so neither the caller's dicts nor the cached

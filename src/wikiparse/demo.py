@@ -1,5 +1,7 @@
 """``python -m wikiparse.demo`` (``make demo``): parse the bundled sample page and print it as
-HTML, plain text and JSON, each under a header line.
+HTML, plain text and JSON, each under a header line; then the page as a reader sees it: its
+templates expanded from a small bundled template store (``data/sample-templates.json``, three
+templates written for the demo) and rendered as plain text.
 
 A format whose emitter is not installed (or fails) is reported as ``(not available yet: …)``
 instead of stopping the demo.
@@ -7,6 +9,8 @@ instead of stopping the demo.
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
 import os
 import sys
 from importlib import resources
@@ -18,6 +22,12 @@ FORMATS = (("HTML", "html"), ("Plain text", "text"), ("JSON", "json"))
 def sample_text() -> str:
     """The bundled sample article (wikitext)."""
     return (resources.files("wikiparse") / "data" / "sample.wiki").read_text(encoding="utf-8")
+
+
+def sample_templates() -> dict[str, str]:
+    """The bundled template store of the sample page: full title -> wikitext."""
+    raw = (resources.files("wikiparse") / "data" / "sample-templates.json").read_text(encoding="utf-8")
+    return dict(json.loads(raw))
 
 
 def _header(title: str, out: TextIO) -> None:
@@ -56,6 +66,14 @@ def main(out: TextIO | None = None) -> int:
             print(f"{fmt} (not available yet: {_describe(err)})", file=out)
             continue
         print(result if isinstance(result, str) else repr(result), file=out)
+    _header("Expanded, plain text (expand + text)", out)
+    try:
+        clock = _dt.datetime(2026, 1, 1, tzinfo=_dt.timezone.utc)  # fixed: the demo is reproducible
+        expanded = wikiparse.expand(text, templates=sample_templates(), title="Gannet Point Light",
+                                    clock=clock)
+        print(wikiparse.render(expanded, "text", profile="visible"), file=out)
+    except Exception as err:
+        print(f"expand (not available yet: {_describe(err)})", file=out)
     return 0
 
 

@@ -24,6 +24,7 @@ from typing import Iterator
 
 from . import ast
 from .ast import canonical_wikitext
+from .config import NS_CATEGORY, SiteConfig
 from .ast.wikitext import label_position
 
 __all__ = ["Editor", "EditError", "canonical_wikitext"]
@@ -210,7 +211,10 @@ class Editor:
         An existing parameter keeps its name as written and the whitespace around its value;
         a new one copies the layout of the template's last named parameter."""
         key = str(name).strip()
-        param = template.get(key)
+        param = template.get_param(key)
+        positional = param is not None and not param.showkey or param is None and (
+            key.isdigit() and int(key) == 1 + sum(1 for p in template.params if not p.showkey))
+        value = self.escape_value(value, positional=positional)
         if param is not None:
             old = "".join(self._source_of(n) for n in param.value)
             if param.showkey:
@@ -230,8 +234,7 @@ class Editor:
                 param.value = new
             self.mark_dirty(param)
             return param
-        positional = key.isdigit() and int(key) == 1 + sum(1 for p in template.params if not p.showkey)
-        if positional and "=" not in value:
+        if positional:
             param = ast.Parameter((0, 0), name=key, showkey=False)
             param.value = self.parse_fragment(value, inline=True)
         else:
@@ -243,6 +246,32 @@ class Editor:
         template.params.append(param)
         self.mark_dirty(template)
         return param
+
+    def escape_value(self, value: str, *, positional: bool) -> str:
+        """``value`` made safe as one parameter value: a ``|`` that would start another
+        parameter becomes ``{{!}}``, and in a positional value an ``=`` that would make it a
+        named one becomes ``&#61;`` (as mwparserfromhell writes it).  Marks inside links,
+        templates, arguments, comments and extension tags are left alone: they split nothing."""
+        if "|" not in value and not (positional and "=" in value):
+            return value
+        fragment = self.parse_fragment(value, inline=False)
+        spans: list[tuple[int, int]] = []
+        stack: list[ast.Node] = list(fragment)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.Text):
+                spans.append(node.span)
+            elif not isinstance(node, _SHIELDING):
+                stack.extend(node.child_nodes())
+        out: list[str] = []
+        pos = 0
+        for start, end in sorted(spans):
+            out.append(value[pos:start])
+            text = value[start:end].replace("|", "{{!}}")
+            out.append(text.replace("=", "&#61;") if positional else text)
+            pos = end
+        out.append(value[pos:])
+        return "".join(out)
 
     def _source_of(self, node: ast.Node) -> str:
         return ast.WikitextWriter(self.doc.source).write(node)
@@ -281,11 +310,13 @@ class Editor:
         written = "".join(self._source_of(n) for n in template.name_nodes) or template.name
         lead = written[: len(written) - len(written.lstrip())]
         tail = written[len(written.rstrip()) :]
-        name_node = ast.Text((0, 0), value=lead + new_name + tail)
+        parsed = self.parse_fragment("{{" + new_name + "}}", inline=True)
+        if len(parsed) != 1 or not isinstance(parsed[0], ast.Template):
+            raise EditError(f"{new_name!r} is not a template name")
+        name_node = ast.Text((0, 0), value=lead + new_name.strip() + tail)
         self._adopt(template, [name_node], template.span[0] + 2)
         template.name_nodes = [name_node]
-        template.name = new_name.strip().replace("_", " ")
-        template.name = template.name[:1].upper() + template.name[1:]
+        template.name = parsed[0].name  # normalised as the parser normalises it
         self.mark_dirty(template)
 
     # ---- links and categories
@@ -295,17 +326,22 @@ class Editor:
         new_target = new_target.strip()
         if not new_target:
             raise EditError("a link target cannot be empty")
-        link.target = new_target
+        parsed = self.parse_fragment("[[" + new_target + "]]", inline=True)
+        if len(parsed) != 1 or type(parsed[0]) is not type(link):
+            raise EditError(f"[[{new_target}]] is not a {type(link).__name__}")
         if isinstance(link, ast.WikiLink):
-            bare = new_target.lstrip(":").strip()
-            page, _, fragment = bare.partition("#")
-            link.leading_colon = new_target.startswith(":")
-            link.fragment = fragment if "#" in bare else None
-            link.title = _normalise_title(page)
+            new = parsed[0]
+            assert isinstance(new, ast.WikiLink)
+            if not link.has_text:  # keep what the reader saw: [[a]]s -> [[c|a]]s
+                shown = link.target[1:] if link.leading_colon else link.target
+                self.set_link_text(link, shown)
+            link.title, link.namespace, link.interwiki = new.title, new.namespace, new.interwiki
+            link.fragment, link.leading_colon = new.fragment, new.leading_colon
         else:
-            name = new_target.partition(":")[2]
-            link.name = _normalise_title(name)
-            link.title = link.title.partition(":")[0] + ":" + link.name
+            cat = parsed[0]
+            assert isinstance(cat, ast.Category)
+            link.name, link.title = cat.name, cat.title
+        link.target = new_target
         self.mark_dirty(link)
 
     def set_link_text(self, link: ast.WikiLink, wikitext: str | None) -> None:
@@ -324,29 +360,47 @@ class Editor:
             link.has_text = True
         self.mark_dirty(link)
 
+    def _category_node(self, inner: str) -> ast.Category:
+        """The Category node the parser makes of ``[[inner]]`` (names normalised as it does)."""
+        parsed = self.parse_fragment("[[" + inner + "]]", inline=True)
+        if len(parsed) != 1 or not isinstance(parsed[0], ast.Category):
+            raise EditError(f"[[{inner}]] is not a category link")
+        return parsed[0]
+
+    def _set_sort_key(self, cat: ast.Category, sort_key: str) -> None:
+        """Give an existing category link the sort key ``sort_key``."""
+        new = self._category_node(cat.target + "|" + sort_key)
+        key_nodes = list(new.children)
+        self._adopt(cat, key_nodes, cat.span[1] - 2)
+        holes: list[ast.Node] = [ast.Text(c.span, value="") for c in cat.children]
+        cat.children = holes + key_nodes
+        cat.sort_key = new.sort_key
+        self.mark_dirty(cat)
+
     def add_category(self, name: str, sort_key: str | None = None) -> ast.Category:
         """Add ``[[Category:name]]`` after the last category link, or at the end of the page.
 
         The namespace prefix is the one the page's existing categories use (``Kategorie:`` on a
-        German page), else the configured (English) name.  Adding a category already present
-        returns the existing link."""
-        name = _normalise_title(name.partition(":")[2] if ":" in name and
-                                name.split(":", 1)[0].strip().lower() in ("category", "kategorie")
-                                else name)
+        German page), else the site's name for namespace 14.  ``name`` may carry any of the
+        site's names or aliases of that namespace (``Kategorie:X``, ``Категория:X``).  Adding a
+        category already present returns the existing link, given ``sort_key`` if one is asked
+        for."""
+        config = self.doc.config or SiteConfig()
+        prefix_written, colon, rest = name.partition(":")
+        if colon and config.namespace_of(prefix_written.strip()) == NS_CATEGORY:
+            name = rest  # "Kategorie:X", "Категория:X": the site's own names and aliases
+        name = config.normalize_title(name)
         existing = self.doc.categories
         for cat in existing:
             if cat.name == name:
+                if sort_key is not None and cat.sort_key != sort_key:
+                    self._set_sort_key(cat, sort_key)
                 return cat
-        prefix = "Category"
+        prefix = config.namespace_name(NS_CATEGORY) or "Category"
         if existing:
             prefix = existing[-1].target.partition(":")[0].strip() or prefix
-        elif self.doc.config is not None:
-            prefix = self.doc.config.namespace_name(14) or prefix
         target = f"{prefix}:{name}"
-        cat = ast.Category((0, 0), target=target, title=f"Category:{name}", name=name,
-                           sort_key=sort_key)
-        if sort_key is not None:
-            cat.children = [ast.Text((0, 0), value=sort_key)]
+        cat = self._category_node(target if sort_key is None else f"{target}|{sort_key}")
         if existing:
             last = existing[-1]
             parent, siblings, i = self._slot(last)
@@ -363,6 +417,8 @@ class Editor:
         return cat
 
 
-def _normalise_title(text: str) -> str:
-    t = " ".join(text.replace("_", " ").split())
-    return t[:1].upper() + t[1:]
+#: constructs whose ``|`` and ``=`` do not split a template's parameters
+_SHIELDING: tuple[type[ast.Node], ...] = (
+    ast.Template, ast.ParserFunction, ast.Argument, ast.Variable, ast.WikiLink, ast.FileLink,
+    ast.Category, ast.LanguageLink, ast.ExtensionTag, ast.Comment,
+)

@@ -12,13 +12,15 @@ the emitters up the same way.  The file sizes and interwiki URLs are the runner'
 from __future__ import annotations
 
 import html
+from datetime import datetime, timezone
 from typing import Any, Mapping
 
 import wikiparse
 
-from .config import SiteConfig
+from .config import Limits, SiteConfig
 from .emitters.html import HtmlEmitter
 from .emitters.html.media import FileInfo, HashedUploads
+from .expand import Settings
 
 __all__ = ["TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "convert", "make_emitter",
            "parsertest_html", "parsertest_text", "test_files"]
@@ -49,6 +51,10 @@ TEST_INTERWIKI: dict[str, str] = {
     "ru": "http://ru.wikipedia.org/wiki/$1",
     "mi": "http://mi.wikipedia.org/wiki/$1",
     "mul": "http://wikisource.org/wiki/$1",
+    "en": "//en.wikipedia.org/wiki/$1",
+    "stats": "https://stats.wikimedia.org/$1",
+    "gerrit": "https://gerrit.wikimedia.org/$1",
+    "project": "http://example.org/wiki/$1",
 }
 
 _UPLOADS = HashedUploads(base="http://example.com/images", sizes=TEST_FILES, only_known=True,
@@ -69,27 +75,126 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
     except ValueError:
         thumb = 180
     return HtmlEmitter(
-        wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=TEST_INTERWIKI,
+        wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=_interwiki(options),
         page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
+        fragment_mode=_fragment_mode(options),
     )
 
 
-#: the test wiki: English defaults plus the runner's interwiki prefixes
+def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
+    """The case's ``$wgFragmentMode`` (``!! config`` / ``config=`` option); the runner's
+    default is ``html5`` alone."""
+    config = options.get("config")
+    mode = config.get("wgFragmentMode") if isinstance(config, Mapping) else None
+    if isinstance(mode, str):
+        mode = [mode]
+    if isinstance(mode, (list, tuple)) and all(isinstance(m, str) for m in mode) and mode:
+        return tuple(mode)
+    return ("html5",)
+
+
+#: the test wiki: English defaults, the Project namespace "TestWiki" ($wgMetaNamespace), and
+#: only the runner's interwiki prefixes ("Meta:" is no interwiki there)
 TEST_CONFIG = SiteConfig().with_(
-    interwiki_prefixes=SiteConfig().interwiki_prefixes | frozenset(TEST_INTERWIKI)
+    namespaces={**SiteConfig().namespaces, 4: "TestWiki", 5: "TestWiki talk"},
+    interwiki_prefixes=frozenset(TEST_INTERWIKI),
+    # the runner's language prefixes; "mi" is one too, but as a local interwiki it never makes
+    # a language link
+    language_codes=frozenset({"en", "es", "fr", "ru", "zh"}),
+    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
+    # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
+    pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
 )
+
+
+#: the runner's fixed "now" (ParserTestRunner sets the clock to 1970-01-01 00:02:03 UTC)
+TEST_CLOCK = datetime(1970, 1, 1, 0, 2, 3, tzinfo=timezone.utc)
+
+
+def _file_url(name: str) -> str | None:
+    info = test_files(name)
+    return info.url if info is not None else None
+
+
+def _php_export(value: str | None) -> str:
+    if value is None:
+        return "NULL"
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _dump_hook(content: str | None, attrs: dict[str, str]) -> str:
+    """The runner's ``<tag>``: its content and attributes as PHP's ``var_export`` writes them."""
+    lines = "".join(f"  {_php_export(k)} => {_php_export(v)},\n" for k, v in attrs.items())
+    return f"<pre>\n{_php_export(content)}\narray (\n{lines})\n</pre>"
+
+
+#: the parser-test wiki's test-only tags (ParserTestParserHook)
+TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook}
+
+
+def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
+    """The test wiki as the preprocessor sees it: site "MediaWiki" at http://example.org,
+    revision 1337 (saved by 127.0.0.1 with the ``lastsavedrevision`` option), the runner's
+    clock, missing templates as red links, the runner's ``<tag>`` hook."""
+    options = options or {}
+    return Settings(missing="link", revision_id=1337, revision_timestamp=TEST_CLOCK,
+                    revision_user="127.0.0.1", saved="lastsavedrevision" in options,
+                    site_name="MediaWiki",
+                    server="http://example.org", script_path="", file_url=_file_url,
+                    escape_braces=True, tag_hooks=TEST_TAG_HOOKS)
+
+
+#: the interwiki the runner adds for a case with the ``pmid-interwiki`` option
+PMID_INTERWIKI = ("pmid", "//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract")
+
+
+def _interwiki(options: Mapping[str, Any]) -> dict[str, str]:
+    if "pmid-interwiki" in options:
+        return {**TEST_INTERWIKI, PMID_INTERWIKI[0]: PMID_INTERWIKI[1]}
+    return TEST_INTERWIKI
+
+
+def _site_config(options: Mapping[str, Any]) -> SiteConfig:
+    """:data:`TEST_CONFIG` with the case's options: ``pmid-interwiki`` and a
+    ``$wgEnableMagicLinks`` that turns every magic link off."""
+    changes: dict[str, Any] = {}
+    if "pmid-interwiki" in options:
+        changes["interwiki_prefixes"] = TEST_CONFIG.interwiki_prefixes | {PMID_INTERWIKI[0]}
+    config = options.get("config")
+    enable = config.get("wgEnableMagicLinks") if isinstance(config, Mapping) else None
+    if isinstance(enable, Mapping) and all(
+            enable.get(kind, True) is False for kind in ("ISBN", "PMID", "RFC")):
+        changes["magic_links"] = False
+    return TEST_CONFIG.with_(**changes) if changes else TEST_CONFIG
+
+
+def _limits(options: Mapping[str, Any]) -> Limits:
+    changes: dict[str, int] = {}
+    for option, field_name in (("maxincludesize", "max_include_size"),
+                               ("maxtemplatedepth", "max_template_depth")):
+        value = options.get(option)
+        if value is not None:
+            try:
+                changes[field_name] = int(str(value))
+            except ValueError:
+                pass
+    return Limits(**changes)
 
 
 def parsertest_html(wikitext: str, options: Mapping[str, Any] | None = None,
                     articles: Mapping[str, str] | None = None) -> str:
     """Render a parser-test case as MediaWiki's test runner does.
 
-    ``options`` are the case's options (``title``, ``thumbsize`` are honoured); ``articles`` the
-    pages its test file defines with ``!! article`` (title -> wikitext).  They are accepted so
-    that harnesses can pass them, but used nowhere yet: templates are not expanded (the
-    ``wikiparse.expand`` stage will take them)."""
-    del articles  # not used until template expansion exists
-    doc = wikiparse.parse(wikitext, config=TEST_CONFIG)
+    ``options`` are the case's options (``title``, ``thumbsize``, ``lastsavedrevision``,
+    ``maxincludesize``, ``maxtemplatedepth``, ``pmid-interwiki`` and, from ``config``,
+    ``wgFragmentMode`` and an all-off ``wgEnableMagicLinks`` are honoured); ``articles`` the pages its test file
+    defines with ``!! article`` (title -> wikitext): the template store of the expansion."""
+    options = options or {}
+    title = str(options.get("title") or "Parser test").replace("_", " ")
+    doc = wikiparse.expand(wikitext, templates=dict(articles or {}), title=title,
+                           clock=TEST_CLOCK, config=_site_config(options),
+                           limits=_limits(options),
+                           settings=expansion_settings(options))
     return make_emitter(options).render(doc)
 
 

@@ -36,7 +36,10 @@ def test_filters() -> None:
     assert [(h.level, h.title) for h in doc.filter_headings()] == [(2, "History"), (3, "Wall"),
                                                                    (2, "Geography")]
     assert [t.name for t in doc.filter_tags()] == ["b", "ref"]
-    assert doc.filter(ast.Template, recursive=False) == []
+    # recursive=False: the page's own constructs (through paragraphs), not nested ones
+    assert [t.name for t in doc.filter(ast.Template, recursive=False)] == ["Infobox", "Cite"]
+    nested = wikiparse.parse("{{a|{{b}}}} [[l|{{c}}]]")
+    assert [t.name for t in nested.filter_templates(recursive=False)] == ["A"]
 
 
 def test_document_properties() -> None:
@@ -51,7 +54,7 @@ def test_document_properties() -> None:
 def test_template_get_and_has() -> None:
     tpl = wikiparse.parse(PAGE).filter_templates()[0]
     assert tpl.has("name") and tpl.has("pop") and tpl.has(1) and tpl.has("2")
-    assert not tpl.has("3") and tpl.get("missing") is None
+    assert not tpl.has("3") and tpl.get_param("missing") is None
     pop = tpl.get("pop")
     assert pop is not None and pop.showkey and pop.value_text(PAGE) == "3.6M"
     first = tpl.get(1)
@@ -71,7 +74,8 @@ def test_get_sections() -> None:
     # a level-2 section runs to the next level-2 heading, so it holds the level-3 one
     assert [n.title for n in sections[0].nodes if isinstance(n, ast.Heading)] == ["History", "Wall"]
     assert [s.title for s in doc.get_sections(matches="wall")] == ["Wall"]
-    assert [s.title for s in doc.get_sections(matches=lambda t: t.startswith("G"))] == ["Geography"]
+    # matches sees the title as written (markup removed, not trimmed), as in mwparserfromhell
+    assert [s.title for s in doc.get_sections(matches=lambda t: t == " Geography ")] == ["Geography"]
     lead = doc.get_sections(include_lead=True)[0]
     assert lead.heading is None and lead.level == 0
     for s in sections:

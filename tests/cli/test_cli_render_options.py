@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from clitools import cli_command, err_text, read_jsonl, require_parser, run_cli, tiny_dump
-from conftest import IN_CI
+from testkit import IN_CI
 
 import wikiparse
 from wikiparse.cli.render_options import pandoc_api_of, parse_value

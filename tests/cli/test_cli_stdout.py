@@ -111,3 +111,16 @@ def test_text_outputs_end_with_a_newline_on_stdout_and_in_files(fmt: str, tmp_pa
 def test_wikitext_output_stays_byte_exact_without_a_final_newline() -> None:
     result = run_cli(["convert", "-t", "wikitext", "-q"], input=b"no newline")
     assert result.stdout == b"no newline"
+
+
+
+def test_markdown_outputs_in_a_folder_get_the_md_suffix(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "a.wiki").write_text(PAGE, encoding="utf-8")
+    (pages / "sub" / "b.wiki").write_text("* x\n", encoding="utf-8")
+    out = tmp_path / "md"
+    result = run_cli(["convert", "-q", "-t", "markdown", pages, "-o", out])
+    assert result.returncode == 0, err_text(result)
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
+        "a.md", "sub/b.md"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from clitools import cli_command, err_text, leftovers, require_parser, run_cli, wait_for
-from conftest import shared_path
+from testkit import shared_path
 
 EN = "enwiki-mini-pages-articles.xml.bz2"
 MULTI = "enwiki-mini-pages-articles-multistream.xml.bz2"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import wikiparse.compiled
-from conftest import shared_path
+from testkit import shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DIGEST = ROOT / "benchmarks" / "corpus_digest.py"

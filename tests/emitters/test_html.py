@@ -18,7 +18,7 @@ from wikiparse.emitters.html.anchors import AnchorRegistry
 from wikiparse.emitters.html.media import HashedUploads
 from wikiparse.emitters.html.sanitizer import SanitizerPolicy
 
-from conftest import IN_CI, corpus_files
+from testkit import IN_CI, corpus_files
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,7 +15,7 @@ import wikiparse
 from wikiparse import ast
 from wikiparse.emitters.json import SCHEMA_ID, from_json, json_schema, schema_path, to_dict
 
-from conftest import ROOT, corpus_files
+from testkit import ROOT, corpus_files
 
 SCHEMA = json.loads(Path(schema_path()).read_text(encoding="utf-8"))
 
@@ -120,3 +120,11 @@ def test_corpus_json_valid_and_round_trip(corpus_dir: Path) -> None:
         back = from_json(text)
         assert to_dict(back) == data, path.name
         assert wikiparse.to_wikitext(back) == src, path.name
+
+
+def test_from_json_refuses_values_outside_a_fields_literal_type() -> None:
+    data = json.loads(wikiparse.render(wikiparse.parse("* a"), "json"))
+    data["children"][0]["kind"] = "script"
+    with pytest.raises(ValueError, match="List.kind is 'script', not one of"):
+        from_json(data)
+    assert SCHEMA["$defs"]["List"]["properties"]["kind"] == {"enum": ["ul", "ol", "dl"]}

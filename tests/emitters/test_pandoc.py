@@ -12,7 +12,7 @@ import pytest
 
 import wikiparse
 
-from conftest import IN_CI, corpus_files
+from testkit import IN_CI, corpus_files
 
 
 def pandoc_doc(src: str, **kw: object) -> dict:

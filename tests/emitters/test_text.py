@@ -10,7 +10,7 @@ import pytest
 import wikiparse
 from wikiparse.emitters.templates import BUILTIN_HANDLERS, TemplateHandlers
 
-from conftest import corpus_files
+from testkit import corpus_files
 
 TODAY = datetime.date(2024, 6, 1)
 

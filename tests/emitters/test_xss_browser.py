@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from conftest import IN_CI, ROOT, shared_path
+from testkit import IN_CI, ROOT, shared_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

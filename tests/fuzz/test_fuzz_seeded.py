@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fuzzkit
-from conftest import shared_path
+from testkit import shared_path
 
 # open: the JSON format writes FileLink.caption next to the caption option, so nested
 # captions are written 2^depth times; not run, since the memory grows as fast (remove when fixed)

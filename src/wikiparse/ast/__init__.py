@@ -14,7 +14,8 @@ for byte and re-serialises only what an edit marked dirty (see :mod:`wikiparse.a
 
 The package is a leaf of wikiparse: it imports nothing but the standard library (and, for types,
 :mod:`wikiparse.config`).  :mod:`.nodes` holds the node base and the inline node classes,
-:mod:`.document` the blocks and the document, :mod:`.visitor` the dispatch every emitter uses,
+:mod:`.document` the blocks and the document, :mod:`.tables` the table nodes and their grid
+(tables as data), :mod:`.visitor` the dispatch every emitter uses,
 :mod:`.wikitext` the one wikitext serialiser.
 """
 
@@ -24,15 +25,21 @@ from dataclasses import fields
 from typing import Any
 
 from .document import (
-    Boilerplate, Document, List, ListItem, Navigation, Paragraph, ParagraphBreak, Preformatted,
-    Section, Table, TableCaption, TableCell, TableRow, sections,
+    Boilerplate, Diagnostic, Document, List, ListItem, Navigation, Paragraph, ParagraphBreak,
+    Preformatted, Section, attach_source, sections,
 )
+from .tables import GridCell, Table, TableCaption, TableCell, TableRow
 from .nodes import (
-    Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, Diagnostic, EditMarker, Entity,
-    ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule, ImageOption, Italic,
-    LanguageLink, MagicLink, Node, Parameter, ParserFunction, Redirect, Signature, Span, Tag,
-    Template, Text, Variable, WikiLink, attach_source, plain_title,
+    Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, EditMarker, Entity,
+    ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule,
+    ImageOption, Italic, LanguageLink, MagicLink, Node, Parameter,
+    ParserFunction, Redirect, Signature, Span, Tag, Template, Text, Transclusion,
+    Variable, WikiLink, plain_title,
 )
+from .kinds import (
+    Dialect, ExternalLinkKind, FileFormat, ImageOptionKind, ItemKind, ListKind, Severity, TagKind,
+)
+from .search import FLAGS, Matches
 from .visitor import Visitor
 from .wikitext import WikitextWriter, canonical_wikitext, write_wikitext
 
@@ -50,19 +57,21 @@ NODE_TYPES: dict[str, type[Node]] = {
     for cls in (
         Text, Comment, Entity, HorizontalRule, Signature, BehaviorSwitch, MagicLink, Bold, Italic,
         Attribute, Tag, ExtensionTag, WikiLink, ImageOption, FileLink, Category, LanguageLink,
-        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument, Heading,
+        ExternalLink, Redirect, Parameter, Template, ParserFunction, Variable, Argument,
+        Transclusion, Heading,
         Paragraph, ParagraphBreak, Preformatted, ListItem, List, TableCell, TableRow,
         TableCaption, Table, EditMarker, Navigation, Boilerplate, Document,
     )
 }
 
 __all__ = [
-    "Argument", "Attribute", "BOOKKEEPING_FIELDS", "BehaviorSwitch", "Bold", "Boilerplate",
+    "Argument", "Attribute", "BOOKKEEPING_FIELDS", "Dialect", "ExternalLinkKind", "FLAGS",
+    "FileFormat", "ImageOptionKind", "ItemKind", "ListKind", "Matches", "Severity", "TagKind", "BehaviorSwitch", "Bold", "Boilerplate",
     "Category", "Comment", "Diagnostic", "Document", "EditMarker", "Entity", "ExtensionTag",
-    "ExternalLink", "FileLink", "Heading", "HorizontalRule", "ImageOption", "Italic",
+    "ExternalLink", "FileLink", "GridCell", "Heading", "HorizontalRule", "ImageOption", "Italic",
     "LanguageLink", "List", "ListItem", "MagicLink", "NODE_TYPES", "Navigation", "Node",
     "Paragraph", "ParagraphBreak", "Parameter", "ParserFunction", "Preformatted", "Redirect",
     "Section", "Signature", "Span", "Table", "TableCaption", "TableCell", "TableRow", "Tag",
-    "Template", "Text", "Variable", "Visitor", "WikiLink", "WikitextWriter", "attach_source",
+    "Template", "Text", "Transclusion", "Variable", "Visitor", "WikiLink", "WikitextWriter", "attach_source",
     "canonical_wikitext", "node_fields", "plain_title", "sections", "write_wikitext",
 ]

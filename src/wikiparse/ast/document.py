@@ -5,14 +5,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
+from .kinds import Dialect, ItemKind, ListKind, Severity
+from .search import FLAGS
 from .nodes import (
-    Attribute, Category, Diagnostic, FileLink, Heading, LanguageLink, Node, Redirect,
+    Attribute, Category, FileLink, Heading, LanguageLink, Node, Redirect, Span, plain_title,
 )
+from .tables import GridCell, Table, TableCaption, TableCell, TableRow
 
 if TYPE_CHECKING:
     from ..config import SiteConfig
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """A problem found in the input (never an exception): code, human message, source span.
+
+    ``severity`` is ``"info"`` (input that MediaWiki also treats as text, e.g. an unclosed
+    ``[[``), ``"warning"`` (a limit was hit and a construct degraded to text) or ``"internal"``
+    (a parser invariant failed; always a bug in wikiparse).
+    """
+
+    code: str
+    message: str
+    span: Span
+    severity: Severity = "info"
 
 
 # --------------------------------------------------------------------------- blocks
@@ -21,6 +39,8 @@ if TYPE_CHECKING:
 class Paragraph(Node):
     """A paragraph as MediaWiki's block pass forms it.  ``children`` may contain
     :class:`ParagraphBreak` nodes where blank lines produce ``<br>``."""
+
+    LAYOUT: ClassVar[bool] = True
 
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
@@ -36,6 +56,8 @@ class ParagraphBreak(Node):
 class Preformatted(Node):
     """Lines starting with a space (MediaWiki's indent-pre); the leading spaces are markup."""
 
+    LAYOUT: ClassVar[bool] = True
+
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
 
@@ -45,7 +67,9 @@ class ListItem(Node):
     """One item: ``kind`` is ``li``, ``dt`` or ``dd``; ``marker`` is the whole prefix written on
     its line (``*#:``); ``children`` the item's inline content followed by any nested lists."""
 
-    kind: str = "li"
+    LAYOUT: ClassVar[bool] = True
+
+    kind: ItemKind = "li"
     marker: str = ""
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
@@ -55,50 +79,11 @@ class ListItem(Node):
 class List(Node):
     """A list: ``kind`` is ``ul`` (``*``), ``ol`` (``#``) or ``dl`` (``;`` / ``:``)."""
 
-    kind: str = "ul"
+    LAYOUT: ClassVar[bool] = True
+
+    kind: ListKind = "ul"
     items: list[ListItem] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("items",)
-
-
-@dataclass(slots=True, eq=False)
-class TableCell(Node):
-    """``| content`` or ``! content`` (``header``); ``attrs`` from ``| attrs | content``."""
-
-    header: bool = False
-    attrs: list[Attribute] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
-
-
-@dataclass(slots=True, eq=False)
-class TableRow(Node):
-    """``|-`` and its cells; ``implicit`` when cells came before any ``|-``."""
-
-    attrs: list[Attribute] = field(default_factory=list)
-    cells: list[TableCell] = field(default_factory=list)
-    implicit: bool = False
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "cells")
-
-
-@dataclass(slots=True, eq=False)
-class TableCaption(Node):
-    attrs: list[Attribute] = field(default_factory=list)
-    children: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
-
-
-@dataclass(slots=True, eq=False)
-class Table(Node):
-    """``{| attrs ... |}``; ``closed`` is False when the page ends first (MediaWiki closes it)."""
-
-    attrs: list[Attribute] = field(default_factory=list)
-    caption: TableCaption | None = None
-    rows: list[TableRow] = field(default_factory=list)
-    closed: bool = True
-    #: nodes between ``{|`` and the first row/caption that are not cells (rare; MediaWiki moves them
-    #: before the table)
-    prelude: list[Node] = field(default_factory=list)
-    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "prelude", "caption", "rows")
 
 
 # --------------------------------------------------------------------------- rendered-page dialect
@@ -132,10 +117,12 @@ class Document(Node):
     pages (a wikitext page's title is not part of its text).
     """
 
+    LAYOUT: ClassVar[bool] = True
+
     source: str = ""
     children: list[Node] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    dialect: str = "wikitext"
+    dialect: Dialect = "wikitext"
     title: str | None = None
     tagline: str | None = None
     config: SiteConfig | None = field(default=None, repr=False)
@@ -177,17 +164,22 @@ class Document(Node):
 
     def get_sections(
         self,
-        levels: list[int] | None = None,
+        levels: Iterable[int] | None = None,
         matches: str | Callable[[str], bool] | None = None,
-        *,
-        include_lead: bool = False,
-        flags: int = re.IGNORECASE,
+        flags: int = FLAGS,
+        flat: bool = False,
+        include_lead: bool | None = None,
+        include_headings: bool = True,
     ) -> list[Section]:
-        """Sections as mwparserfromhell defines them: a heading and everything up to the next
-        heading of the same or a higher level.  ``levels`` keeps those heading levels,
-        ``matches`` a regex (or predicate) on the heading title; ``include_lead`` adds the text
-        before the first heading as a section with ``heading=None``."""
-        return sections(self, levels=levels, matches=matches, include_lead=include_lead, flags=flags)
+        """Sections as mwparserfromhell defines them (same arguments): a heading and everything
+        up to the next heading of the same or a higher level (``flat``: of any level).
+        ``levels`` keeps those heading levels, ``matches`` a regex (searched with ``flags``) or a
+        predicate on the heading's title as written, markup removed (not trimmed).
+        ``include_lead`` adds the text before the first heading as a section with
+        ``heading=None`` (by default only when neither ``levels`` nor ``matches`` is given);
+        ``include_headings=False`` leaves the heading out of each section's nodes."""
+        return sections(self, levels=levels, matches=matches, flags=flags, flat=flat,
+                        include_lead=include_lead, include_headings=include_headings)
 
     def strip_code(self, **options: Any) -> str:
         """Plain text of the page (alias of ``render(doc, "text", ...)``)."""
@@ -201,6 +193,8 @@ class Section(Node):
     """A slice of the top-level blocks of a document, starting at ``heading`` (None for the
     lead).  A view, not part of the tree: its children are the document's own nodes, so it can
     be walked, filtered, printed (``str``) and rendered like any node."""
+
+    LAYOUT: ClassVar[bool] = True
 
     heading: Heading | None = None
     children: list[Node] = field(default_factory=list)
@@ -220,17 +214,19 @@ class Section(Node):
 def sections(
     doc: Document,
     *,
-    levels: list[int] | None = None,
+    levels: Iterable[int] | None = None,
     matches: str | Callable[[str], bool] | None = None,
-    include_lead: bool = False,
-    flags: int = re.IGNORECASE,
+    flags: int = FLAGS,
+    flat: bool = False,
+    include_lead: bool | None = None,
+    include_headings: bool = True,
 ) -> list[Section]:
     """The sections of ``doc`` (see :meth:`Document.get_sections`)."""
     blocks = doc.children
     origin = doc.origin if doc.origin is not None else doc.source
     heads = [i for i, n in enumerate(blocks) if isinstance(n, Heading)]
     result: list[Section] = []
-    if include_lead and levels is None and matches is None:
+    if include_lead or (include_lead is None and levels is None and matches is None):
         first = heads[0] if heads else len(blocks)
         lead = blocks[:first]
         end = lead[-1].span[1] if lead else 0
@@ -240,21 +236,40 @@ def sections(
         predicate: Callable[[str], bool] | None = lambda title: bool(pattern.search(title))
     else:
         predicate = matches
+    wanted = set(levels) if levels is not None else None
     for k, i in enumerate(heads):
         heading = blocks[i]
         assert isinstance(heading, Heading)
-        if levels is not None and heading.level not in levels:
+        if wanted is not None and heading.level not in wanted:
             continue
-        if predicate is not None and not predicate(heading.title):
+        if predicate is not None and not predicate(plain_title(heading.children, trim=False)):
             continue
         j = len(blocks)
         for later in heads[k + 1 :]:
             other = blocks[later]
             assert isinstance(other, Heading)
-            if other.level <= heading.level:
+            if flat or other.level <= heading.level:
                 j = later
                 break
-        nodes = blocks[i:j]
-        result.append(Section((heading.span[0], nodes[-1].span[1]), heading=heading,
-                              children=nodes, level=heading.level, origin=origin))
+        nodes = blocks[i:j] if include_headings else blocks[i + 1 : j]
+        start = heading.span[0] if include_headings else heading.span[1]
+        end = nodes[-1].span[1] if nodes else start
+        result.append(Section((start, end), heading=heading, children=nodes,
+                              level=heading.level, origin=origin))
     return result
+
+
+def attach_source(root: Node, source: str) -> None:
+    """Let every node of ``root``'s tree reach ``source`` (the text its spans index), so that
+    ``str(node)`` and ``render(node, ...)`` work on any node.  Called when a tree is built."""
+    stack: list[Node] = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        node = pop()
+        node.origin = source
+        for name in node.CHILD_FIELDS:
+            value = getattr(node, name)
+            if value.__class__ is list:
+                extend(value)
+            elif value is not None:
+                push(value)

@@ -9,23 +9,11 @@ import builtins
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar, Iterator, TypeVar
 
+from .kinds import ExternalLinkKind, FileFormat, ImageOptionKind, TagKind
+from .search import FLAGS, Matches, candidates, matcher
+
 Span = tuple[int, int]
 N = TypeVar("N", bound="Node")
-
-
-@dataclass(slots=True)
-class Diagnostic:
-    """A problem found in the input (never an exception): code, human message, source span.
-
-    ``severity`` is ``"info"`` (input that MediaWiki also treats as text, e.g. an unclosed
-    ``[[``), ``"warning"`` (a limit was hit and a construct degraded to text) or ``"internal"``
-    (a parser invariant failed; always a bug in wikiparse).
-    """
-
-    code: str
-    message: str
-    span: Span
-    severity: str = "info"
 
 
 @dataclass(slots=True, eq=False)
@@ -40,13 +28,14 @@ class Node:
     span: Span
     #: names of fields holding child nodes (a Node, a list of Nodes, or None), in document order
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ()
+    #: a layout container (paragraph, list...), not a construct: recursive=False looks through it
+    LAYOUT: ClassVar[bool] = False
     #: set by the editing API when a node must be re-serialised instead of copied from the source
     dirty: bool = field(default=False, kw_only=True, repr=False, compare=False)
     #: the text ``span`` indexes (the document's source), set when the tree is built
     #: (:func:`attach_source`); None for a node built by hand
     origin: str | None = field(default=None, kw_only=True, repr=False, compare=False)
-    #: writes a node back as wikitext; installed by :mod:`wikiparse.ast.wikitext`, which the
-    #: package imports (the serialiser needs every node class, so it cannot live here)
+    #: writes a node as wikitext; installed by :mod:`wikiparse.ast.wikitext` (it needs every class)
     write_wikitext: ClassVar[Callable[[Node], str]]
 
     def __str__(self) -> str:
@@ -85,30 +74,97 @@ class Node:
             kids.reverse()
             stack.extend(kids)
 
-    def filter(self, kind: builtins.type[N] | tuple[builtins.type[N], ...], *,
-               recursive: bool = True) -> list[N]:
-        """All descendants that are instances of ``kind``, in document order."""
-        if recursive:
-            return [n for n in self.walk() if n is not self and isinstance(n, kind)]
-        return [n for n in self.child_nodes() if isinstance(n, kind)]
+    def ifilter(self, kind: builtins.type[N] | tuple[builtins.type[N], ...] | None = None, *,
+                recursive: bool = True, matches: Matches = None, flags: int = FLAGS,
+                forcetype: builtins.type[N] | None = None) -> Iterator[N]:
+        """Descendants that are instances of ``kind`` (or ``forcetype``), in document order.
+        ``recursive=False``: only this node's own constructs (its children, looking through
+        paragraphs and lists, not into templates or links).  ``matches``: a regex searched (with
+        ``flags``) in each node's normalised name (a template's name...), or a predicate."""
+        wanted = kind if kind is not None else forcetype
+        predicate = matcher(matches, flags)
+        for node in candidates(self, recursive):
+            if (wanted is None or isinstance(node, wanted)) and (predicate is None or predicate(node)):
+                yield node
 
-    def filter_templates(self, *, recursive: bool = True) -> list[Template]:
-        return self.filter(Template, recursive=recursive)
+    def filter(self, kind: builtins.type[N] | tuple[builtins.type[N], ...] | None = None, *,
+               recursive: bool = True, matches: Matches = None, flags: int = FLAGS,
+               forcetype: builtins.type[N] | None = None) -> list[N]:
+        """The list of :meth:`ifilter`."""
+        return list(self.ifilter(kind, recursive=recursive, matches=matches, flags=flags,
+                                 forcetype=forcetype))
 
-    def filter_wikilinks(self, *, recursive: bool = True) -> list[WikiLink]:
-        return self.filter(WikiLink, recursive=recursive)
+    def ifilter_templates(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[Template]:
+        return self.ifilter(Template, recursive=recursive, matches=matches, flags=flags)
 
-    def filter_external_links(self, *, recursive: bool = True) -> list[ExternalLink]:
-        return self.filter(ExternalLink, recursive=recursive)
+    def filter_templates(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[Template]:
+        return list(self.ifilter(Template, recursive=recursive, matches=matches, flags=flags))
 
-    def filter_headings(self, *, recursive: bool = True) -> list[Heading]:
-        return self.filter(Heading, recursive=recursive)
+    def ifilter_wikilinks(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[WikiLink]:
+        return self.ifilter(WikiLink, recursive=recursive, matches=matches, flags=flags)
 
-    def filter_tags(self, *, recursive: bool = True) -> list[Tag | ExtensionTag]:
-        return self.filter((Tag, ExtensionTag), recursive=recursive)
+    def filter_wikilinks(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[WikiLink]:
+        return list(self.ifilter(WikiLink, recursive=recursive, matches=matches, flags=flags))
 
-    def filter_text(self, *, recursive: bool = True) -> list[Text]:
-        return self.filter(Text, recursive=recursive)
+    def ifilter_external_links(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[ExternalLink]:
+        return self.ifilter(ExternalLink, recursive=recursive, matches=matches, flags=flags)
+
+    def filter_external_links(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[ExternalLink]:
+        return list(self.ifilter(ExternalLink, recursive=recursive, matches=matches, flags=flags))
+
+    def ifilter_headings(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[Heading]:
+        return self.ifilter(Heading, recursive=recursive, matches=matches, flags=flags)
+
+    def filter_headings(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[Heading]:
+        return list(self.ifilter(Heading, recursive=recursive, matches=matches, flags=flags))
+
+    def ifilter_tags(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[Tag | ExtensionTag]:
+        return self.ifilter((Tag, ExtensionTag), recursive=recursive, matches=matches, flags=flags)
+
+    def filter_tags(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[Tag | ExtensionTag]:
+        return list(self.ifilter((Tag, ExtensionTag), recursive=recursive, matches=matches, flags=flags))
+
+    def ifilter_text(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[Text]:
+        return self.ifilter(Text, recursive=recursive, matches=matches, flags=flags)
+
+    def filter_text(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[Text]:
+        return list(self.ifilter(Text, recursive=recursive, matches=matches, flags=flags))
+
+    def ifilter_comments(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[Comment]:
+        return self.ifilter(Comment, recursive=recursive, matches=matches, flags=flags)
+
+    def filter_comments(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[Comment]:
+        return list(self.ifilter(Comment, recursive=recursive, matches=matches, flags=flags))
+
+    def ifilter_arguments(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[Argument]:
+        return self.ifilter(Argument, recursive=recursive, matches=matches, flags=flags)
+
+    def filter_arguments(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[Argument]:
+        return list(self.ifilter(Argument, recursive=recursive, matches=matches, flags=flags))
+
+    def ifilter_html_entities(self, *, recursive: bool = True, matches: Matches = None,
+                  flags: int = FLAGS) -> Iterator[Entity]:
+        return self.ifilter(Entity, recursive=recursive, matches=matches, flags=flags)
+
+    def filter_html_entities(self, *, recursive: bool = True, matches: Matches = None,
+                 flags: int = FLAGS) -> list[Entity]:
+        return list(self.ifilter(Entity, recursive=recursive, matches=matches, flags=flags))
 
 
 # --------------------------------------------------------------------------- leaves
@@ -210,20 +266,21 @@ class Tag(Node):
     """An HTML tag after balancing.
 
     ``kind``: ``"paired"`` (``<b>..</b>``), ``"void"`` (``<br>``, ``<hr/>``), ``"unclosed"`` (an open
-    tag whose content runs to the end of its container), ``"stray-close"`` (``</b>`` with no opener;
+    tag whose content runs to the end of its container), ``"implied"`` (an end tag HTML lets one
+    omit: ``<li>`` ended by the next ``<li>``), ``"stray-close"`` (``</b>`` with no opener;
     MediaWiki shows it as text).  ``self_closing`` records a written ``/>``.
     """
 
     name: str = ""
     attrs: list[Attribute] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
-    kind: str = "paired"
+    kind: TagKind = "paired"
     self_closing: bool = False
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("attrs", "children")
 
     @property
     def closed(self) -> bool:
-        return self.kind in ("paired", "void")
+        return self.kind in ("paired", "void", "implied")
 
     def get_attr(self, name: str) -> str | None:
         """Value of attribute ``name`` ("" for a bare attribute), or None."""
@@ -284,11 +341,12 @@ class ImageOption(Node):
     """One ``|``-separated option of a file link.
 
     ``kind``: format (thumb/frame/frameless/border value in ``value``), size, halign, valign,
-    upright, link, alt, page, class, lang, caption, other.  ``children`` keeps parsed nodes of the
-    option's value where they matter (captions, alt text).
+    upright, link, alt, page, class, lang, caption, other (an option word the site knows but
+    wikiparse does not use, or a caption that lost to a later one).  ``children`` keeps parsed
+    nodes of the option's value where they matter (captions, alt text).
     """
 
-    kind: str = ""
+    kind: ImageOptionKind = "other"
     name: str = ""
     value: str = ""
     children: list[Node] = field(default_factory=list)
@@ -311,7 +369,7 @@ class FileLink(Node):
     is_media: bool = False
     options: list[ImageOption] = field(default_factory=list)
     caption: list[Node] | None = None
-    format: str | None = None
+    format: FileFormat | None = None
     border: bool = False
     width: int | None = None
     height: int | None = None
@@ -354,7 +412,7 @@ class ExternalLink(Node):
     URL in text (``"free"``)."""
 
     url: str = ""
-    kind: str = "bracketed"
+    kind: ExternalLinkKind = "bracketed"
     children: list[Node] = field(default_factory=list)
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
 
@@ -408,13 +466,22 @@ class Template(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "params")
 
     def has(self, name: str | int) -> bool:
-        return self.get(name) is not None
+        """Whether a parameter ``name`` is there (positional ones answer to "1", "2"...)."""
+        return self.get_param(name) is not None
 
-    def get(self, name: str | int) -> Parameter | None:
+    def get(self, name: str | int) -> Parameter:
         """The parameter named ``name`` (positional ones answer to "1", "2"...); the last one
-        wins when a name repeats, as in MediaWiki."""
+        wins when a name repeats, as in MediaWiki.  Raises ValueError when there is none, as
+        mwparserfromhell does (:meth:`get_param` returns a default instead)."""
+        found = self.get_param(name)
+        if found is None:
+            raise ValueError(f"{self.name!r} has no parameter {str(name).strip()!r}")
+        return found
+
+    def get_param(self, name: str | int, default: Parameter | None = None) -> Parameter | None:
+        """The parameter named ``name``, or ``default`` when there is none."""
         key = str(name).strip()
-        found = None
+        found = default
         for p in self.params:
             if p.name == key:
                 found = p
@@ -448,6 +515,20 @@ class Argument(Node):
     CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("name_nodes", "default")
 
 
+@dataclass(slots=True, eq=False)
+class Transclusion(Node):
+    """In an expanded document (``wikiparse.expand``): the nodes one top-level template or
+    parser-function call produced.  ``target`` is the call's name as written, ``call`` its
+    wikitext and ``call_span`` its span in the *unexpanded* page; ``children`` (spans in the
+    expanded text) are what the call expanded to, as Parsoid's ``mw:Transclusion`` groups them."""
+
+    target: str = ""
+    call: str = ""
+    call_span: Span = (0, 0)
+    children: list[Node] = field(default_factory=list)
+    CHILD_FIELDS: ClassVar[tuple[str, ...]] = ("children",)
+
+
 # --------------------------------------------------------------------------- headings
 
 
@@ -468,9 +549,6 @@ class Heading(Node):
         return plain_title(self.children)
 
 
-# --------------------------------------------------------------------------- rendered-page dialect
-
-
 @dataclass(slots=True, eq=False)
 class EditMarker(Node):
     """``[edit]``, ``[edit | edit source]``... at the end of a heading in a rendered page."""
@@ -478,28 +556,10 @@ class EditMarker(Node):
     label: str = ""
 
 
-# --------------------------------------------------------------------------- tree-wide helpers
-
-
-def attach_source(root: Node, source: str) -> None:
-    """Let every node of ``root``'s tree reach ``source`` (the text its spans index), so that
-    ``str(node)`` and ``render(node, ...)`` work on any node.  Called when a tree is built."""
-    stack: list[Node] = [root]
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    while stack:
-        node = pop()
-        node.origin = source
-        for name in node.CHILD_FIELDS:
-            value = getattr(node, name)
-            if value.__class__ is list:
-                extend(value)
-            elif value is not None:
-                push(value)
-
-
-def plain_title(nodes: list[Node]) -> str:
-    """Visible text of a heading or label, trimmed: text, entities and the labels of links;
-    templates, comments and tags' markup contribute nothing but their text content."""
+def plain_title(nodes: list[Node], *, trim: bool = True) -> str:
+    """Visible text of a heading or label, whitespace collapsed and trimmed (``trim=False``: as
+    written): text, entities and the labels of links; templates, comments and tags' markup
+    contribute nothing but their text content."""
     parts: list[str] = []
     stack: list[Node] = list(reversed(nodes))
     while stack:
@@ -529,7 +589,8 @@ def plain_title(nodes: list[Node]) -> str:
                 stack.extend(reversed(node.children))
         else:
             stack.extend(reversed(list(node.child_nodes())))
-    return " ".join("".join(parts).split())
+    text = "".join(parts)
+    return " ".join(text.split()) if trim else text
 
 
 #: constructs that contribute no text to a title

@@ -72,8 +72,8 @@ class Visitor(Generic[R]):
     def visit(self, node: Node) -> R:
         result: Any = self._handler(type(node))(node)
         if type(result) is GeneratorType:
-            return self._drive(result)
-        return result
+            return self._drive(result)  # type: ignore[no-any-return]
+        return result  # type: ignore[no-any-return]
 
     def combine(self, results: list[Any]) -> Any:
         """The result of a list of nodes from their results (what ``yield nodes`` gets)."""

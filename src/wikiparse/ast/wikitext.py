@@ -21,8 +21,8 @@ from typing import Sequence
 
 from .document import (
     Boilerplate, Document, List, ListItem, Navigation, Paragraph, ParagraphBreak, Preformatted,
-    Table, TableCaption, TableCell, TableRow,
 )
+from .tables import Table, TableCaption, TableCell, TableRow
 from .nodes import (
     Argument, Attribute, BehaviorSwitch, Bold, Category, Comment, EditMarker, Entity,
     ExtensionTag, ExternalLink, FileLink, Heading, HorizontalRule, ImageOption, Italic,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Iterable
 
 from .. import DIALECTS
@@ -38,6 +39,16 @@ def positive(value: str) -> int:
     return _int_at_least(value, 1, "must be 1 or more")
 
 
+def clock(value: str) -> datetime:
+    """``--clock 2024-01-01T00:00:00Z``: an aware datetime (UTC when no offset is given)."""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO date and time like 2024-01-01T00:00:00Z: {value!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def namespaces(value: str) -> frozenset[int]:
     """``--namespaces 0,14``."""
     try:
@@ -65,6 +76,13 @@ def add_common(p: argparse.ArgumentParser, *, dialect: bool = True) -> None:
                    "same, byte for byte, for any N")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary line (errors are still reported)")
+    p.add_argument("--templates", metavar="DIR|DUMP|DB",
+                   help="expand templates first, reading them from a folder (index.json and "
+                   "its files), an XML dump or a SQLite file (see docs/expansion.md)")
+    p.add_argument("--clock", type=clock, metavar="ISO-TIME",
+                   help="with template expansion: \"now\" for {{CURRENTYEAR}}, #time... "
+                   "(e.g. 2024-01-01T00:00:00Z; default: the start of the run), for "
+                   "reproducible output")
     add_render_options(p)
 
 
@@ -79,8 +97,15 @@ def render_job(args: argparse.Namespace, lang: str | None = None,
     names = tuple(namespaces)
     if lang or args.lang or names:
         site = SiteSpec(args.lang or lang or "en", names)
-    return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site,
-                     options=getattr(args, "render_options", ()))
+    options = getattr(args, "render_options", ())
+    templates = getattr(args, "templates", None)
+    if templates is None:
+        return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site, options=options)
+    # one "now" for the whole run: every worker expands {{CURRENTYEAR}} alike
+    clock = getattr(args, "clock", None) or datetime.now(timezone.utc).replace(microsecond=0)
+    args.clock = clock
+    return RenderJob(args.fmt, getattr(args, "dialect", "wikitext"), site, options=options,
+                     templates=str(templates), clock=clock)
 
 
 def check_job(job: RenderJob) -> int | None:

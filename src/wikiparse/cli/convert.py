@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .arguments import FORMATTER, add_common, check_job, render_job
 from .exits import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, exit_code_help
 from .output import PROG, err, write_stdout
+from .render_options import add_page_options
 from .signals import check_not_stopped
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def add_parser(sub: Subparsers) -> argparse.ArgumentParser:
         description="Convert wikitext files.  With no input, or '-', read stdin; without -o, "
         "write stdout.  Folders are read recursively (hidden names skipped); with -o FOLDER the "
         "output mirrors the input tree, each file's suffix replaced by the format's (.html, "
-        ".txt, .json, .pandoc.json, .wiki).",
+        ".txt, .json, .pandoc.json, .wiki, .md).",
         epilog=textwrap.dedent("""\
             examples:
               wikiparse convert -t text page.wiki                  (to stdout)
@@ -50,6 +51,7 @@ def add_parser(sub: Subparsers) -> argparse.ArgumentParser:
     p.add_argument("--glob", metavar="PATTERN",
                    help="in folders, convert only file names matching PATTERN (e.g. '*.wiki')")
     add_common(p)
+    add_page_options(p)
     p.set_defaults(run=run)
     return p
 
@@ -83,7 +85,10 @@ def _convert_one(item: tuple[str, bytes | None], job: RenderJob) -> _Converted:
         return _Converted(None, str(error), None, size)
     note = f"{name}: empty input (converted to an empty document)" if not text else None
     try:
-        return _Converted(job.render_text(text), None, note, size)
+        title = None
+        if source != "-":
+            title = os.path.splitext(os.path.basename(source))[0].replace("_", " ")
+        return _Converted(job.render_text(text, title), None, note, size)
     except Exception as error:
         return _Converted(None, f"{name}: conversion failed: {describe_error(error)}", None, size)
 

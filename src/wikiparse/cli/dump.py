@@ -63,6 +63,12 @@ def add_parser(sub: Subparsers) -> argparse.ArgumentParser:
                    "instead of local processes; the dump paths must be readable by the workers")
     p.add_argument("--scheduler-timeout", type=float, default=20.0, metavar="SECONDS",
                    help="how long to try to reach the scheduler (default 20)")
+    p.add_argument("--expand", action="store_true",
+                   help="expand templates, taking them from the dump itself (a first pass "
+                   "copies its Template and Module pages into a SQLite file)")
+    p.add_argument("--templates-db", metavar="DB",
+                   help="with --expand: keep the SQLite file of templates here (default: a "
+                   "temporary file)")
     p.add_argument("--resume", action="store_true",
                    help="continue what a killed run (kill -9, out of memory) left of -o FILE: "
                    "its records are kept, the pages they cover skipped; give the same dump "
@@ -81,6 +87,12 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         return "'-' (standard input) can be given only once"
     if args.scheduler and "-" in args.dumps:
         return "--scheduler needs dump files that the workers can read, not stdin"
+    if (args.expand or args.templates) and args.scheduler:
+        return "--expand and --templates run with local workers, not --scheduler"
+    if args.expand and args.templates:
+        return "--expand takes the templates from the dump; leave out --templates"
+    if args.expand and "-" in args.dumps:
+        return "--expand reads the dump twice: it needs a file, not stdin"
     clash = same_as_any(args.output, [*args.dumps, *([args.index] if args.index else [])])
     if clash is not None:
         return f"refusing to overwrite the input {clash} (choose another -o)"
@@ -177,7 +189,8 @@ def _locally(args: argparse.Namespace, page_filter: PageFilter, out: RecordOutpu
              progress: Progress, reporter: Reporter, resume: Partial | None) -> str | None:
     """Convert the dumps with local worker processes; returns a damage message or None.
     ``resume``: the records a killed run wrote, whose pages are skipped."""
-    from ..pipeline.dumps import DumpError, DumpReader, PageRecord, plan_streams, read_site_info
+    from ..pipeline.dumps import DumpError, DumpReader, plan_streams, read_site_info
+    from ..pipeline.pages import PageRecord
     from ..pipeline.dumps import StreamSpec
     from ..pipeline.records import lost_pages, render_pages, render_stream
     from ..pipeline.resume import drop_through, skip_pages, streams_to_resume
@@ -194,6 +207,8 @@ def _locally(args: argparse.Namespace, page_filter: PageFilter, out: RecordOutpu
     jobs = resolve_jobs(args.jobs)
     done_before = 0  # compressed bytes of the dumps already converted
     for path in args.dumps:
+        if args.expand:
+            args.templates = _templates_from_dump(args, path, progress)
         if args.index:
             info = read_site_info(path)
             job = render_job(args, info.lang, info.site_spec().namespaces)
@@ -235,6 +250,39 @@ def _locally(args: argparse.Namespace, page_filter: PageFilter, out: RecordOutpu
                 return str(error)
             done_before += reader.size
     return None
+
+
+def _templates_from_dump(args: argparse.Namespace, path: str, progress: Progress) -> str:
+    """First pass of ``--expand``: the dump's Template, Module and MediaWiki pages into SQLite."""
+    import tempfile
+
+    from ..expand.stores import sqlite_from_dump
+
+    if args.templates_db:
+        db = str(args.templates_db)
+        if os.path.exists(db):
+            os.remove(db)
+    else:
+        handle, db = tempfile.mkstemp(suffix=".templates.db")
+        os.close(handle)
+        os.remove(db)
+        _remove_at_exit(db)
+    store = sqlite_from_dump(path, db, namespaces=(8, 10, 828))
+    progress.message(f"{PROG}: note: {path}: {len(store)} templates and modules read for --expand")
+    store.close()
+    return db
+
+
+def _remove_at_exit(path: str) -> None:
+    import atexit
+
+    def remove() -> None:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
+    atexit.register(remove)
 
 
 def _on_cluster(args: argparse.Namespace, page_filter: PageFilter, out: RecordOutput,

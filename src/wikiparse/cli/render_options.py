@@ -117,8 +117,22 @@ def detect_pandoc_api() -> str:
 
 
 # shortcut -> the formats it belongs to
-_SHORTCUTS = {"toc": ("html",), "pandoc_api": ("pandoc-json",), "text_profile": ("text",)}
-_FLAG = {"toc": "--toc", "pandoc_api": "--pandoc-api", "text_profile": "--text-profile"}
+_SHORTCUTS = {"toc": ("html",), "pandoc_api": ("pandoc-json",), "text_profile": ("text",),
+              "standalone": ("html",), "css": ("html",)}
+_FLAG = {"toc": "--toc", "pandoc_api": "--pandoc-api", "text_profile": "--text-profile",
+         "standalone": "--standalone", "css": "--css"}
+
+
+def add_page_options(p: argparse.ArgumentParser) -> None:
+    """``convert``'s options for whole pages: ``-s``/``--standalone`` and ``--css URL``."""
+    group = p.add_argument_group("page options (html)")
+    group.add_argument("-s", "--standalone", action="store_true", default=None,
+                       help="html: a complete HTML document (doctype, charset, title, language "
+                       "and direction) styled like a wiki page by the bundled stylesheet "
+                       "(= -O standalone=true); see docs/html.md")
+    group.add_argument("--css", action="append", metavar="URL",
+                       help="with -s: link the stylesheet at URL instead of inlining the bundled "
+                       "one (repeatable)")
 
 
 def render_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
@@ -127,7 +141,7 @@ def render_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
     a format it does not belong to, or a pandoc that cannot be asked."""
     options: dict[str, Any] = dict(args.option_pairs)
     for attr, formats in _SHORTCUTS.items():
-        value = getattr(args, attr)
+        value = getattr(args, attr, None)  # page options exist on convert only
         if value is None:
             continue
         if args.fmt not in formats:
@@ -135,6 +149,12 @@ def render_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
                               f"not -t {args.fmt}")
         if attr == "toc":
             options["toc"] = True
+        elif attr == "standalone":
+            options["standalone"] = True
+        elif attr == "css":
+            if not (options.get("standalone") or getattr(args, "standalone", None)):
+                raise OptionError("--css goes with -s/--standalone (a fragment has no <head>)")
+            options["css"] = value[0] if len(value) == 1 else tuple(value)
         elif attr == "pandoc_api":
             options["api_version"] = detect_pandoc_api() if value == "auto" else value
         else:

@@ -24,6 +24,7 @@ _BUILTIN: dict[str, str] = {
     "json": "wikiparse.emitters.json",
     "pandoc-json": "wikiparse.emitters.pandoc",
     "wikitext": "wikiparse.emitters.wikitext",
+    "markdown": "wikiparse.emitters.markdown",
 }
 _entry_points_loaded = False
 # held while the entry points are loaded: a second thread waits instead of seeing a half-filled

@@ -46,7 +46,7 @@ def _field_names(cls: type[ast.Node]) -> tuple[str, ...]:
 
 def to_dict(node: ast.Node) -> dict[str, Any]:
     """The JSON-ready dict of ``node`` (recursive; a Document gets the schema tag)."""
-    return JsonEmitter().to_dict(node)
+    return JsonEmitter().to_dict(node)  # type: ignore[no-any-return]
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
@@ -181,10 +181,15 @@ def _node_from(data: dict[str, Any]) -> Visiting:
     if cls is None:
         raise ValueError(f"unknown node type {type_name!r}")
     kwargs: dict[str, Any] = {}
+    choices = _choices(cls)
     for name in _field_names(cls):
         if name not in data:
             raise ValueError(f"{type_name} node without {name!r}")
-        kwargs[name] = yield from _rebuild(data[name], name)
+        kwargs[name] = _rebuild(data[name], name)
+        allowed = choices.get(name)
+        if allowed is not None and kwargs[name] not in allowed:
+            raise ValueError(f"{type_name}.{name} is {kwargs[name]!r}, not one of "
+                             f"{', '.join(repr(a) for a in sorted(allowed, key=repr))}")
     if "children" in {f.name for f in fields(cls)}:
         children = []
         for c in data.get("children", []):
@@ -199,7 +204,40 @@ def _node_from(data: dict[str, Any]) -> Visiting:
     return node
 
 
-def _rebuild(value: Any, name: str) -> Visiting:
+_CHOICES: dict[type[ast.Node], dict[str, frozenset[Any]]] = {}
+
+
+def _literal_values(tp: Any) -> frozenset[Any] | None:
+    """The values a ``Literal`` (or optional ``Literal``) type allows; None for other types."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return frozenset(typing.get_args(tp))
+    if origin in (typing.Union, types.UnionType):
+        parts = [_literal_values(a) if a is not type(None) else frozenset({None})
+                 for a in typing.get_args(tp)]
+        if all(p is not None for p in parts):
+            return frozenset().union(*(p for p in parts if p is not None))
+    return None
+
+
+def _choices(cls: type[ast.Node]) -> dict[str, frozenset[Any]]:
+    """Field name -> allowed values, for the fields with a fixed set of values (from_json
+    checks them: a tree read from JSON holds only values the node classes allow)."""
+    found = _CHOICES.get(cls)
+    if found is None:
+        from ..config import SiteConfig
+
+        hints = typing.get_type_hints(cls, localns={"SiteConfig": SiteConfig})
+        found = {}
+        for name in _field_names(cls):
+            values = _literal_values(hints[name])
+            if values is not None:
+                found[name] = values
+        _CHOICES[cls] = found
+    return found
+
+
+def _rebuild(value: Any, name: str) -> Any:
     if isinstance(value, dict):
         if name == "diagnostics" or "code" in value and "type" not in value:
             return ast.Diagnostic(value["code"], value["message"], (value["span"][0], value["span"][1]),
@@ -223,7 +261,7 @@ def _build(data: dict[str, Any]) -> ast.Node:
         except StopIteration as done:
             stack.pop()
             if not stack:
-                return done.value
+                return done.value  # type: ignore[no-any-return]
             value = done.value
             continue
         if not isinstance(request, dict):
@@ -253,6 +291,8 @@ def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
 
 def _type_schema(tp: Any) -> dict[str, Any]:
     origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(tp))}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_type_schema(a) for a in typing.get_args(tp)]}
     if tp is type(None):

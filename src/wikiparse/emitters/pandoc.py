@@ -10,13 +10,14 @@ list ``categories``.  Option ``api_version``: ``"1.23"`` (default, pandoc >= 3) 
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 
 import wikiparse.ast as ast
 from . import register
+from ._recursion import recursion_headroom
 from .base import Emitter, Visiting
+from .html.sanitizer import decode_entities
 from .json import dumps
 
 Json = Any
@@ -26,7 +27,7 @@ _NO_ATTR: list[Any] = ["", [], []]
 _INLINE_STYLE = {"b": "Strong", "strong": "Strong", "i": "Emph", "em": "Emph", "u": "Underline",
                  "ins": "Underline", "s": "Strikeout", "del": "Strikeout", "strike": "Strikeout",
                  "sup": "Superscript", "sub": "Subscript"}
-_FRAMED_FORMATS = ("thumbnail", "thumb", "frame", "framed")
+_FRAMED_FORMATS = ("thumb", "frame")
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 #: HTML tags that stand as blocks among blocks
 _BLOCK_TAGS = frozenset({"div", "blockquote", "center", "table", "p"})
@@ -405,7 +406,7 @@ class PandocEmitter(Emitter):
         if name == "references":
             return []
         if name == "nowiki":
-            return _str_inlines(html.unescape(n.content or ""))
+            return _str_inlines(decode_entities(n.content or ""))  # "&amp" stays, as MediaWiki
         if name == "math":
             return [_t("Math", [_t("InlineMath"), (n.content or "").strip()])]
         if name in ("pre", "syntaxhighlight", "source", "code"):

@@ -72,13 +72,13 @@ class TemplateCall:
         return self.emitter.today
 
     def has(self, key: str | int) -> bool:
-        return self.template.get(key) is not None
+        return self.template.has(key)
 
     def param(self, key: str | int, default: str = "") -> str:
         """Text of parameter ``key`` (a name or a 1-based position), trimmed."""
         k = str(key).strip()
         if k not in self._cache:
-            p = self.template.get(k)
+            p = self.template.get_param(k)
             self._cache[k] = self.emitter.inline_text(p.value).strip() if p is not None else ""
         return self._cache[k] or default
 

@@ -18,14 +18,17 @@ a :class:`~wikiparse.emitters.templates.TemplateHandlers` object (``templates=``
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import re
-from typing import Any
+from typing import Any, Callable
 
 import wikiparse.ast as ast
+from ..config import SiteConfig
 from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
+from ._recursion import recursion_headroom
 from .base import Emitter, Visiting
+from .html.sanitizer import decode_entities
+from .gallery import gallery_lines
 from .templates import TemplateCall, TemplateHandlers
 
 # sentinels, resolved by _finish: a line break, a block break, a kept space / tab (pre), a cell
@@ -71,6 +74,9 @@ class TextEmitter(Emitter):
         # site chrome of rendered pages (ads, disclaimers, credits...) is never article text
         self.chrome: bool = bool(options.get("chrome", False))
         self.tables: bool = bool(options.get("tables", True))
+        # clean text keeps a spanned table's columns aligned (a spanning cell's text in its first
+        # slot, empty cells in the others); visible text is the browser's, where they shift
+        self._grid_tables = not visible
         self.headings: bool = bool(options.get("headings", True))
         handlers = options.get("templates")
         if handlers is None:
@@ -80,6 +86,9 @@ class TextEmitter(Emitter):
         self.handlers: TemplateHandlers = handlers
         today = options.get("today")
         self.today: _dt.date = today if isinstance(today, _dt.date) else _dt.date.today()
+        # the rendered document's settings and parser (gallery captions are kept raw in the tree)
+        self.config: SiteConfig | None = None
+        self.parse_fragment: Callable[[str], ast.Document] | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -93,6 +102,9 @@ class TextEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         self.source = self.source_of(node)
+        if isinstance(node, ast.Document):
+            self.config = node.config
+            self.parse_fragment = node.parse_fragment
         self._reset()
         raw = self.visit(node)
         if self.references and isinstance(node, ast.Document):
@@ -168,7 +180,7 @@ class TextEmitter(Emitter):
     def visit_FileLink(self, node: ast.FileLink) -> Visiting:
         if node.is_media:
             return (yield node.caption) if node.caption else node.target.partition(":")[2]
-        if not self.captions or node.format not in ("thumbnail", "thumb", "frame", "framed"):
+        if not self.captions or node.format not in ("thumb", "frame"):
             return ""
         caption = (yield node.caption) if node.caption else ""
         return BLOCK + caption + BLOCK if caption.strip() else ""
@@ -194,7 +206,7 @@ class TextEmitter(Emitter):
             return CELL + inner
         return inner
 
-    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> Visiting:
+    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> Any:
         name = node.name.lower()
         if name == "ref":
             return (yield from self._ref(node))
@@ -207,9 +219,9 @@ class TextEmitter(Emitter):
         if name in _SILENT_EXTENSIONS:
             return ""
         if name == "nowiki":
-            return html.unescape(node.content or "")
+            return decode_entities(node.content or "")  # MediaWiki's rules: "&amp" stays
         if name in _PRE_EXTENSIONS:
-            text = html.unescape(node.content or "") if name == "pre" else (node.content or "")
+            text = decode_entities(node.content or "") if name == "pre" else (node.content or "")
             return BLOCK + _keep_whitespace(text.strip("\n")) + BLOCK
         if name in ("math", "chem", "ce"):
             return (node.content or "").strip() if self.profile == "visible" else ""
@@ -223,11 +235,23 @@ class TextEmitter(Emitter):
         return ""
 
     def _gallery(self, node: ast.ExtensionTag) -> str:
+        """The captions, parsed as wikitext by the document's parser (links show their labels;
+        without one, a tree built by hand, the caption's source is shown), one per line."""
         lines = []
-        for line in (node.content or "").split("\n"):
-            _, bar, caption = line.partition("|")
-            if bar and caption.strip():
-                lines.append(caption.rsplit("|", 1)[-1].strip())
+        for line in gallery_lines(node.content or "", self.config):
+            if not line.caption.strip():
+                continue
+            if self.parse_fragment is None:
+                caption = line.caption.strip()
+            else:
+                caption_doc = self.parse_fragment(line.caption)
+                page_source, self.source = self.source, caption_doc.source  # the snippet's spans
+                try:
+                    caption = self.inline_text(caption_doc.children)
+                finally:
+                    self.source = page_source
+            if caption:
+                lines.append(caption)
         return BLOCK + LINE.join(lines) + BLOCK if lines else ""
 
     # ---- references
@@ -321,11 +345,31 @@ class TextEmitter(Emitter):
             return BLOCK
         parts = [BLOCK, (yield node.prelude)]
         if node.caption is not None:
-            parts.append((yield node.caption))
-        for row in node.rows:
-            parts.append((yield row))
+            parts.append(self.visit(node.caption))
+        if self._grid_tables and node.has_spans():
+            parts.extend(self._grid_rows(node))
+        else:
+            for row in node.rows:
+                parts.append(self.visit(row))
         parts.append(BLOCK)
         return "".join(parts)
+
+    def _grid_rows(self, node: ast.Table) -> list[str]:
+        """Rows laid out in the table's grid (rowspan/colspan expanded), so that every cell is
+        in its column: a spanning cell's text (on one line) in its first slot, empty cells in
+        the others."""
+        lines = []
+        for r, line in enumerate(node.grid()):
+            texts = []
+            for c, slot in enumerate(line):
+                first = slot is not None and slot.row == r and slot.column == c
+                texts.append(_finish(self.visit(slot.cell), single_line=True)
+                             if first and slot is not None else "")
+            while texts and not texts[-1]:  # nothing to align after the last text
+                texts.pop()
+            # a real tab between cells: an empty first cell keeps its column
+            lines.append(LINE + TAB.join(texts) + LINE)
+        return lines
 
     def visit_TableRow(self, node: ast.TableRow) -> Visiting:
         cells = []

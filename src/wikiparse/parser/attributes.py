@@ -31,7 +31,7 @@ def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
             value, quote = m.group(4), ""
         else:
             value, quote = None, ""
-        attrs.append(Attribute(m.span(), name=name.lower(), value=value, quote=quote))
+        attrs.append(Attribute(m.span(), name=name.lower(), value=value, quote=quote, origin=ctx.text))
     return attrs
 
 
@@ -62,7 +62,7 @@ def attributes_from_items(ctx: Context, items: Sequence[Union[Node, Tok]]) -> li
         a0, a1 = attr.span
         while ni < len(nodes) and nodes[ni].span[1] <= a0:
             node = nodes[ni]
-            result.append(Attribute(node.span, name="", children=[node]))
+            result.append(Attribute(node.span, name="", children=[node], origin=ctx.text))
             ni += 1
         inside = False
         while ni < len(nodes) and nodes[ni].span[0] >= a0 and nodes[ni].span[1] <= a1:
@@ -74,7 +74,7 @@ def attributes_from_items(ctx: Context, items: Sequence[Union[Node, Tok]]) -> li
         result.append(attr)
     while ni < len(nodes):
         node = nodes[ni]
-        result.append(Attribute(node.span, name="", children=[node]))
+        result.append(Attribute(node.span, name="", children=[node], origin=ctx.text))
         ni += 1
     # drop attributes overlapping a nameless holder (keeps siblings disjoint)
     cleaned: list[Attribute] = []

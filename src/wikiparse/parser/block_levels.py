@@ -11,15 +11,16 @@ attached where they stand and change nothing.  In ``lines`` mode (template argum
 from __future__ import annotations
 
 from ..ast import (
-    Comment, HorizontalRule, List, ListItem, Node, Paragraph, ParagraphBreak, Preformatted, Text)
+    Comment, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
+    Preformatted, Text)
 from .context import Context
 from .interfaces import Reentry
 from .items import (NT, BlockEntry, ContainerState, Line, Tok, add_nodes, first_tok_kind, is_blank_tok,
                     newline_text, to_nodes)
 from .tags import is_block_item
 
-_LIST_KIND = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
-_ITEM_KIND = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
+_LIST_KIND: dict[str, ListKind] = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
+_ITEM_KIND: dict[str, ItemKind] = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
 
 
 class BlockLevels:
@@ -82,7 +83,7 @@ class _BlockState:
         assert para is not None
         if para.children and self.para_nl is not None:
             nl = self.para_nl
-            add_nodes(para.children, [newline_text(nl)])
+            add_nodes(para.children, [newline_text(nl, self.text)])
         add_nodes(para.children, nodes)
         end = nodes[-1].span[1] if nodes else line.end
         start = para.span[0]
@@ -107,7 +108,7 @@ class _BlockState:
         """Nodes outside paragraphs; in ``lines`` mode the newline stays as text."""
         add_nodes(self.out, nodes)
         if self.mode != "doc" and line.nl is not None:
-            add_nodes(self.out, [newline_text(line.nl)])
+            add_nodes(self.out, [newline_text(line.nl, self.text)])
 
     # -------------------------------------------------------------- lines
 
@@ -125,7 +126,7 @@ class _BlockState:
         self.close_paragraph()
         add_nodes(self.out, self.passes.inline(line.items))
         if keep_newline and line.nl is not None:
-            add_nodes(self.out, [newline_text(line.nl)])
+            add_nodes(self.out, [newline_text(line.nl, self.text)])
 
     def line(self, line: Line) -> None:
         items = line.items
@@ -135,7 +136,7 @@ class _BlockState:
         fkind = first.kind if isinstance(first, Tok) else None
         if fkind == "hr":
             assert isinstance(first, Tok)
-            self.block(HorizontalRule((first.start, first.end)))
+            self.block(HorizontalRule((first.start, first.end), origin=self.text))
             rest = items[1:]
             if rest:
                 add_nodes(self.out, inline(rest))
@@ -174,7 +175,7 @@ class _BlockState:
             if self.last != "pre":
                 self.pending = None
                 self.close_paragraph()
-                self.open(Preformatted((line.start, line.end)))
+                self.open(Preformatted((line.start, line.end), origin=self.text))
                 self.last = "pre"
             assert isinstance(first, Tok)
             content: list[NT] = []
@@ -188,8 +189,8 @@ class _BlockState:
             if self.pending is not None:
                 if self.pending == "</p><p>":
                     self.close_paragraph()
-                brk = ParagraphBreak((line.start, line.nl.end if line.nl else line.end))
-                self.open(Paragraph(brk.span, children=[brk]))
+                brk = ParagraphBreak((line.start, line.nl.end if line.nl else line.end), origin=self.text)
+                self.open(Paragraph(brk.span, children=[brk], origin=self.text))
                 self.para_nl = None  # the break's span holds its newline
                 self.pending = None
                 self.last = "p"
@@ -204,15 +205,15 @@ class _BlockState:
             if self.pending == "</p><p>":
                 self.close_paragraph()
             if self.para is None:
-                self.open(Paragraph((line.start, line.end)))
+                self.open(Paragraph((line.start, line.end), origin=self.text))
             self.pending = None
             self.last = "p"
         elif self.last != "p":
             self.close_paragraph()
-            self.open(Paragraph((line.start, line.end)))
+            self.open(Paragraph((line.start, line.end), origin=self.text))
             self.last = "p"
         if self.para is None:
-            self.open(Paragraph((line.start, line.end)))
+            self.open(Paragraph((line.start, line.end), origin=self.text))
         self.add_to_para(nodes, line)
 
     # -------------------------------------------------------------- lists
@@ -243,15 +244,15 @@ class _BlockState:
             # next item in the list at level `common`
             char = prefix[common - 1]
             lst, _ = self.lists[common - 1]
-            item = ListItem((tok.start, line.end), kind=_ITEM_KIND[char], marker=prefix)
+            item = ListItem((tok.start, line.end), kind=_ITEM_KIND[char], marker=prefix, origin=self.text)
             lst.items.append(item)
             self.lists[common - 1] = (lst, item)
             if char == ";":
                 term_split = True
         while len(prefix) > common:
             char = prefix[common]
-            lst = List((tok.start + common, line.end), kind=_LIST_KIND[char])
-            item = ListItem((tok.start + common, line.end), kind=_ITEM_KIND[char], marker=prefix)
+            lst = List((tok.start + common, line.end), kind=_LIST_KIND[char], origin=self.text)
+            item = ListItem((tok.start + common, line.end), kind=_ITEM_KIND[char], marker=prefix, origin=self.text)
             lst.items.append(item)
             if common == 0:
                 self.out.append(lst)
@@ -270,7 +271,7 @@ class _BlockState:
                 term, colon, definition = split
                 add_nodes(item.children, self.passes.inline(term))
                 item.span = (item.span[0], colon.start)
-                dd = ListItem((colon.start, line.end), kind="dd", marker=":")
+                dd = ListItem((colon.start, line.end), kind="dd", marker=":", origin=self.text)
                 add_nodes(dd.children, self.passes.inline(definition))
                 lst.items.append(dd)
                 self.lists[-1] = (lst, dd)

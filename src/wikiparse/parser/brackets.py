@@ -22,6 +22,25 @@ from .items import Frame, Item, Splice, TagTok, Tok
 from .scanner import scanner
 from .tags import HTML_TAGS
 
+
+def _reference_char(raw: str) -> str:
+    """The character an entity stands for, or ``""`` when MediaWiki shows it as text: an unknown
+    name, or a number that is no character (Sanitizer::validateCodepoint allows tab, LF, CR,
+    U+0020-D7FF, U+E000-FFFD, U+10000-10FFFF).  Zero padding of any length is allowed."""
+    if not raw.startswith("&#"):
+        char = html.unescape(raw)
+        return "" if char == raw else char
+    digits = raw[2:-1]
+    hexadecimal = digits[:1] in ("x", "X")
+    significant = (digits[1:] if hexadecimal else digits).lstrip("0") or "0"
+    if len(significant) > (6 if hexadecimal else 7):
+        return ""
+    cp = int(significant, 16 if hexadecimal else 10)
+    if cp in (0x09, 0x0A, 0x0D) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD \
+            or 0x10000 <= cp <= 0x10FFFF:
+        return html.unescape(f"&#{cp};") if 0x80 <= cp <= 0x9F else chr(cp)
+    return ""
+
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 _URL_CONTINUE = re.compile(r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
 _URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
@@ -29,11 +48,13 @@ _ESCAPED_ANGLE = re.compile(r"&(?:lt|gt);")
 _CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 _MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)", re.S)
+# what may follow a heading's closing '=' run on its line: blanks and comments
+_HEADING_LINE_REST = re.compile(r"[ \t]*(?:<!--(?:(?!-->).)*-->[ \t]*)*(?:\n|\Z)", re.S)
 _TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
 
-# token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the leading '|' of
-# these is a separator and the rest is text
-_PIPE_LED = {"TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
+# token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the '|' in
+# them is a separator (the preprocessor knows no tables) and the rest is text
+_PIPE_LED = {"TABLE_OPEN", "TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
 
 
 class BracketBuilder:
@@ -59,6 +80,7 @@ class BracketBuilder:
         max_tokens = ctx.limits.max_nodes
         pos = start
         self.line_start = start
+        heading_frame: Frame | None = None  # the frame in which the current line is a heading
         while pos < end:
             m = match(text, pos, end)
             assert m is not None  # CHAR matches any character
@@ -82,13 +104,15 @@ class BracketBuilder:
                 else:
                     cur.append(Tok("nl", s, e))
                 self.line_start = e
+                heading_frame = None
             elif kind == "PIPE":
                 if top.kind == "brace" or top.kind == "link":
                     self._new_part(top, s)
                 else:
                     cur.append(Tok("pipe", s, e))
             elif kind == "EQUALS":
-                if top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
+                if (top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0
+                        and top is not heading_frame):
                     top.eqs[-1] = s
                 cur.append(Tok("eq", s, e))
             elif kind == "BRACE_OPEN":
@@ -111,14 +135,16 @@ class BracketBuilder:
             elif kind == "COMMENT":
                 closed = text.endswith("-->", s, e) and e - s >= 7
                 cur.append(Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
-                                       closed=closed))
+                                       closed=closed, origin=text))
             elif kind == "ENTITY":
                 raw = text[s:e]
-                char = html.unescape(raw)
-                if char == raw:  # unknown named entity: MediaWiki shows it escaped, as text
+                char = _reference_char(raw)
+                if not char:
+                    # an unknown name, or a number that is no character (&#0;, &#1114112;):
+                    # MediaWiki shows it escaped, as text
                     cur.append(Tok("text", s, e))
                 else:
-                    cur.append(Entity((s, e), raw=raw, char=char))
+                    cur.append(Entity((s, e), raw=raw, char=char, origin=text))
             elif kind == "TAG":
                 pos = self._tag(stack, s, e, end)
                 continue
@@ -128,9 +154,23 @@ class BracketBuilder:
                     if bar > s:
                         cur.append(Tok("text", s, bar))
                     self._new_part(top, bar)
-                    top.parts[-1].append(Tok("text", bar + 1, e))
+                    if bar + 1 < e:
+                        top.parts[-1].append(Tok("text", bar + 1, e))
                 else:
                     cur.append(Tok(_LINE_KIND[kind], s, e))
+            elif (kind == "HEADING_START" and e - s == 1 and top.kind == "brace"
+                  and len(top.parts) > 1 and top.eqs[-1] < 0):
+                # a single '=' at a line start in an argument is its name/value separator, not
+                # a heading (Preprocessor_Hash's "DWIM" rule); '==x==' stays a heading.  The
+                # token stays a heading start: if the template never closes, its text is
+                # read again as lines and the heading is there (MediaWiki's HHP2.1)
+                top.eqs[-1] = len(cur)
+                cur.append(Tok("heading_start", s, e))
+            elif kind == "HEADING_START":
+                # a heading line: its '=' separate no argument (the preprocessor reads the
+                # line as a heading first)
+                heading_frame = top
+                cur.append(Tok("heading_start", s, e))
             elif kind in _LINE_KIND:
                 cur.append(Tok(_LINE_KIND[kind], s, e))
             elif kind == "FREE_URL":
@@ -142,11 +182,11 @@ class BracketBuilder:
                 else:
                     cur.append(self._magic_link(s, e))
             elif kind == "SIGNATURE":
-                cur.append(Signature((s, e), tildes=e - s))
+                cur.append(Signature((s, e), tildes=e - s, origin=text))
             elif kind == "SWITCH":
                 name = text[s + 2 : e - 2]
                 if name.upper() in ctx.config.behavior_switches:
-                    cur.append(BehaviorSwitch((s, e), name=name.upper()))
+                    cur.append(BehaviorSwitch((s, e), name=name.upper(), origin=text))
                 else:
                     cur.append(Tok("text", s, e))
             else:  # pragma: no cover - every terminal is handled above
@@ -269,6 +309,14 @@ class BracketBuilder:
             if len(stack) > max_depth:
                 self._too_deep(cur, s, e)
                 return e
+            lead = e
+            while lead < end and text[lead] == " ":
+                lead += 1
+            if lead > e and self.ctx.bracket_url_re.match(text, lead, end) is not None:
+                # '[[ https://...': a target that starts with a protocol is no page
+                # (handleInternalLinks); the brackets are text, the URL a free link
+                cur.append(Tok("text", s, e))
+                return e
             if n > 2:
                 cur.append(Tok("text", s, e - 2))
             frame = Frame("link", e - 2, 2)
@@ -325,6 +373,7 @@ class BracketBuilder:
                 built = self.constructs.link_element(top, pos, trail_end)
                 if built is None:
                     stack.append(top)
+                    self.link_depth += top.url_end  # _degrade takes the frame's depth off again
                     self._degrade(stack, reason="invalid-link")
                     stack[-1].parts[-1].append(Tok("text", pos, pos + 2))
                     trail_end = pos + 2
@@ -425,6 +474,15 @@ class BracketBuilder:
         if proto is None:
             return None
         url_end = self._url_end(stack, s, e) if extend else e
+        top = stack[-1]
+        if extend and top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
+            # the preprocessor splits an argument at its first '=' before links are found:
+            # {{URL|http://example.com=foobar}} is the argument 'http://example.com' = 'foobar'
+            eq = text.find("=", s, url_end)
+            if eq > proto.end():
+                url_end = eq
+        if extend and text[url_end - 1] == "=":
+            url_end = self._heading_end_left_out(s, url_end)
         has_paren = "(" in text[s:url_end]
         while url_end > s:
             ch = text[url_end - 1]
@@ -434,7 +492,25 @@ class BracketBuilder:
                 break
         if url_end <= proto.end():
             return None
-        return ExternalLink((s, url_end), url=text[s:url_end], kind="free")
+        return ExternalLink((s, url_end), url=text[s:url_end], kind="free", origin=text)
+
+    def _heading_end_left_out(self, s: int, url_end: int) -> int:
+        """A URL ending a heading line (``==http://example.com==``) leaves the heading's
+        closing ``=`` run out: MediaWiki finds headings before links.  As many ``=`` as
+        open the line (at most 6) stay outside, when only blanks and comments follow."""
+        text = self.ctx.text
+        ls = self.line_start
+        if not (ls == 0 or text[ls - 1] == "\n") or text[ls : ls + 1] != "=":
+            return url_end
+        if _HEADING_LINE_REST.match(text, url_end) is None:
+            return url_end
+        opening = 0
+        while opening < 6 and text[ls + opening : ls + opening + 1] == "=":
+            opening += 1
+        closing = 0
+        while closing < opening and url_end - closing - 1 > s and text[url_end - closing - 1] == "=":
+            closing += 1
+        return url_end - closing
 
     def _magic_link(self, s: int, e: int) -> Node:
         raw = self.ctx.text[s:e]
@@ -447,10 +523,10 @@ class BracketBuilder:
         if kind == "ISBN":
             url = "Special:BookSources/" + value.upper()
         elif kind == "RFC":
-            url = f"https://datatracker.ietf.org/doc/html/rfc{value}"
+            url = self.ctx.config.rfc_url.replace("$1", value)
         else:
-            url = f"https://pubmed.ncbi.nlm.nih.gov/{value}"
-        return MagicLink((s, e), kind=kind, value=value.upper(), url=url)
+            url = self.ctx.config.pmid_url.replace("$1", value)
+        return MagicLink((s, e), kind=kind, value=value.upper(), url=url, origin=self.ctx.text)
 
     # ------------------------------------------------------------------ tags
 

@@ -12,8 +12,8 @@ import re
 from urllib.parse import unquote
 
 from ..ast import (
-    Argument, Category, Comment, Entity, ExtensionTag, ExternalLink, FileLink, ImageOption,
-    LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
+    Argument, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
+    FileLink, ImageOption, ImageOptionKind, LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
 from .context import Context
@@ -115,7 +115,7 @@ class ConstructBuilder:
                 items.extend(parts[i])
             default = self.passes.blocks(items, "lines")
         name = self.ctx.text[starts[0] : ends[0]].strip()
-        return Argument((start, end), name=name, name_nodes=name_nodes, default=default)
+        return Argument((start, end), name=name, name_nodes=name_nodes, default=default, origin=self.ctx.text)
 
     def _template_like(self, parts: list[list[NodeOrTok]], eqs: list[int], starts: list[int],
                        ends: list[int], start: int, end: int) -> Node | None:
@@ -135,12 +135,12 @@ class ConstructBuilder:
             for i in range(1, len(parts)):
                 args.append(self._parameter(parts[i], -1, starts[i], ends[i], str(i + 1),
                                             positional=True))
-            return ParserFunction((start, end), name=fname, args=args)
+            return ParserFunction((start, end), name=fname, args=args, origin=self.ctx.text)
         stripped = raw_name.strip()
         if literal is not None and len(parts) == 1:
             key = literal.strip()
             if key.upper() in ctx.config.variables or key in ("!", "="):
-                return Variable((start, end), name=key)
+                return Variable((start, end), name=key, origin=self.ctx.text)
         if not stripped:
             return None
         if literal is not None:
@@ -167,7 +167,7 @@ class ConstructBuilder:
             else:
                 params.append(self._parameter(parts[i], eq, starts[i], ends[i], "", positional=False))
         name = self.ctx.config.normalize_title(literal if literal is not None else stripped)
-        return Template((start, end), name=name, name_nodes=name_nodes, params=params)
+        return Template((start, end), name=name, name_nodes=name_nodes, params=params, origin=self.ctx.text)
 
     def _function_prefix(self, items: list[NodeOrTok]) -> tuple[str, int] | None:
         """(function name, position of the colon) when the name part starts like a parser
@@ -217,7 +217,7 @@ class ConstructBuilder:
                    positional: bool) -> Parameter:
         if positional:
             value = self.passes.blocks(items, "lines")
-            return Parameter((start, end), name=implied, showkey=False, value=value)
+            return Parameter((start, end), name=implied, showkey=False, value=value, origin=self.ctx.text)
         # ``eq`` is the source offset of the first '=' token of the part
         at = next((i for i, it in enumerate(items)
                    if type(it) is Tok and it.kind == "eq" and it.start == eq), -1)
@@ -235,7 +235,7 @@ class ConstructBuilder:
         name_nodes = self.passes.blocks(name_items, "inline")
         value = self.passes.blocks(value_items, "lines")
         return Parameter((start, end), name=name, showkey=True, name_nodes=name_nodes,
-                             value=value)
+                             value=value, origin=self.ctx.text)
 
     # ------------------------------------------------------------------ [[ ]]
 
@@ -293,11 +293,11 @@ class ConstructBuilder:
                 name = self.ctx.config.normalize_title(rest.split("#")[0])
                 return Category((start, close + 2), target=target,
                                     title=f"{ctx.config.namespace_name(NS_CATEGORY)}:{name}",
-                                    name=name, sort_key=sort_key, children=children)
+                                    name=name, sort_key=sort_key, children=children, origin=self.ctx.text)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
             if key in ctx.config.language_codes and not leading_colon and len(parts) == 1:
-                return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target)
+                return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target, origin=self.ctx.text)
         # label: everything after the first pipe, pipes included
         label_items: list[NodeOrTok] = []
         for i in range(1, len(parts)):
@@ -331,7 +331,7 @@ class ConstructBuilder:
         return WikiLink((start, end), target=target, title=title, namespace=namespace,
                             fragment=fragment, interwiki=interwiki, children=children,
                             has_text=has_text, trail=trail, leading_colon=leading_colon,
-                            target_nodes=target_nodes)
+                            target_nodes=target_nodes, origin=self.ctx.text)
 
     def _file_link(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
                    start: int, close: int, target: str, ns: int, rest: str) -> FileLink:
@@ -341,14 +341,14 @@ class ConstructBuilder:
         name = self.ctx.config.normalize_title(rest.split("#")[0])
         node = FileLink((start, close + 2), target=target, name=name, namespace=ns,
                             is_media=ns == NS_MEDIA,
-                            title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}")
+                            title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
         caption_index = -1
         options: list[ImageOption] = []
         for i in range(1, len(parts)):
             raw = text[starts[i] : ends[i]]
             option = self._image_option(raw.strip(), exact, patterns, parts[i])
             if option is None:
-                option = ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw)
+                option = ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw, origin=self.ctx.text)
                 caption_index = len(options)
             option.span = (starts[i], ends[i])
             options.append(option)
@@ -379,7 +379,8 @@ class ConstructBuilder:
         low = word.lower()
         option = exact.get(low)
         if option is not None:
-            return ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option, value=option)
+            return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option, value=option,
+                               origin=self.ctx.text)
         for pre, post, option in patterns:
             if low.startswith(pre) and low.endswith(post) and len(low) >= len(pre) + len(post):
                 value = word[len(pre) : len(word) - len(post)] if post else word[len(pre) :]
@@ -393,8 +394,8 @@ class ConstructBuilder:
                         continue
                 elif option == "manualthumb":
                     pass
-                return ImageOption((0, 0), kind=_OPTION_KIND.get(option, option), name=option,
-                                       value=value.strip())
+                return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option,
+                                       value=value.strip(), origin=self.ctx.text)
         return None
 
     def _apply_option(self, node: FileLink, option: ImageOption) -> None:
@@ -403,7 +404,7 @@ class ConstructBuilder:
             if name == "border":
                 node.border = True
             elif node.format is None:  # the first format wins (MediaWiki T50664)
-                node.format = {"thumbnail": "thumb", "manualthumb": "thumb", "framed": "frame"}.get(name, name)
+                node.format = _FORMATS.get(name)
         elif kind == "size":
             m = _SIZE.match(value + "px")
             if m:
@@ -437,8 +438,9 @@ class ConstructBuilder:
         items = flatten(frame.parts[0])
         children = self.passes.blocks(items, "inline")
         url = self.ctx.text[frame.start + 1 : frame.url_end]
-        kind = "bracketed" if frame.text_start < close else "autonumber"
-        return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children)
+        kind: ExternalLinkKind = "bracketed" if frame.text_start < close else "autonumber"
+        return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children,
+                            origin=self.ctx.text)
 
     # ------------------------------------------------------------------ <ref>...</ref>
 
@@ -447,7 +449,7 @@ class ConstructBuilder:
         ctx = self.ctx
         attrs = tag_attributes(ctx, self.passes.scan, attr_start, attr_end)
         if self_closing:
-            return ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True)
+            return ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True, origin=self.ctx.text)
         limit = ctx.no_close_after.get(name)
         if limit is not None and e >= limit:
             return None
@@ -471,7 +473,7 @@ class ConstructBuilder:
                 finally:
                     ctx.depth -= 1
         return ExtensionTag((s, m.end()), name=name, attrs=attrs, content=content,
-                                children=children, closed=True)
+                                children=children, closed=True, origin=self.ctx.text)
 
 
 _close_cache: dict[str, re.Pattern[str]] = {}
@@ -485,7 +487,10 @@ def _close_tag_regex(name: str) -> re.Pattern[str]:
     return pattern
 
 
-_OPTION_KIND = {
+#: format option name -> FileLink.format (border is a flag, not a format)
+_FORMATS: dict[str, FileFormat] = {"thumbnail": "thumb", "manualthumb": "thumb", "framed": "frame",
+                                   "frameless": "frameless"}
+_OPTION_KIND: dict[str, ImageOptionKind] = {
     "thumbnail": "format", "manualthumb": "format", "framed": "format", "frameless": "format",
     "border": "format",
     "left": "halign", "right": "halign", "center": "halign", "none": "halign",

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from ..ast import Diagnostic, Span
+from ..ast import Diagnostic, Severity, Span
 from ..config import Limits, SiteConfig
 
 
@@ -64,7 +64,7 @@ class Context:
         self.raw_tags = frozenset(k for k, v in self.ext_tags.items() if v == "raw")
         self._reported: set[str] = set()
 
-    def diag(self, code: str, message: str, span: Span, severity: str = "info",
+    def diag(self, code: str, message: str, span: Span, severity: Severity = "info",
              once: bool = False) -> None:
         """Record a diagnostic; ``once`` keeps only the first of a code (for limit floods)."""
         if once:

@@ -155,7 +155,7 @@ def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:
     if end > limits.max_input:
         ctx.diag("limit-input", f"input longer than {limits.max_input} characters: the rest is text",
                  (limits.max_input, end), "warning")
-        tail.append(Text((limits.max_input, end), value=text[limits.max_input:]))
+        tail.append(Text((limits.max_input, end), value=text[limits.max_input:], origin=text))
         end = limits.max_input
     parser = Parser(ctx)
     children: list[Node] = []
@@ -165,7 +165,7 @@ def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:
         items = parser.scan(m.end(), end)
         first = items[0] if items else None
         if isinstance(first, WikiLink):
-            redirect = Redirect((0, first.span[1]), target=first.target, link=first)
+            redirect = Redirect((0, first.span[1]), target=first.target, link=first, origin=text)
             children.append(redirect)
             start = first.span[1]
             ctx.diagnostics.clear()
@@ -174,4 +174,4 @@ def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:
     children.extend(parser.blocks(items, "doc", top=True))
     add_nodes(children, tail)
     return Document((0, len(text)), source=text, children=children,
-                        diagnostics=ctx.diagnostics, config=config)
+                        diagnostics=ctx.diagnostics, config=config, origin=text)

@@ -80,6 +80,6 @@ class Headings:
             if c2 > level:
                 inner.append(Tok("text", last.start, last.end - level))
             end = last.end
-        heading = Heading((first.start, end), level=level, children=self.passes.inline(inner))
+        heading = Heading((first.start, end), level=level, children=self.passes.inline(inner), origin=text)
         return heading, trailing
 

@@ -98,15 +98,15 @@ def to_nodes(items: Sequence[NT], text: str) -> list[Node]:
                 run_end = it.end
             else:
                 if run_start >= 0:
-                    out.append(Text((run_start, run_end), value=text[run_start:run_end]))
+                    out.append(Text((run_start, run_end), value=text[run_start:run_end], origin=text))
                 run_start, run_end = it.start, it.end
         else:
             if run_start >= 0:
-                out.append(Text((run_start, run_end), value=text[run_start:run_end]))
+                out.append(Text((run_start, run_end), value=text[run_start:run_end], origin=text))
                 run_start = -1
             out.append(it)
     if run_start >= 0:
-        out.append(Text((run_start, run_end), value=text[run_start:run_end]))
+        out.append(Text((run_start, run_end), value=text[run_start:run_end], origin=text))
     return out
 
 
@@ -120,15 +120,15 @@ def add_nodes(target: list[Node], nodes: Sequence[Node]) -> None:
         last = target[-1]
         first = nodes[0]
         if type(last) is Text and type(first) is Text and last.span[1] == first.span[0]:
-            target[-1] = Text((last.span[0], first.span[1]), value=last.value + first.value)
+            target[-1] = Text((last.span[0], first.span[1]), value=last.value + first.value, origin=last.origin)
             target.extend(nodes[1:])
             return
     target.extend(nodes)
 
 
-def newline_text(nl: Tok) -> Text:
+def newline_text(nl: Tok, text: str) -> Text:
     """The Text of a newline token kept in the tree."""
-    return Text((nl.start, nl.end), value="\n")
+    return Text((nl.start, nl.end), value="\n", origin=text)
 
 
 class Frame:

@@ -34,7 +34,7 @@ def _wrap_loose(nodes: list[Node]) -> list[Node]:
             while _is_blank(run[j - 1]):
                 j -= 1
             out.extend(run[:i])
-            out.append(Paragraph((run[i].span[0], run[j - 1].span[1]), children=run[i:j]))
+            out.append(Paragraph((run[i].span[0], run[j - 1].span[1]), children=run[i:j], origin=run[i].origin))
             out.extend(run[j:])
         else:
             out.extend(run)

@@ -114,7 +114,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     def close(kind: str, end: int) -> None:
         k, start, inner = stack.pop()
         assert k == kind
-        node: Node = (Bold if k == "b" else Italic)((start, end), children=finish(inner))
+        node: Node = (Bold if k == "b" else Italic)((start, end), children=finish(inner), origin=text)
         (stack[-1][2] if stack else out).append(node)
 
     def state() -> str:

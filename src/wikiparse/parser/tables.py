@@ -130,7 +130,7 @@ class _TableBuilder:
             if all(is_blank_tok(it, text) for it in line.items):
                 self.transparent(line)  # a blank line makes no cell
                 return
-            cell = TableCell((line.start, line.end), header=False)
+            cell = TableCell((line.start, line.end), header=False, origin=self.text)
             if self.pending:
                 cell.span = (self.pending[0].span[0], line.end)
             self.row.cells.append(cell)
@@ -177,7 +177,7 @@ class _TableBuilder:
             if self.caption_attrs:  # '|+attrs|' with no content: the attributes are inside
                 end = max(end, self.caption_attrs[-1].span[1])
             node = TableCaption((self.caption_start, end), attrs=self.caption_attrs,
-                                    children=children)
+                                    children=children, origin=self.text)
             if self.caption_node is None and not self.rows:
                 self.caption_node = node
             else:  # a second caption, or one after a row (Table keeps its caption before the
@@ -201,7 +201,7 @@ class _TableBuilder:
         tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_row")
         idx = line.items.index(tok)
         attrs = attributes_from_items(self.ctx, line.items[idx + 1 :])
-        row = TableRow((tok.start, max(line.end, tok.end)), attrs=attrs)
+        row = TableRow((tok.start, max(line.end, tok.end)), attrs=attrs, origin=self.text)
         self.rows.append(row)
         self.row = row
 
@@ -227,6 +227,8 @@ class _TableBuilder:
             i += 1
         marker = items[i]
         assert isinstance(marker, Tok)
+        if header:
+            items = _header_pipes(items, i + 1)
         segments: list[tuple[int, list[NT]]] = []  # (marker start, items)
         cur: list[NT] = []
         seg_start = marker.start
@@ -237,8 +239,7 @@ class _TableBuilder:
             if isinstance(it, Tok) and j + 1 < n:
                 nxt = items[j + 1]
                 if (isinstance(nxt, Tok) and nxt.start == it.end
-                        and ((it.kind == "pipe" and nxt.kind == "pipe")
-                             or (header and it.kind == "excl" and nxt.kind == "excl"))):
+                        and it.kind == "pipe" and nxt.kind == "pipe"):
                     segments.append((seg_start, cur))
                     cur = []
                     seg_start = it.start
@@ -248,13 +249,13 @@ class _TableBuilder:
             j += 1
         segments.append((seg_start, cur))
         if self.row is None:
-            self.row = TableRow((segments[0][0], line.end), implicit=True)
+            self.row = TableRow((segments[0][0], line.end), implicit=True, origin=self.text)
             self.rows.append(self.row)
         for k, (start, seg) in enumerate(segments):
             attrs, content = self._split_attrs(seg)
             last = k == len(segments) - 1
             cell = TableCell((start, line.end if last else segments[k + 1][0]),
-                                 header=header, attrs=attrs)
+                                 header=header, attrs=attrs, origin=self.text)
             self.row.cells.append(cell)
             if k < len(segments) - 1:
                 cell.children = self.passes.inline(content) if content else []
@@ -312,7 +313,7 @@ class _TableBuilder:
         # keep children ordered: prelude nodes that come after the caption/rows are rare;
         # sort all child blocks by position for the span invariant
         table = Table((self.start, end), attrs=self.attrs, caption=self.caption_node,
-                          rows=rows, closed=closed, prelude=prelude)
+                          rows=rows, closed=closed, prelude=prelude, origin=self.text)
         if prelude and (rows or self.caption_node) and prelude[-1].span[0] > min(
                 [r.span[0] for r in rows] + ([self.caption_node.span[0]] if self.caption_node else [])):
             # content after the caption or a row line, outside any cell: a cell of the row it
@@ -323,12 +324,13 @@ class _TableBuilder:
             late = sorted((p for p in prelude if p.span[1] > head_end), key=lambda p: p.span[0])
             before = [p for p in late if not rows or p.span[0] < rows[0].span[0]]
             if before:
-                rows.insert(0, TableRow((before[0].span[0], before[-1].span[1]), implicit=True))
-            _place_late(rows, late)
+                rows.insert(0, TableRow((before[0].span[0], before[-1].span[1]), implicit=True,
+                                     origin=self.text))
+            _place_late(rows, late, self.text)
         return table
 
 
-def _place_late(rows: list[TableRow], late: list[Node]) -> None:
+def _place_late(rows: list[TableRow], late: list[Node], origin: str) -> None:
     """Content that came after a row line but outside any cell (a nested table, a second
     caption...): a cell of the row it follows.  Blank text and comments before such content
     join its cell rather than make one of their own.  One pass: rows and content are both in
@@ -341,7 +343,7 @@ def _place_late(rows: list[TableRow], late: list[Node]) -> None:
     def place(host: TableRow, nodes: list[Node]) -> None:
         host.span = (host.span[0], max(host.span[1], nodes[-1].span[1]))
         host.cells.append(TableCell((nodes[0].span[0], nodes[-1].span[1]), header=False,
-                                    children=nodes))
+                                    children=nodes, origin=origin))
         if not touched or touched[-1] is not host:
             touched.append(host)
 
@@ -370,6 +372,26 @@ def _blank(node: Node) -> bool:
     return isinstance(node, Comment) or (isinstance(node, Text) and not node.value.strip())
 
 
+def _header_pipes(items: list[NT], start: int) -> list[NT]:
+    """A header line as MediaWiki reads it: every ``!!`` (left to right) becomes ``||``
+    before the line is split at ``||``, so ``!a|!!b|c`` is the cells ``a`` and ``|b|c``."""
+    out = items[:start]
+    j = start
+    n = len(items)
+    while j < n:
+        it = items[j]
+        if type(it) is Tok and it.kind == "excl" and j + 1 < n:
+            nxt = items[j + 1]
+            if type(nxt) is Tok and nxt.kind == "excl" and nxt.start == it.end:
+                out.append(Tok("pipe", it.start, it.end))
+                out.append(Tok("pipe", nxt.start, nxt.end))
+                j += 2
+                continue
+        out.append(it)
+        j += 1
+    return out
+
+
 def _joined(head: list[Node], tail: list[Node]) -> list[Node]:
     joined = list(head)
     add_nodes(joined, tail)
@@ -380,8 +402,8 @@ def _indented(table: Table, indent: int) -> Node:
     """Wrap a ``:{|`` table in ``indent`` nested definition lists."""
     node: Node = table
     for _ in range(indent):
-        item = ListItem(table.span, kind="dd", marker=":" * indent, children=[node])
-        node = List(table.span, kind="dl", items=[item])
+        item = ListItem(table.span, kind="dd", marker=":" * indent, children=[node], origin=table.origin)
+        node = List(table.span, kind="dl", items=[item], origin=table.origin)
     return node
 
 

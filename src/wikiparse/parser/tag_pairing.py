@@ -14,7 +14,7 @@ Per-name open counts keep an unmatched end tag from scanning the stack: the pass
 
 from __future__ import annotations
 
-from ..ast import Node, Tag
+from ..ast import Node, Tag, TagKind
 from .attributes import tag_attributes
 from .context import Context
 from .interfaces import Reentry
@@ -76,10 +76,10 @@ class TagPairing:
         """Inline pass: every tag of an inline run paired."""
         return self.pair(items, None, "inline")
 
-    def make_tag(self, tok: TagTok, kind: str, children: list[Node], end: int) -> Tag:
+    def make_tag(self, tok: TagTok, kind: TagKind, children: list[Node], end: int) -> Tag:
         attrs = tag_attributes(self.ctx, self.passes.scan, tok.attr_start, tok.attr_end)
         return Tag((tok.start, end), name=tok.name, attrs=attrs, children=children, kind=kind,
-                       self_closing=tok.self_closing)
+                       self_closing=tok.self_closing, origin=self.ctx.text)
 
     def pair(self, items: list[NT], names: frozenset[str] | None, content_mode: str) -> list[NT]:
         """Pair start/end tags (those in ``names``, or all when None) with a stack."""
@@ -144,7 +144,7 @@ class TagPairing:
                     out.append(self._with_content(opener, "paired", content, it.end, mode))
                     break
                 end = item_end(content[-1]) if content else opener.end
-                kind = "implied" if len(stack) < implied else "unclosed"
+                kind: TagKind = "implied" if len(stack) < implied else "unclosed"
                 out.append(self._with_content(opener, kind, content, end, mode))
         while stack:
             opener, idx = stack.pop()
@@ -155,7 +155,7 @@ class TagPairing:
                                           _content_mode(opener.name, content_mode)))
         return out
 
-    def _with_content(self, opener: TagTok, kind: str, content: list[NT], end: int,
+    def _with_content(self, opener: TagTok, kind: TagKind, content: list[NT], end: int,
                       mode: str) -> Tag:
         self.ctx.depth += 1
         try:

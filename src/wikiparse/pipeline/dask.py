@@ -23,13 +23,13 @@ from .dumps import (
     DumpError,
     DumpReader,
     PageFilter,
-    PageRecord,
     StreamSpec,
     Unavailable,
     plan_streams,
     read_site_info,
     read_stream_pages,
 )
+from .pages import PageRecord
 from .records import Rendered, page_output, render_pages, render_stream, to_json_line
 from .render import RenderJob, SiteSpec
 
@@ -45,7 +45,7 @@ __all__ = [
 def _bag_module() -> Any:
     try:
         import dask.bag
-        from dask import delayed
+        from dask.delayed import delayed
     except ImportError:
         raise Unavailable("the Dask pipeline needs dask: pip install 'wikiparse[dask]'") from None
     return dask.bag, delayed

@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .dumps import DumpError, PageFilter, PageRecord, StreamSpec, read_stream_pages
+from .dumps import DumpError, PageFilter, StreamSpec, read_stream_pages
+from .pages import PageRecord
 from .render import RenderJob, describe_error
 from .textio import InputError, Line, decode_utf8
 
@@ -60,7 +61,7 @@ def page_output(page: PageRecord, job: RenderJob) -> dict[str, Any]:
         record["error"] = "the revision has no text in the dump (deleted or not exported)"
         return record
     try:
-        record[job.fmt] = job.render_value(text)
+        record[job.fmt] = job.render_value(text, page["title"])
     except Exception as err:  # one page's failure must not stop a dump
         record["error"] = describe_error(err)
     return record
@@ -191,8 +192,9 @@ def jsonl_output(line: Line, job: RenderJob, fields: JsonlFields, max_bytes: int
     record: dict[str, Any] = {fields.id: id_}
     if fields.keep:
         record.update((k, v) for k, v in obj.items() if k not in (fields.id, fields.text))
+    title = obj.get("title")
     try:
-        record[job.fmt] = job.render_value(text)
+        record[job.fmt] = job.render_value(text, title if isinstance(title, str) else None)
     except Exception as err:
         return error(describe_error(err), id_)
     return record

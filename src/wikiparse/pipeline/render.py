@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +26,7 @@ SUFFIXES = {
     "json": ".json",
     "pandoc-json": ".pandoc.json",
     "wikitext": ".wiki",
+    "markdown": ".md",
 }
 
 
@@ -71,37 +73,56 @@ def _build_site(spec: SiteSpec) -> SiteConfig:
     return config
 
 
+@lru_cache(maxsize=8)
+def _template_store(path: str, site: SiteSpec | None) -> Any:
+    """The template store at ``path``, opened once per process (and per site)."""
+    from ..expand import as_store
+
+    return as_store(path, site.build() if site is not None else None)
+
+
 @dataclass(frozen=True)
 class RenderJob:
     """What to do with each text: the output format, the input dialect, the wiki's settings,
     and the emitter's options (``(name, value)`` pairs, as ``render(doc, fmt, **options)``
-    takes them)."""
+    takes them).
+
+    With ``templates`` (the path of a template store: a folder with ``index.json``, a SQLite
+    file, an XML dump) pages are expanded first (``wikiparse.expand``), as page ``title``, with
+    ``clock`` as "now" (fixed for the whole run, so any number of workers agree)."""
 
     fmt: str
     dialect: str = "wikitext"
     site: SiteSpec | None = None
     limits: Limits | None = None
     options: tuple[tuple[str, Any], ...] = ()
+    templates: str | None = None
+    clock: datetime | None = None
 
-    def render(self, text: str) -> Any:
+    def render(self, text: str, title: str | None = None) -> Any:
         """The emitter's result for ``text`` (a str for the built-in formats)."""
         import wikiparse
 
         config = self.site.build() if self.site is not None else None
-        doc = wikiparse.parse(text, config=config, limits=self.limits, dialect=self.dialect)
+        if self.templates is not None and self.dialect == "wikitext":
+            doc = wikiparse.expand(text, templates=_template_store(self.templates, self.site),
+                                   title=title or "Main Page", clock=self.clock, config=config,
+                                   limits=self.limits)
+        else:
+            doc = wikiparse.parse(text, config=config, limits=self.limits, dialect=self.dialect)
         return wikiparse.render(doc, self.fmt, **dict(self.options))
 
-    def render_text(self, text: str) -> str:
+    def render_text(self, text: str, title: str | None = None) -> str:
         """The rendering as the content of a file or of stdout: a non-empty output ends with a
         newline, except in the :data:`EXACT_FORMATS`."""
-        output = as_text(self.render(text))
+        output = as_text(self.render(text, title))
         if output and not output.endswith("\n") and self.fmt not in EXACT_FORMATS:
             output += "\n"
         return output
 
-    def render_value(self, text: str) -> Any:
+    def render_value(self, text: str, title: str | None = None) -> Any:
         """The rendering as a JSON value, for a record: JSON formats as objects, others as str."""
-        result = self.render(text)
+        result = self.render(text, title)
         if isinstance(result, str):
             return json.loads(result) if is_json_format(self.fmt) else result
         if isinstance(result, bytes):

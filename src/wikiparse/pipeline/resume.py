@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .atomic import stale_temporaries
-from .dumps import PageRecord, StreamSpec
+from .dumps import StreamSpec
+from .pages import PageRecord
 from .records import Rendered, page_output, to_json_line
 from .render import RenderJob
 

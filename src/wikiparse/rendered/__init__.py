@@ -17,7 +17,7 @@ import gc
 
 from lark.exceptions import LarkError
 
-from .. import ast
+from ..ast import Diagnostic, Document
 from ..config import Limits, SiteConfig
 from .builder import build_document
 from .grammar import plain_lines, read_lines
@@ -30,7 +30,7 @@ def parse_rendered(
     limits: Limits | None = None,
     *,
     vocabulary: Vocabulary | None = None,
-) -> ast.Document:
+) -> Document:
     """Parse a rendered page.  Total: never raises for a ``str``; problems are diagnostics.
 
     ``vocabulary`` defaults to every language and site of the built-in table
@@ -41,13 +41,13 @@ def parse_rendered(
         raise TypeError(f"parse_rendered() needs a str, got {type(text).__name__}")
     limits = limits or Limits()
     vocabulary = vocabulary or Vocabulary.default()
-    diagnostics: list[ast.Diagnostic] = []
+    diagnostics: list[Diagnostic] = []
     parsed_end: int | None = None
     body = text
     if len(text) > limits.max_input:
         parsed_end = max(0, limits.max_input)
         body = text[:parsed_end]
-        diagnostics.append(ast.Diagnostic(
+        diagnostics.append(Diagnostic(
             "limit-input", f"input longer than {limits.max_input} characters: the rest is text",
             (parsed_end, len(text)), "warning"))
     # the collector's passes over the many small objects made here would cost more than linear
@@ -57,7 +57,7 @@ def parse_rendered(
         try:
             lines = read_lines(body, vocabulary)
         except (LarkError, RecursionError) as exc:  # the grammar is total: a bug if it happens
-            diagnostics.append(ast.Diagnostic(
+            diagnostics.append(Diagnostic(
                 "rendered-grammar", f"the rendered-page grammar failed ({type(exc).__name__}); "
                 "every line was read as text", (0, len(body)), "internal"))
             lines = plain_lines(body)
@@ -68,7 +68,7 @@ def parse_rendered(
             gc.enable()
 
 
-def rendered_to_wikitext(doc: ast.Document, **options: bool) -> str:
+def rendered_to_wikitext(doc: Document, **options: bool) -> str:
     """Wikitext for a rendered page (see :func:`wikiparse.rendered.to_wikitext.rendered_to_wikitext`)."""
     from .to_wikitext import rendered_to_wikitext as convert
 

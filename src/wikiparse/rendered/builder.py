@@ -30,7 +30,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .. import ast
+from ..ast import (
+    Boilerplate, Category, Diagnostic, Document, EditMarker, FileLink, Heading, ImageOption, Navigation,
+    Node, Paragraph, Text,
+)
 from ..config import Limits, SiteConfig
 from .grammar import Line
 from .markers import Head, MarkerPass, marker_label, title_like
@@ -62,7 +65,7 @@ class _Toc:
 
 class _Builder:
     def __init__(self, source: str, lines: list[Line], vocabulary: Vocabulary, limits: Limits,
-                 diagnostics: list[ast.Diagnostic], end: int) -> None:
+                 diagnostics: list[Diagnostic], end: int) -> None:
         self.source = source
         self.end = end
         self.vocabulary = vocabulary
@@ -72,7 +75,7 @@ class _Builder:
         self.lines = [ln for ln in lines if source[ln.start : ln.end].strip()]
         self.blank_before = self._blank_before()
         self.role: list[str | None] = [None] * len(self.lines)
-        self.children: list[ast.Node] = []
+        self.children: list[Node] = []
         self.node_count = 0
         self.title: str | None = None
         self.tagline: str | None = None
@@ -112,7 +115,7 @@ class _Builder:
                  or self.lines[i + 1].kind not in _TEXTLIKE)
         return above and below
 
-    def add(self, node: ast.Node, count: int = 1) -> None:
+    def add(self, node: Node, count: int = 1) -> None:
         self.children.append(node)
         self.node_count += count
 
@@ -247,51 +250,51 @@ class _Builder:
 
     # ------------------------------------------------------------------ node builders
 
-    def heading(self, i: int, level: int) -> ast.Heading:
+    def heading(self, i: int, level: int) -> Heading:
         """The heading of line ``i``; a marker below it is in its span, a marker before its title
         is its first child (children keep source order), any other marker is ``edit_marker``."""
         ln = self.lines[i]
         head = self.heads.get(i)
         if head is None:  # a line that repeats a contents entry, without marker
-            title = ast.Text((ln.start, ln.end), value=self.text(ln.start, ln.end))
-            return ast.Heading((ln.start, ln.end), level=level, children=[title])
+            title = Text((ln.start, ln.end), value=self.text(ln.start, ln.end))
+            return Heading((ln.start, ln.end), level=level, children=[title])
         (ts, te), (ms, me) = head.title, head.marker
-        title = ast.Text((ts, te), value=self.text(ts, te))
-        marker = ast.EditMarker((ms, me), label=marker_label(self.text(ms, me)))
+        title = Text((ts, te), value=self.text(ts, te))
+        marker = EditMarker((ms, me), label=marker_label(self.text(ms, me)))
         end = self.lines[head.marker_line].end if head.marker_line is not None else ln.end
         if head.lead:
-            return ast.Heading((ln.start, end), level=level, children=[marker, title])
-        return ast.Heading((ln.start, end), level=level, children=[title], edit_marker=marker)
+            return Heading((ln.start, end), level=level, children=[marker, title])
+        return Heading((ln.start, end), level=level, children=[title], edit_marker=marker)
 
-    def file(self, i: int) -> tuple[ast.FileLink, int]:
+    def file(self, i: int) -> tuple[FileLink, int]:
         """The file link of line ``i`` and the index of the last line it took."""
         ln = self.lines[i]
         (ns_s, ns_e), (name_s, name_e) = ln.parts
         namespace = self.text(ns_s, ns_e).strip()[:-1].strip()
         name = self.text(name_s, name_e).strip()
         end, last = ln.end, i
-        options: list[ast.ImageOption] = []
-        caption: list[ast.Node] | None = None
+        options: list[ImageOption] = []
+        caption: list[Node] | None = None
         nxt = i + 1
         if (nxt < len(self.lines) and self.joined_to_previous(nxt) and self.role[nxt] is None
                 and self.lines[nxt].kind in ("text", "toc_entry", "toc_header")):
             cap = self.lines[nxt]
-            text = ast.Text((cap.start, cap.end), value=self.text(cap.start, cap.end))
-            options.append(ast.ImageOption((cap.start, cap.end), kind="caption", name="",
+            text = Text((cap.start, cap.end), value=self.text(cap.start, cap.end))
+            options.append(ImageOption((cap.start, cap.end), kind="caption", name="",
                                            value=self.line_text(nxt), children=[text]))
             caption = [text]
             end, last = cap.end, nxt
-        link = ast.FileLink(
+        link = FileLink(
             (ln.start, end), target=f"{namespace}:{name}", title=f"File:{name}", name=name,
             namespace=6, options=options, caption=caption, format="thumb",
         )
         return link, last
 
-    def categories(self, i: int) -> list[ast.Node] | None:
+    def categories(self, i: int) -> list[Node] | None:
         """The label and names of category line ``i``, or None when the line is prose."""
         ln = self.lines[i]
         label_span, *items = ln.parts
-        found: list[ast.Category] = []
+        found: list[Category] = []
         for s, e in items:
             raw = self.text(s, e)
             name = raw.strip()
@@ -300,14 +303,14 @@ class _Builder:
             if len(name) > MAX_NAME:
                 return None
             start = s + len(raw) - len(raw.lstrip())
-            found.append(ast.Category((start, start + len(name)), target=f"Category:{name}",
+            found.append(Category((start, start + len(name)), target=f"Category:{name}",
                                       title=f"Category:{name}", name=name))
         if not found or (len(found) == 1 and len(found[0].name.split()) > MAX_SINGLE_NAME_WORDS):
             return None
-        label = ast.Boilerplate(label_span, kind="categories", text=self.text(*label_span).strip())
+        label = Boilerplate(label_span, kind="categories", text=self.text(*label_span).strip())
         return [label, *found]
 
-    def navigation(self, i: int) -> ast.Navigation | None:
+    def navigation(self, i: int) -> Navigation | None:
         ln = self.lines[i]
         label_span, *spans = ln.parts
         items = [self.text(s, e).strip() for s, e in spans]
@@ -315,19 +318,19 @@ class _Builder:
         if len(items) < 2:
             return None
         label = self.text(*label_span).strip()[:-1].strip()
-        return ast.Navigation((ln.start, ln.end), label=label, items=items)
+        return Navigation((ln.start, ln.end), label=label, items=items)
 
-    def boilerplate(self, kind: str, first: int, last: int) -> ast.Boilerplate:
+    def boilerplate(self, kind: str, first: int, last: int) -> Boilerplate:
         start, end = self.lines[first].start, self.lines[last].end
-        return ast.Boilerplate((start, end), kind=kind, text=self.text(start, end).strip())
+        return Boilerplate((start, end), kind=kind, text=self.text(start, end).strip())
 
-    def paragraph(self, first: int, last: int) -> ast.Paragraph:
+    def paragraph(self, first: int, last: int) -> Paragraph:
         start, end = self.lines[first].start, self.lines[last].end
-        return ast.Paragraph((start, end), children=[ast.Text((start, end), value=self.text(start, end))])
+        return Paragraph((start, end), children=[Text((start, end), value=self.text(start, end))])
 
     # ------------------------------------------------------------------ the pass
 
-    def build(self) -> list[ast.Node]:
+    def build(self) -> list[Node]:
         tocs = self.find_tocs()
         self.find_banners()
         self.find_title()
@@ -413,8 +416,8 @@ class _Builder:
 
     def degrade_rest(self, i: int) -> None:
         start, end = self.lines[i].start, self.end
-        self.children.append(ast.Paragraph((start, end), children=[ast.Text((start, end), value=self.source[start:end])]))
-        self.diagnostics.append(ast.Diagnostic(
+        self.children.append(Paragraph((start, end), children=[Text((start, end), value=self.source[start:end])]))
+        self.diagnostics.append(Diagnostic(
             "limit-nodes", f"more than {self.limits.max_nodes} nodes: the rest of the page is text",
             (start, end), "warning"))
 
@@ -426,9 +429,9 @@ def build_document(
     vocabulary: Vocabulary,
     config: SiteConfig | None,
     limits: Limits,
-    diagnostics: list[ast.Diagnostic],
+    diagnostics: list[Diagnostic],
     parsed_end: int | None = None,
-) -> ast.Document:
+) -> Document:
     """The Document for ``source`` from its line records (``parsed_end``: where the lines stop
     when the input was cut at ``limits.max_input``; the rest becomes one text paragraph)."""
     end = len(source) if parsed_end is None else parsed_end
@@ -436,8 +439,8 @@ def build_document(
     children = builder.build()
     if end < len(source):
         tail = (end, len(source))
-        children.append(ast.Paragraph(tail, children=[ast.Text(tail, value=source[end:])]))
-    return ast.Document(
+        children.append(Paragraph(tail, children=[Text(tail, value=source[end:])]))
+    return Document(
         (0, len(source)), source=source, children=children, diagnostics=diagnostics,
         dialect="rendered", title=builder.title, tagline=builder.tagline, config=config,
     )

@@ -67,7 +67,8 @@ def _glued_line(glued: re.Pattern[str], line: str) -> bool:
         return False
     word_start = found.start(1)
     before = line[word_start - 1] if word_start else ""
-    return glue_ok(before, found.group(1)) and glued_title_like(line[:word_start].strip(), spaced=before.isspace())
+    title = line[:word_start].strip()
+    return glue_ok(before, found.group(1)) and glued_title_like(title, spaced=before.isspace())
 
 
 def explain(text: str, vocabulary: Vocabulary | None = None) -> Evidence:
@@ -114,7 +115,8 @@ def explain(text: str, vocabulary: Vocabulary | None = None) -> Evidence:
                 rendered += 3
             elif above_title_like and directly_below:
                 rendered += 1
-        elif lead.fullmatch(line) and (m := bracketed.match(stripped)) and title_like(stripped[m.end():].strip()):
+        elif (lead.fullmatch(line) and (m := bracketed.match(stripped))
+              and title_like(stripped[m.end():].strip())):
             rendered += 3
         elif _glued_line(glued, line):
             rendered += 2

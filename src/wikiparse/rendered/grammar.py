@@ -16,7 +16,7 @@ from typing import Any
 from lark import Lark, Token, Transformer
 from lark.lexer import PatternRE, TerminalDef
 
-from .. import grammar_files
+from ..grammar_files import grammar_text as _grammar_source
 from .vocabulary import Vocabulary
 
 GRAMMAR_NAME = "rendered.lark"
@@ -43,7 +43,7 @@ class Line:
 
 def grammar_text() -> str:
     """The rendered dialect's grammar source (see :mod:`wikiparse.grammar_files`)."""
-    return grammar_files.grammar_text(GRAMMAR_NAME)
+    return _grammar_source(GRAMMAR_NAME)
 
 
 def _span(token: Token) -> Span:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import ast
+from ..ast import Diagnostic
 from .grammar import Line
 from .vocabulary import Vocabulary
 
@@ -98,7 +98,7 @@ class MarkerPass:
     bare edit word directly under the page title (the page's own edit button)."""
 
     def __init__(self, source: str, lines: list[Line], role: list[str | None], blank_before: list[bool],
-                 vocabulary: Vocabulary, diagnostics: list[ast.Diagnostic]) -> None:
+                 vocabulary: Vocabulary, diagnostics: list[Diagnostic]) -> None:
         self.source = source
         self.lines = lines
         self.role = role
@@ -112,7 +112,7 @@ class MarkerPass:
 
     def note(self, code: str, i: int, why: str) -> None:
         ln = self.lines[i]
-        self.diagnostics.append(ast.Diagnostic(code, why, (ln.start, ln.end), "info"))
+        self.diagnostics.append(Diagnostic(code, why, (ln.start, ln.end), "info"))
 
     def find(self, has_tagline: bool) -> dict[int, Head]:
         """Record index of a heading's (first) line -> its :class:`Head`."""
@@ -155,7 +155,8 @@ class MarkerPass:
                     self.role[i], self.role[head.marker_line] = "heading", "marker"
         else:
             for i, head in words:
-                self.note("rendered-ambiguous-marker", head.marker_line if head.marker_line is not None else i,
+                where = head.marker_line if head.marker_line is not None else i
+                self.note("rendered-ambiguous-marker", where,
                           "the only line with a bare edit word, and nothing else on the page (no "
                           "tagline, bracketed edit marker or site chrome) shows it is a rendered "
                           "page: read as text")
@@ -186,7 +187,8 @@ class MarkerPass:
         elif not bracketed and self.blank_before[i]:
             why = "a bare edit word belongs to the line directly above it, and a blank line is between"
         if why is not None:
-            self.note("rendered-stray-marker", i, f"an edit marker on a line of its own is read as text: {why}")
+            self.note("rendered-stray-marker", i,
+                      f"an edit marker on a line of its own is read as text: {why}")
             return None
         above = self.lines[p]
         return Head(_stripped(self.source, (above.start, above.end)), marker, marker_line=i)

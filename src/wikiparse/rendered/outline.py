@@ -17,29 +17,29 @@ import html
 import sys
 from typing import Any
 
-from .. import ast
+from ..ast import Comment, Document, FileLink, ParserFunction, Template
 from ..query import plain_title
 from .to_wikitext import COMMENT_PREFIX
 
 
-def _caption(link: ast.FileLink) -> str | None:
+def _caption(link: FileLink) -> str | None:
     if link.caption is None:
         return None
     text = plain_title(link.caption)
     return text or None
 
 
-def _display_title(doc: ast.Document) -> str | None:
+def _display_title(doc: Document) -> str | None:
     for node in doc.walk():
-        if isinstance(node, ast.ParserFunction) and node.name.lstrip("#").lower() == "displaytitle":
+        if isinstance(node, ParserFunction) and node.name.lstrip("#").lower() == "displaytitle":
             if node.args:
                 return plain_title(node.args[0].value) or None
-        elif isinstance(node, ast.Template) and node.name.lower().startswith("displaytitle:"):
+        elif isinstance(node, Template) and node.name.lower().startswith("displaytitle:"):
             return node.name.split(":", 1)[1].strip() or None
     return None
 
 
-def outline(doc: ast.Document) -> dict[str, Any]:
+def outline(doc: Document) -> dict[str, Any]:
     """``{"dialect", "title", "tagline", "headings": [{"level", "title"}], "files": [{"name",
     "caption"}], "navigation": [item...], "categories": [name...]}``; ``caption`` is None when a
     file has none, navigation items of all navigation lines are listed in page order."""
@@ -63,11 +63,11 @@ def outline(doc: ast.Document) -> dict[str, Any]:
     }
 
 
-def _chrome_comments(doc: ast.Document) -> list[tuple[str, list[str]]]:
+def _chrome_comments(doc: Document) -> list[tuple[str, list[str]]]:
     """(kind, items) of the ``<!-- wikiparse:KIND a | b -->`` comments at the top of a page."""
     found: list[tuple[str, list[str]]] = []
     for node in doc.walk():
-        if isinstance(node, ast.Comment):
+        if isinstance(node, Comment):
             body = node.value.strip()
             if body.startswith(COMMENT_PREFIX):
                 kind, _, rest = body[len(COMMENT_PREFIX):].partition(" ")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .. import ast
+from ..ast import Category, Document, FileLink, Heading, Navigation, Paragraph, Text
 from ..query import plain_title
 
 # markup that text must not form: link/template/table brackets, bold/italic quotes, signatures,
@@ -48,13 +48,13 @@ def escape_line(text: str) -> str:
     return out
 
 
-def _heading(node: ast.Heading) -> str:
+def _heading(node: Heading) -> str:
     level = max(1, min(6, node.level))
     marks = "=" * level
     return f"{marks} {escape_inline(node.title, extra='=')} {marks}"
 
 
-def _file(node: ast.FileLink) -> str:
+def _file(node: FileLink) -> str:
     parts = [f"File:{node.name}", node.format or "thumb"]
     if node.caption is not None:
         caption = plain_title(node.caption)
@@ -66,9 +66,9 @@ def _file(node: ast.FileLink) -> str:
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _paragraph_lines(node: ast.Paragraph) -> list[str]:
+def _paragraph_lines(node: Paragraph) -> list[str]:
     """A paragraph's text lines (its Text children hold the source lines), escaped."""
-    text = "".join(child.value for child in node.children if isinstance(child, ast.Text))
+    text = "".join(child.value for child in node.children if isinstance(child, Text))
     return [escape_line(line) for line in _BREAK.split(text) if line.strip()]
 
 
@@ -86,7 +86,7 @@ def _comment_escape(text: str) -> str:
 COMMENT_PREFIX = "wikiparse:"
 
 
-def rendered_to_wikitext(doc: ast.Document, *, display_title: bool = True,
+def rendered_to_wikitext(doc: Document, *, display_title: bool = True,
                          chrome_comments: bool = True) -> str:
     """Wikitext of a rendered-page Document (blocks separated by blank lines, ending in a
     newline).  Any Document is accepted; nodes other than headings, paragraphs, files,
@@ -98,15 +98,15 @@ def rendered_to_wikitext(doc: ast.Document, *, display_title: bool = True,
         blocks.append(chrome_comment("tagline", [doc.tagline]))
     categories: list[str] = []
     for node in doc.children:
-        if isinstance(node, ast.Navigation) and chrome_comments and node.items:
+        if isinstance(node, Navigation) and chrome_comments and node.items:
             blocks.append(chrome_comment("navigation", node.items))
-        elif isinstance(node, ast.Heading):
+        elif isinstance(node, Heading):
             blocks.append(_heading(node))
-        elif isinstance(node, ast.Paragraph):
+        elif isinstance(node, Paragraph):
             blocks.extend(_paragraph_lines(node))
-        elif isinstance(node, ast.FileLink):
+        elif isinstance(node, FileLink):
             blocks.append(_file(node))
-        elif isinstance(node, ast.Category):
+        elif isinstance(node, Category):
             categories.append("[[Category:" + escape_inline(node.name, extra="|") + "]]")
     if categories:
         blocks.append("\n".join(categories))

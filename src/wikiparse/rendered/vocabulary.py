@@ -4,9 +4,9 @@ The table itself is data (``vocabulary.json`` next to this module, described in
 docs/rendered.md): edit markers (bracketed, and the bare edit words of Fandom and the mobile
 site), taglines, contents headers, file namespaces, category and navigation labels and whole-line
 chrome patterns, per language (en, simple, de, fr, es, it, pt, nl, pl, ru, uk, ja, zh, ar, fa)
-and per site (VisualEditor, Fandom, WikiMD, mobile, Wikimedia banners, any MediaWiki site).  A :class:`Vocabulary` is the
-merge of some of those sections; it is immutable and hashable and is passed to
-:func:`wikiparse.rendered.parse_rendered`, never kept as module state.  This module turns it into
+and per site (VisualEditor, Fandom, WikiMD, mobile, Wikimedia banners, any MediaWiki site).  A
+:class:`Vocabulary` is the merge of some of those sections; it is immutable and hashable and is
+passed to :func:`wikiparse.rendered.parse_rendered`, never kept as module state.  This module turns it into
 the regular expressions the grammar and the builder use.
 
 Patterns never cross a line: in chrome, tagline and contents patterns ``.`` and ``\\s`` are
@@ -82,12 +82,13 @@ class Vocabulary:
     (``[edit | edit source]``: bracketed, ``|`` between the links), ``toc_headers``,
     ``toc_toggles``, ``file_namespaces``, ``category_labels``, ``navigation_labels``,
     ``navigation_separators``, ``file_extensions``, ``word_markers`` (a site's bare edit word,
-    ``Edit``, matched case-sensitively: glued to a heading's end or on a line of its own).  Pattern fields (regular expressions matched
-    against a whole, stripped line): ``taglines``, ``toc_extras``, and ``chrome`` /
-    ``chrome_blocks`` (pairs of a Boilerplate kind and its patterns; a chrome *block* line also
-    takes the lines directly below it, up to a blank line; ``block_ends`` gives a block kind closing
-    lines, and such a block runs to its last closing line, blank lines included).  ``footer_starts`` lists chrome kinds
-    after which unrecognised text lines are chrome too (kind ``footer``).
+    ``Edit``, matched case-sensitively: glued to a heading's end or on a line of its own).
+    Pattern fields (regular expressions matched against a whole, stripped line): ``taglines``,
+    ``toc_extras``, and ``chrome`` / ``chrome_blocks`` (pairs of a Boilerplate kind and its
+    patterns; a chrome *block* line also takes the lines directly below it, up to a blank line;
+    ``block_ends`` gives a block kind closing lines, and such a block runs to its last closing
+    line, blank lines included).  ``footer_starts`` lists chrome kinds after which unrecognised
+    text lines are chrome too (kind ``footer``).
     """
 
     edit_markers: tuple[str, ...] = ()

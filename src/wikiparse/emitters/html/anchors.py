@@ -4,13 +4,18 @@ A heading's id is its visible text (tags removed, character references decoded),
 collapsed and trimmed, spaces written as ``_``.  A repeated anchor gets ``_2``, ``_3`` ...;
 repeats are found case-insensitively, as MediaWiki does.  Link fragments (``[[A#b c]]``) use
 the same escaping, so ``href="#b_c"`` reaches ``id="b_c"``.
+
+``legacy_id`` is MediaWiki's older ``legacy`` fragment mode (``$wgFragmentMode``): the id
+percent-encoded as PHP's ``urlencode`` does, with ``%`` written as ``.`` and ``:`` kept
+(``A&B`` -> ``A.26B``).
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
-from .sanitizer import decode_entities
+from .sanitizer import decode_entities, escape_attr
 
 _WS = re.compile(r"[ \t\n\r\f_\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _TAG = re.compile(r"<[^>]*>")
@@ -19,6 +24,14 @@ _TAG = re.compile(r"<[^>]*>")
 def escape_id(text: str) -> str:
     """An HTML5 id/fragment from text: whitespace runs (and ``_``) become one ``_``, trimmed."""
     return _WS.sub(" ", text).strip(" ").replace(" ", "_")
+
+
+def legacy_id(text: str) -> str:
+    """A ``legacy``-mode id or link fragment: runs of spaces and ``_`` as one ``_`` (trimmed),
+    then every byte outside ``[A-Za-z0-9_.-]`` as ``.XX`` (``:`` kept)."""
+    name = re.sub(r"[ _]+", " ", text).strip(" ").replace(" ", "_")
+    return quote(name, safe="_.-:", encoding="utf-8", errors="surrogatepass").replace(
+        "~", "%7E").replace("%", ".")
 
 
 def fragment_id(fragment: str) -> str:
@@ -54,3 +67,17 @@ class AnchorRegistry:
 
     def anchor_for(self, heading_html: str) -> str:
         return self.unique(escape_id(heading_text(heading_html)))
+
+    def anchors_for(self, heading_html: str, modes: tuple[str, ...]) -> tuple[str, str]:
+        """A heading's unique id in the first of ``modes`` and, when a second mode gives a
+        different id, its fallback ``<span id="...">`` (with the same ``_2`` suffix)."""
+        text = heading_text(heading_html)
+        encode = {"legacy": legacy_id}
+        primary = encode.get(modes[0], escape_id)(text)
+        anchor = self.unique(primary)
+        if len(modes) < 2 or modes[1] == modes[0]:
+            return anchor, ""
+        other = encode.get(modes[1], escape_id)(text) + anchor[len(primary):]
+        if other == anchor:
+            return anchor, ""
+        return anchor, f'<span id="{escape_attr(other)}"></span>'

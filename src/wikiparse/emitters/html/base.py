@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import wikiparse.ast as ast
 from ...config import SiteConfig
 from ..base import Emitter, Visiting
-from .anchors import AnchorRegistry, fragment_id
-from .media import FileInfo, FileResolver, HashedUploads
+from .anchors import AnchorRegistry, fragment_id, legacy_id
+from .file_repository import FileSpec, file_resolver
+from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
 from .sanitizer import (
     DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
@@ -81,7 +82,8 @@ class HtmlBase(Emitter):
     ``wrap``          wrap the output in ``<div class="mw-parser-output">`` (default True)
     ``toc``           insert a table of contents where MediaWiki would (default False)
     ``policy``        the :class:`SanitizerPolicy` (default: MediaWiki's whitelist)
-    ``files``         file resolver ``name -> FileInfo | None`` (default: Wikimedia Commons'
+    ``files``         file resolver ``name -> FileInfo | None`` or a repository name/URL (see
+                      :mod:`.file_repository`; default ``"commons"``: Wikimedia Commons'
                       hashed upload URLs, sizes unknown)
     ``thumb_size``    default thumbnail width (default 220)
     ``interwiki``     mapping of interwiki prefix -> URL pattern with ``$1``
@@ -91,12 +93,19 @@ class HtmlBase(Emitter):
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
     ``config``        the :class:`SiteConfig` (default: the document's)
+    ``fragment_mode`` how heading ids and link fragments are encoded, MediaWiki's
+                      ``$wgFragmentMode``: ``("html5",)`` (default), ``("legacy",)``, or two
+                      modes, the second giving each heading a fallback ``<span id>``
+    ``standalone``    a Document renders as a complete HTML document with the bundled
+                      stylesheet (see :mod:`.standalone`; default False)
+    ``css``           with ``standalone``: stylesheet URL(s) linked instead of the bundled one
     """
 
     PARTS = frozenset({ast.Attribute, ast.Parameter, ast.ImageOption, ast.EditMarker})
     OPTIONS = frozenset({
         "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
         "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
+        "standalone", "css", "fragment_mode",
     })
 
     def __init__(
@@ -106,7 +115,7 @@ class HtmlBase(Emitter):
         wrap: bool = True,
         toc: bool = False,
         policy: SanitizerPolicy | None = None,
-        files: FileResolver | None = None,
+        files: FileSpec = None,
         thumb_size: int = 220,
         interwiki: Mapping[str, str] | None = None,
         page_title: str | None = None,
@@ -115,6 +124,9 @@ class HtmlBase(Emitter):
         script_path: str = "/index.php",
         local_interwiki: Iterable[str] = (),
         config: SiteConfig | None = None,
+        standalone: bool = False,
+        css: str | Sequence[str] | None = None,
+        fragment_mode: Sequence[str] = ("html5",),
         **options: Any,
     ) -> None:
         super().__init__(**options)  # only unknown options are left: they raise
@@ -122,7 +134,7 @@ class HtmlBase(Emitter):
         self.wrap = wrap
         self.toc = toc
         self.policy = policy or DEFAULT_POLICY
-        self.files: FileResolver = files or HashedUploads()
+        self.files: FileResolver = file_resolver(files)
         self.thumb_size = thumb_size
         self.interwiki = dict(_DEFAULT_INTERWIKI if interwiki is None else interwiki)
         self.page_title = page_title
@@ -131,6 +143,10 @@ class HtmlBase(Emitter):
         self.script_path = script_path
         self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
         self.config = config
+        self.standalone = standalone
+        self.css = css
+        modes = tuple(m for m in fragment_mode if m in ("html5", "legacy"))
+        self.fragment_mode: tuple[str, ...] = modes or ("html5",)
         self.parse_fragment: Callable[[str], ast.Document] | None = None
         self._reset()
 
@@ -156,7 +172,12 @@ class HtmlBase(Emitter):
 
     def render(self, node: ast.Node) -> str:
         if isinstance(node, ast.Document):
-            return self.render_page(node).html
+            page = self.render_page(node)
+            if self.standalone:
+                from .standalone import render_standalone
+
+                return render_standalone(self, node, page)
+            return page.html
         self._reset()
         self.source = self.source_of(node)
         return str(self.visit(node)).replace("\x00TOC\x00", "")
@@ -197,8 +218,15 @@ class HtmlBase(Emitter):
     def page_url(self, title: str, fragment: str | None = None) -> str:
         url = self._article_path.replace("$1", wiki_urlencode(title.replace(" ", "_")))
         if fragment:
-            url += "#" + wiki_urlencode(fragment_id(fragment))
+            url += "#" + self.fragment_href(fragment)
         return url
+
+    def fragment_href(self, fragment: str, *, encode: bool = True) -> str:
+        """A link fragment as the primary ``fragment_mode`` writes it (``encode``: URL-encoded
+        as in a page URL; else as in a same-page ``href="#..."``)."""
+        if self.fragment_mode[0] == "legacy":
+            return legacy_id(fragment)
+        return wiki_urlencode(fragment_id(fragment)) if encode else fragment_id(fragment)
 
     def upload_url(self, name: str) -> str:
         """Where MediaWiki sends a click on a missing file (Special:Upload)."""
@@ -214,11 +242,15 @@ class HtmlBase(Emitter):
             return self.text(wikitext)
         doc = self.parse_fragment(wikitext)
         out = []
-        for block in doc.children:
-            if isinstance(block, ast.Paragraph):
-                out.append(self.children(block.children))
-            else:
-                out.append(self.visit(block))
+        page_source, self.source = self.source, doc.source  # the snippet's spans are its own
+        try:
+            for block in doc.children:
+                if isinstance(block, ast.Paragraph):
+                    out.append(self.children(block.children))
+                else:
+                    out.append(self.visit(block))
+        finally:
+            self.source = page_source
         return "".join(out)
 
     def plain(self, html: str) -> str:

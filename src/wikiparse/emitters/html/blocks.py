@@ -19,7 +19,10 @@ class BlockRules(HtmlBase):
     """HTML for block nodes."""
 
     def visit_Paragraph(self, node: ast.Paragraph) -> Visiting:
-        inner = yield node.children
+        inner = (yield node.children)
+        if not inner.strip() and any(isinstance(c, (ast.Category, ast.LanguageLink))
+                                     for c in node.children):
+            return ""  # MediaWiki removes category lines with the whitespace around them
         if _BLOCK_START.search(inner):
             # a block element would end the <p> early and leave a stray </p>: MediaWiki does
             # not wrap such lines either
@@ -36,13 +39,12 @@ class BlockRules(HtmlBase):
         return f"<pre>{(yield node.children)}</pre>\n"
 
     def visit_List(self, node: ast.List) -> Visiting:
-        kind = node.kind if node.kind in ("ul", "ol", "dl") else "ul"
+        kind = node.kind  # a Literal: from_json refuses any other value
         return f"<{kind}>{(yield node.items)}</{kind}>\n"
 
     def visit_ListItem(self, node: ast.ListItem) -> Visiting:
-        kind = node.kind if node.kind in ("li", "dt", "dd") else "li"
-        inner = yield node.children
-        return f"<{kind}>{inner.lstrip()}</{kind}>\n"
+        kind = node.kind
+        return f"<{kind}>{(yield node.children).lstrip()}</{kind}>\n"
 
     def visit_Table(self, node: ast.Table) -> Visiting:
         out = [(yield node.prelude)]

@@ -16,6 +16,25 @@ _LANGUAGE_URL = "https://{lang}.wikipedia.org/wiki/$1"
 class LinkRules(HtmlBase):
     """HTML for links."""
 
+    def _interwiki_link(self, pattern: str, full: str, title: str, fragment: str | None,
+                        label: str) -> str:
+        """``<a class="extiw">`` to ``title`` on the wiki of ``pattern`` ("" if unsafe)."""
+        url = pattern.replace("$1", wiki_urlencode(title.replace(" ", "_")))
+        if fragment:
+            url += "#" + wiki_urlencode(fragment_id(fragment))
+        safe = safe_url(url, self.policy, relative=True)
+        if safe is None:
+            return ""
+        return f'<a href="{escape_attr(safe)}" class="extiw" title="{escape_attr(full)}">{label}</a>'
+
+    def _self_link(self, node: ast.WikiLink, label: str) -> str:
+        """A link to the page rendered: bold ``selflink`` text, or with a fragment a same-page
+        ``mw-selflink-fragment`` link (MediaWiki's ``Linker::makeSelfLinkObj``)."""
+        if node.fragment:
+            ref = self.fragment_href(node.fragment, encode=False)
+            return f'<a class="mw-selflink-fragment" href="#{escape_attr(ref)}">{label}</a>'
+        return f'<a class="mw-selflink selflink">{label}</a>'
+
     def visit_WikiLink(self, node: ast.WikiLink) -> Visiting:
         if self._link_depth:
             return (yield from self._label(node.children)) if node.children else self.text(node.target)
@@ -32,13 +51,29 @@ class LinkRules(HtmlBase):
             label = self.text(decode_entities(shown))
         label += self.text(node.trail)
         if node.interwiki and node.interwiki.lower() in self.local_interwiki:
-            title = node.title[:1].upper() + node.title[1:]
+            title = node.title
+            # MediaWiki reads what follows a local prefix as a title again: more local
+            # prefixes go ([[local:local:Foo]]), another wiki's prefix makes an interwiki link
+            while ":" in title:
+                prefix, rest = title.split(":", 1)
+                prefix = prefix.strip().lower()
+                if prefix in self.local_interwiki:
+                    title = rest.lstrip()
+                    continue
+                pattern = self.interwiki.get(prefix)
+                link = "" if pattern is None else self._interwiki_link(
+                    pattern, title, rest.lstrip(), node.fragment, label)
+                if link:
+                    return link
+                break
+            title = title[:1].upper() + title[1:]
             if not title and not node.fragment:
                 title = "Main Page"
-            if self.page_title is not None and title == self.page_title and not node.fragment:
-                return f'<a class="mw-selflink selflink">{label}</a>'
+            if self.page_title is not None and title == self.page_title:
+                return self._self_link(node, label)
             if not title:
-                return f'<a href="#{escape_attr(fragment_id(node.fragment or ""))}">{label}</a>'
+                ref = self.fragment_href(node.fragment or "", encode=False)
+                return f'<a href="#{escape_attr(ref)}">{label}</a>'
             href = self.page_url(title, node.fragment)
             return f'<a href="{escape_attr(href)}" title="{escape_attr(title)}">{label}</a>'
         if node.interwiki:
@@ -48,19 +83,17 @@ class LinkRules(HtmlBase):
             ):
                 pattern = _LANGUAGE_URL.format(lang=node.interwiki.lower())
             if pattern is not None:
-                url = pattern.replace("$1", wiki_urlencode(node.title.replace(" ", "_")))
-                if node.fragment:
-                    url += "#" + wiki_urlencode(fragment_id(node.fragment))
-                safe = safe_url(url, self.policy, relative=True)
-                if safe is not None:
-                    return (f'<a href="{escape_attr(safe)}" class="extiw" '
-                            f'title="{escape_attr(node.interwiki + ":" + node.title)}">{label}</a>')
+                link = self._interwiki_link(pattern, node.interwiki + ":" + node.title,
+                                            node.title, node.fragment, label)
+                if link:
+                    return link
         if not node.title:
             if node.fragment is not None:
-                return f'<a href="#{escape_attr(fragment_id(node.fragment))}">{label}</a>'
+                ref = self.fragment_href(node.fragment, encode=False)
+                return f'<a href="#{escape_attr(ref)}">{label}</a>'
             return label
-        if self.page_title is not None and node.title == self.page_title and not node.fragment:
-            return f'<a class="mw-selflink selflink">{label}</a>'
+        if self.page_title is not None and node.title == self.page_title:
+            return self._self_link(node, label)
         href = self.page_url(node.title, node.fragment)
         return f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{label}</a>'
 
@@ -95,8 +128,24 @@ class LinkRules(HtmlBase):
         return ""
 
     def visit_LanguageLink(self, node: ast.LanguageLink) -> str:
+        if self._on_talk_page():
+            # MediaWiki makes language links only outside talk pages; there they stay in the text
+            lang = node.lang.lower()
+            pattern = self.interwiki.get(lang) or _LANGUAGE_URL.format(lang=lang)
+            label = self.text(node.target.strip())
+            link = self._interwiki_link(pattern, f"{node.lang}:{node.title}", node.title,
+                                        None, label)
+            if link:
+                return link
         self.page.language_links.append((node.lang, node.title))
         return ""
+
+    def _on_talk_page(self) -> bool:
+        """Whether ``page_title`` is in a talk namespace (odd number), per ``config``."""
+        if not self.page_title or ":" not in self.page_title or self.config is None:
+            return False
+        number = self.config.namespace_of(self.page_title.split(":", 1)[0])
+        return number is not None and number > 0 and number % 2 == 1
 
     def visit_Redirect(self, node: ast.Redirect) -> Visiting:
         # MediaWiki's parser renders the redirect line as a numbered list item ("#REDIRECT")

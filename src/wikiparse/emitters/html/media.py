@@ -83,13 +83,15 @@ class HashedUploads:
 
     ``sizes`` maps file names (``Foo.jpg``, spaces as ``_``) to ``(width, height)`` or
     ``(width, height, mime)``; with ``only_known=True`` other names count as missing files.
-    ``bad`` names files of the bad-image list.
+    ``bad`` names files of the bad-image list.  ``hashed=False`` is the flat layout of a wiki
+    with ``$wgHashedUploadDirectory = false`` (``/Name.jpg``, ``/thumb/Name.jpg/…``).
     """
 
     base: str = "https://upload.wikimedia.org/wikipedia/commons"
     sizes: Mapping[str, tuple[object, ...]] = field(default_factory=dict)
     only_known: bool = False
     bad: frozenset[str] = frozenset()
+    hashed: bool = True
 
     def __call__(self, name: str) -> FileInfo | None:
         key = name.replace(" ", "_")
@@ -97,7 +99,7 @@ class HashedUploads:
         if known is None and self.only_known:
             return None
         quoted = urllib.parse.quote(key, safe=";@$!*(),/~:'")
-        path = f"{_hash_path(key)}/{quoted}"
+        path = f"{_hash_path(key)}/{quoted}" if self.hashed else quoted
         mime = mime_of(key)
         width = height = None
         if known is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import wikiparse.ast as ast
 from .base import HtmlBase
+from ..gallery import gallery_lines
 from .media import FileInfo, ImageBox, scale
 from .sanitizer import (
     decode_entities, escape_attr, escape_class, escape_text, format_attributes, safe_url,
@@ -100,7 +101,7 @@ def render_media_link(em: HtmlBase, node: ast.FileLink) -> str:
 def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
     if node.is_media:
         return render_media_link(em, node)
-    fmt = node.format
+    fmt: str | None = node.format
     manual: str | None = None
     for opt in node.options:
         if opt.name == "manualthumb":
@@ -217,36 +218,9 @@ def render_gallery(em: HtmlBase, node: ast.ExtensionTag) -> str:
     caption = node.get_attr("caption")
     if caption:
         items.append(f'\t<li class="gallerycaption">{em.inline_html(caption)}</li>\n')
-    config = em.config
-    for line in (node.content or "").split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        name, _, rest = line.partition("|")
-        if ":" not in name:
-            name = "File:" + name
-        prefix, _, fname = name.partition(":")
-        ns = config.namespace_of(prefix) if config is not None else (6 if prefix.lower() in ("file", "image") else None)
-        if ns != 6:
-            continue
-        fname = " ".join(fname.replace("_", " ").split())
-        fname = fname[:1].upper() + fname[1:]
-        caption_html = ""
-        alt = None
-        link = None
-        if rest:
-            parts = rest.split("|")
-            caption_parts = []
-            for p in parts:
-                key, eq, val = p.partition("=")
-                if eq and key.strip() == "alt":
-                    alt = val
-                elif eq and key.strip() == "link":
-                    link = val
-                else:
-                    caption_parts.append(p)
-            if caption_parts:
-                caption_html = em.inline_html(caption_parts[-1]).strip()
+    for line in gallery_lines(node.content or "", em.config):
+        fname, alt, link = line.name, line.alt, line.link
+        caption_html = em.inline_html(line.caption).strip() if line.caption else ""
         info = em.resolve_file(fname)
         title = "File:" + fname
         if info is None or info.bad:
@@ -259,6 +233,8 @@ def render_gallery(em: HtmlBase, node: ast.ExtensionTag) -> str:
             thumb_style = f"height: {heights + 30}px;"
         else:
             box = scale(info, widths, heights)
+            if alt is not None and any(c in alt for c in "'[{<&"):
+                alt = em.plain(em.inline_html(alt))  # alt text is plain text, as MediaWiki
             img_alt = alt if alt is not None else (em.plain(caption_html) or None)
             fake = ast.FileLink(span=node.span, title=title)
             img = _img(em, box, img_alt, None)

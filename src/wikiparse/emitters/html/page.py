@@ -7,6 +7,7 @@ import wikiparse.ast as ast
 from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text
+from .standalone import text_direction
 
 
 class PageRules(HtmlBase):
@@ -27,7 +28,8 @@ class PageRules(HtmlBase):
         body = body.replace("\x00TOC\x00", "")
         if self.wrap:
             lang = self.config.lang if self.config is not None else "en"
-            return f'<div class="mw-parser-output" lang="{escape_attr(lang)}" dir="ltr">{body}</div>'
+            return (f'<div class="mw-parser-output" lang="{escape_attr(lang)}" '
+                    f'dir="{text_direction(lang)}">{body}</div>')
         return body
 
     def _toc_html(self) -> str:
@@ -37,6 +39,9 @@ class PageRules(HtmlBase):
         counters: list[int] = []
         for level, anchor, text in self.page.headings:
             while levels and level < levels[-1]:
+                if len(levels) == 1:  # shallower than the first heading: still a top entry
+                    levels[-1] = level
+                    break
                 levels.pop()
                 counters.pop()
                 out.append("</li>\n</ul>")
@@ -60,7 +65,7 @@ class PageRules(HtmlBase):
 
     def visit_Heading(self, node: ast.Heading) -> Visiting:
         inner = (yield node.children).strip()
-        anchor = self.anchors.anchor_for(inner)
+        anchor, fallback = self.anchors.anchors_for(inner, self.fragment_mode)
         level = max(1, min(6, node.level))
         self.page.headings.append((level, anchor, self.plain(inner)))
         toc = ""
@@ -69,7 +74,7 @@ class PageRules(HtmlBase):
             toc = "\x00TOC\x00"
         return (
             f'{toc}<div class="mw-heading mw-heading{level}"><h{level} id="{escape_attr(anchor)}">'
-            f"{inner}</h{level}></div>\n"
+            f"{fallback}{inner}</h{level}></div>\n"
         )
 
     def visit_BehaviorSwitch(self, node: ast.BehaviorSwitch) -> str:
