@@ -185,7 +185,7 @@ def _node_from(data: dict[str, Any]) -> Visiting:
     for name in _field_names(cls):
         if name not in data:
             raise ValueError(f"{type_name} node without {name!r}")
-        kwargs[name] = _rebuild(data[name], name)
+        kwargs[name] = yield from _rebuild(data[name], name)
         allowed = choices.get(name)
         if allowed is not None and kwargs[name] not in allowed:
             raise ValueError(f"{type_name}.{name} is {kwargs[name]!r}, not one of "
@@ -237,7 +237,7 @@ def _choices(cls: type[ast.Node]) -> dict[str, frozenset[Any]]:
     return found
 
 
-def _rebuild(value: Any, name: str) -> Any:
+def _rebuild(value: Any, name: str) -> Visiting:
     if isinstance(value, dict):
         if name == "diagnostics" or "code" in value and "type" not in value:
             return ast.Diagnostic(value["code"], value["message"], (value["span"][0], value["span"][1]),

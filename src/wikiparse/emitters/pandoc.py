@@ -15,7 +15,6 @@ from typing import Any
 
 import wikiparse.ast as ast
 from . import register
-from ._recursion import recursion_headroom
 from .base import Emitter, Visiting
 from .html.sanitizer import decode_entities
 from .json import dumps

@@ -25,7 +25,6 @@ import wikiparse.ast as ast
 from ..config import SiteConfig
 from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
-from ._recursion import recursion_headroom
 from .base import Emitter, Visiting
 from .html.sanitizer import decode_entities
 from .gallery import gallery_lines

@@ -164,7 +164,7 @@ class BracketBuilder:
                 # a heading (Preprocessor_Hash's "DWIM" rule); '==x==' stays a heading.  The
                 # token stays a heading start: if the template never closes, its text is
                 # read again as lines and the heading is there (MediaWiki's HHP2.1)
-                top.eqs[-1] = len(cur)
+                top.eqs[-1] = s
                 cur.append(Tok("heading_start", s, e))
             elif kind == "HEADING_START":
                 # a heading line: its '=' separate no argument (the preprocessor reads the

@@ -220,7 +220,7 @@ class ConstructBuilder:
             return Parameter((start, end), name=implied, showkey=False, value=value, origin=self.ctx.text)
         # ``eq`` is the source offset of the first '=' token of the part
         at = next((i for i, it in enumerate(items)
-                   if type(it) is Tok and it.kind == "eq" and it.start == eq), -1)
+                   if type(it) is Tok and it.kind in ("eq", "heading_start") and it.start == eq), -1)
         if at < 0:  # cannot happen: the bracket pass recorded the token it appended
             self.ctx.diag("internal-parameter", "'=' of a named parameter not found", (start, end),
                           "internal")
