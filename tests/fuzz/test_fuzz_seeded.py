@@ -16,15 +16,13 @@ from hypothesis import strategies as st
 import fuzzkit
 from testkit import shared_path
 
-# issue 18, open: these fail on the current code (strict: a fix must remove them from here)
-KNOWN_FAILING = {"seed-1", "seed-2", "seed-3", "bold_italic_tags_400", "caption_after_row",
-                 "deep_list_line", "eq_after_failed_frame", "nested_tables_300", "nested_tables_90",
-                 "pending_then_table", "quote_bold_tags", "quote_bold_tags_400", "tables_in_args_300",
-                 "tables_in_args_90", "tag_mix", "nested_file_captions", "property"}
+# open: the JSON format writes FileLink.caption next to the caption option, so nested
+# captions are written 2^depth times; not run, since the memory grows as fast (remove when fixed)
+KNOWN_FAILING = {"nested_file_captions"}
 
 
 def _known(key: str) -> list[pytest.MarkDecorator]:
-    return [pytest.mark.xfail(strict=True, reason="issue 18")] if key in KNOWN_FAILING else []
+    return [pytest.mark.xfail(run=False, reason="issue 18: exponential JSON output (and memory): not run")] if key in KNOWN_FAILING else []
 
 
 SEEDS = [pytest.param(s, marks=_known(f"seed-{s}")) for s in (0, 1, 2, 3)]

@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Any, Callable, ClassVar
 
 from ..ast import Document, Node, Visitor
+from ..ast.visitor import Visiting
+
+__all__ = ["Emitter", "RenderRule", "Visiting"]
 
 RenderRule = Callable[[Any, Node], Any]
 

@@ -22,8 +22,7 @@ from typing import Any
 
 import wikiparse.ast as ast
 from . import register
-from ._recursion import recursion_headroom
-from .base import Emitter
+from .base import Emitter, Visiting
 
 try:  # optional fast path
     import orjson as _orjson
@@ -47,17 +46,78 @@ def _field_names(cls: type[ast.Node]) -> tuple[str, ...]:
 
 def to_dict(node: ast.Node) -> dict[str, Any]:
     """The JSON-ready dict of ``node`` (recursive; a Document gets the schema tag)."""
-    return JsonEmitter().visit_Node(node)
+    return JsonEmitter().to_dict(node)  # type: ignore[no-any-return]
 
 
 def dumps(data: Any, *, indent: int | None = None) -> str:
-    """Serialise ``data`` as JSON text (UTF-8, not ASCII-escaped); orjson when available."""
+    """Serialise ``data`` as JSON text (UTF-8, not ASCII-escaped); orjson when available.  Data
+    nested deeper than the C encoders allow (orjson stops at 255 levels, the standard library at
+    the recursion limit) is written by :func:`_dumps_deep`, on an explicit stack."""
+    if _depth_over(data, _FAST_DEPTH):
+        return _dumps_deep(data, indent)
     if _orjson is not None and indent in (None, 2):
         option = _orjson.OPT_INDENT_2 if indent == 2 else 0
         return str(_orjson.dumps(data, option=option).decode("utf-8"))
     if indent is None:
         return _json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return _json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+_FAST_DEPTH = 200
+
+
+def _depth_over(data: Any, bound: int) -> bool:
+    """Whether containers nest more than ``bound`` levels deep (iterative)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > bound:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
+
+
+def _dumps_deep(data: Any, indent: int | None) -> str:
+    """The same text as ``json.dumps(data, ensure_ascii=False, ...)`` (compact, or ``indent``),
+    written with an explicit stack so that no depth raises RecursionError."""
+    scalar = _json.JSONEncoder(ensure_ascii=False).encode
+    out: list[str] = []
+    key_sep = ": " if indent is not None else ":"
+    # work items: a value to write at a depth, or a literal piece of text
+    stack: list[tuple[bool, Any, int]] = [(True, data, 0)]
+    while stack:
+        is_value, value, depth = stack.pop()
+        if not is_value:
+            out.append(value)
+            continue
+        if isinstance(value, dict) and value:
+            items = list(value.items())
+        elif isinstance(value, list) and value:
+            items = None
+        else:
+            out.append("{}" if isinstance(value, dict) else "[]" if isinstance(value, list)
+                       else scalar(value))
+            continue
+        inner = "\n" + " " * (indent * (depth + 1)) if indent is not None else ""
+        outer = "\n" + " " * (indent * depth) if indent is not None else ""
+        todo: list[tuple[bool, Any, int]] = []
+        if items is not None:
+            out.append("{")
+            for i, (k, v) in enumerate(items):
+                todo.append((False, ("," if i else "") + inner + scalar(str(k)) + key_sep, depth))
+                todo.append((True, v, depth + 1))
+            todo.append((False, outer + "}", depth))
+        else:
+            out.append("[")
+            for i, v in enumerate(value):
+                todo.append((False, ("," if i else "") + inner, depth))
+                todo.append((True, v, depth + 1))
+            todo.append((False, outer + "]", depth))
+        stack.extend(reversed(todo))
+    return "".join(out)
 
 
 def _loads(text: str | bytes) -> Any:
@@ -75,30 +135,34 @@ class JsonEmitter(Emitter):
 
     def render(self, node: ast.Node) -> str:
         indent = self.options.get("indent")
-        with recursion_headroom():
-            return dumps(self.to_dict(node), indent=indent)
+        return dumps(self.to_dict(node), indent=indent)
 
     def to_dict(self, node: ast.Node) -> Any:
         """The JSON-ready value of ``node`` (a dict unless a render rule says otherwise)."""
         return self.visit(node)
 
-    def visit_Node(self, node: ast.Node) -> dict[str, Any]:
+    def combine(self, results: list[Any]) -> Any:
+        return results  # a list of nodes is a JSON array of their values
+
+    def visit_Node(self, node: ast.Node) -> Visiting:
         cls = type(node)
         out: dict[str, Any] = {"type": cls.__name__, "span": [node.span[0], node.span[1]]}
         if isinstance(node, ast.Document):
             out["schema"] = SCHEMA_ID
         for name in _field_names(cls):
-            out[name] = self._value(getattr(node, name))
+            out[name] = yield from self._value(getattr(node, name))
         children = getattr(node, "children", None)
-        visit = self.visit
-        out["children"] = [visit(c) for c in children] if children is not None else []
+        out["children"] = (yield list(children)) if children is not None else []
         return out
 
-    def _value(self, value: Any) -> Any:
+    def _value(self, value: Any) -> Visiting:
         if isinstance(value, ast.Node):
-            return self.visit(value)
+            return (yield value)
         if isinstance(value, list):
-            return [self._value(v) for v in value]
+            items = []
+            for v in value:
+                items.append((yield from self._value(v)))
+            return items
         if isinstance(value, tuple):
             return list(value)
         if isinstance(value, ast.Diagnostic):
@@ -110,7 +174,8 @@ class JsonEmitter(Emitter):
 # --------------------------------------------------------------------------- from JSON
 
 
-def _node_from(data: dict[str, Any]) -> ast.Node:
+def _node_from(data: dict[str, Any]) -> Visiting:
+    """A generator step: yields the dicts of child nodes (sent back as nodes), returns the node."""
     type_name = data.get("type")
     cls = ast.NODE_TYPES.get(type_name) if isinstance(type_name, str) else None
     if cls is None:
@@ -120,13 +185,16 @@ def _node_from(data: dict[str, Any]) -> ast.Node:
     for name in _field_names(cls):
         if name not in data:
             raise ValueError(f"{type_name} node without {name!r}")
-        kwargs[name] = _rebuild(data[name], name)
+        kwargs[name] = yield from _rebuild(data[name], name)
         allowed = choices.get(name)
         if allowed is not None and kwargs[name] not in allowed:
             raise ValueError(f"{type_name}.{name} is {kwargs[name]!r}, not one of "
                              f"{', '.join(repr(a) for a in sorted(allowed, key=repr))}")
     if "children" in {f.name for f in fields(cls)}:
-        kwargs["children"] = [_node_from(c) for c in data.get("children", [])]
+        children = []
+        for c in data.get("children", []):
+            children.append((yield c))
+        kwargs["children"] = children
     span = data["span"]
     node = cls((int(span[0]), int(span[1])), **kwargs)
     if isinstance(node, ast.FileLink) and node.caption is not None:
@@ -169,15 +237,37 @@ def _choices(cls: type[ast.Node]) -> dict[str, frozenset[Any]]:
     return found
 
 
-def _rebuild(value: Any, name: str) -> Any:
+def _rebuild(value: Any, name: str) -> Visiting:
     if isinstance(value, dict):
         if name == "diagnostics" or "code" in value and "type" not in value:
             return ast.Diagnostic(value["code"], value["message"], (value["span"][0], value["span"][1]),
                                   value.get("severity", "info"))
-        return _node_from(value)
+        return (yield value)
     if isinstance(value, list):
-        return [_rebuild(v, name) for v in value]
+        items = []
+        for v in value:
+            items.append((yield from _rebuild(v, name)))
+        return items
     return value
+
+
+def _build(data: dict[str, Any]) -> ast.Node:
+    """Run :func:`_node_from` on an explicit stack: a yielded dict becomes a node, however deep."""
+    stack: list[Visiting] = [_node_from(data)]
+    value: Any = None
+    while True:
+        try:
+            request = stack[-1].send(value)
+        except StopIteration as done:
+            stack.pop()
+            if not stack:
+                return done.value  # type: ignore[no-any-return]
+            value = done.value
+            continue
+        if not isinstance(request, dict):
+            raise ValueError(f"a node must be a JSON object, got {type(request).__name__}")
+        stack.append(_node_from(request))
+        value = None
 
 
 def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
@@ -189,9 +279,9 @@ def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
     schema = data.get("schema")
     if schema != SCHEMA_ID:
         raise ValueError(f"unsupported schema {schema!r}; this wikiparse reads {SCHEMA_ID!r}")
-    with recursion_headroom():
-        doc = _node_from(data)
-    assert isinstance(doc, ast.Document)
+    doc = _build(data)
+    if not isinstance(doc, ast.Document):
+        raise ValueError("from_json needs a serialised Document")
     ast.attach_source(doc, doc.source)
     return doc
 

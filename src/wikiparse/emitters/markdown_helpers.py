@@ -4,6 +4,8 @@ still footnotes).  Footnote markers are sentinels (:data:`NOTE`) until the Markd
 
 from __future__ import annotations
 
+from types import GeneratorType
+
 import html as html_lib
 import re
 from typing import Any, Protocol
@@ -44,7 +46,10 @@ class TemplateText(TextEmitter):
     def visit_ExtensionTag(self, node: ast.ExtensionTag) -> str:
         if node.name.lower() == "ref":
             return self.owner.ref_marker(node)
-        return str(super().visit_ExtensionTag(node))
+        result = super().visit_ExtensionTag(node)
+        if isinstance(result, GeneratorType):  # the text emitter's handler renders children
+            result = self._drive(result)
+        return str(result)
 
 
 def html_ref_rule(owner: FootnoteOwner) -> Any:

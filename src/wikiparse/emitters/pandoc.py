@@ -15,8 +15,7 @@ from typing import Any
 
 import wikiparse.ast as ast
 from . import register
-from ._recursion import recursion_headroom
-from .base import Emitter
+from .base import Emitter, Visiting
 from .html.sanitizer import decode_entities
 from .json import dumps
 
@@ -109,8 +108,7 @@ class PandocEmitter(Emitter):
         self.source = self.source_of(node)
         self._categories = []
         page = isinstance(node, (ast.Document, ast.Section))
-        with recursion_headroom():
-            blocks = self.blocks(list(node.child_nodes()) if page else [node])
+        blocks = self._drive(self.blocks(list(node.child_nodes()) if page else [node]))
         meta: dict[str, Json] = {}
         if isinstance(node, ast.Document) and node.title:
             meta["title"] = _t("MetaInlines", _str_inlines(node.title))
@@ -126,58 +124,58 @@ class PandocEmitter(Emitter):
 
     # ---- the two contexts
 
-    def block(self, n: ast.Node) -> list[Json]:
+    # Every step below is a generator (``x = yield from self.blocks(nodes)``): the visitor runs
+    # them on an explicit stack, so no nesting costs Python stack.
+
+    def block(self, n: ast.Node) -> Visiting:
         """``n`` as blocks."""
         self.in_block = True
-        result: list[Json] = self.visit(n)
-        return result
+        return (yield n)
 
-    def inline(self, n: ast.Node) -> list[Json]:
+    def inline(self, n: ast.Node) -> Visiting:
         """``n`` as inlines."""
         self.in_block = False
-        result: list[Json] = self.visit(n)
-        return result
+        return (yield n)
 
-    def blocks(self, nodes: list[ast.Node]) -> list[Json]:
+    def blocks(self, nodes: list[ast.Node]) -> Visiting:
         """Blocks for a mixed node list: runs of inline nodes become ``Plain``/``Para``."""
         out: list[Json] = []
         run: list[ast.Node] = []
-
-        def flush() -> None:
-            if run:
-                inl = _tidy(self.inlines(run))
-                if inl:
-                    out.append(_t("Plain", inl))
-                run.clear()
-
         for n in nodes:
             if isinstance(n, ast.FileLink) and n.format in _FRAMED_FORMATS and not run:
-                out.extend(self.block(n))
+                out.extend((yield from self.block(n)))
             elif isinstance(n, _BLOCK_NODES) or (isinstance(n, ast.Tag) and n.name in _BLOCK_TAGS):
-                flush()
-                out.extend(self.block(n))
+                if run:
+                    inl = _tidy((yield from self.inlines(run)))
+                    if inl:
+                        out.append(_t("Plain", inl))
+                    run = []
+                out.extend((yield from self.block(n)))
             else:
                 run.append(n)
-        flush()
+        if run:
+            inl = _tidy((yield from self.inlines(run)))
+            if inl:
+                out.append(_t("Plain", inl))
         return out
 
-    def inlines(self, nodes: list[ast.Node] | None) -> list[Json]:
+    def inlines(self, nodes: list[ast.Node] | None) -> Visiting:
         out: list[Json] = []
         for n in nodes or ():
-            out.extend(self.inline(n))
+            out.extend((yield from self.inline(n)))
         return out
 
     def _as_text(self, n: ast.Node) -> list[Json]:
         """A block where only inlines fit (a list inside a link label...): its text."""
         return _str_inlines(_plain_text([n]))
 
-    def generic_visit(self, node: ast.Node) -> list[Json]:
+    def generic_visit(self, node: ast.Node) -> Visiting:
         kids = list(node.child_nodes())
-        return self.blocks(kids) if self.in_block else self.inlines(kids)
+        return (yield from (self.blocks(kids) if self.in_block else self.inlines(kids)))
 
     # ---- blocks
 
-    def visit_Paragraph(self, n: ast.Paragraph) -> list[Json]:
+    def visit_Paragraph(self, n: ast.Paragraph) -> Visiting:
         if not self.in_block:
             return self._as_text(n)
         meaningful = [c for c in n.children
@@ -187,11 +185,11 @@ class PandocEmitter(Emitter):
         if len(meaningful) == 1 and isinstance(meaningful[0], ast.FileLink) \
                 and meaningful[0].format in _FRAMED_FORMATS:
             self._note_categories(n.children)
-            return [self._figure(meaningful[0])]
+            return [(yield from self._figure(meaningful[0]))]
         if meaningful and all(isinstance(c, (ast.Template, ast.ParserFunction)) for c in meaningful):
             self._note_categories(n.children)
             return [_t("RawBlock", ["mediawiki", self._src(c)]) for c in meaningful]
-        inl = _tidy(self.inlines(n.children))
+        inl = _tidy((yield from self.inlines(n.children)))
         return [_t("Para", inl)] if inl else []
 
     def _note_categories(self, nodes: list[ast.Node]) -> None:
@@ -199,53 +197,64 @@ class PandocEmitter(Emitter):
             if isinstance(c, ast.Category):
                 self._categories.append(c.name)
 
-    def visit_Heading(self, n: ast.Heading) -> list[Json]:
+    def visit_Heading(self, n: ast.Heading) -> Visiting:
         if not self.in_block:
             return self._as_text(n)
-        return [_t("Header", [n.level, _NO_ATTR, _tidy(self.inlines(n.children))])]
+        return [_t("Header", [n.level, _NO_ATTR, _tidy((yield from self.inlines(n.children)))])]
 
-    def visit_List(self, n: ast.List) -> list[Json]:
+    def visit_List(self, n: ast.List) -> Visiting:
         if not self.in_block:
             return self._as_text(n)
         if n.kind == "dl":
             if all(i.kind == "dd" for i in n.items):
-                return [_t("BlockQuote", [b for i in n.items for b in self.blocks(i.children)])]
+                quoted: list[Json] = []
+                for i in n.items:
+                    quoted.extend((yield from self.blocks(i.children)))
+                return [_t("BlockQuote", quoted)]
             entries: list[Json] = []
             for item in n.items:
                 if item.kind == "dt" or not entries:
-                    term = _tidy(self.inlines([c for c in item.children if not isinstance(c, ast.List)]))
+                    term = _tidy((yield from self.inlines([c for c in item.children if not isinstance(c, ast.List)])))
                     entries.append([term, []])
                     if item.kind == "dt":
                         continue
-                entries[-1][1].append(self.blocks(item.children))
+                entries[-1][1].append((yield from self.blocks(item.children)))
             return [_t("DefinitionList", entries)]
-        items = [self.blocks(i.children) for i in n.items]
+        items = []
+        for i in n.items:
+            items.append((yield from self.blocks(i.children)))
         if n.kind == "ol":
             return [_t("OrderedList", [[1, _t("Decimal"), _t("Period")], items])]
         return [_t("BulletList", items)]
 
-    def visit_Table(self, n: ast.Table) -> list[Json]:
+    def visit_Table(self, n: ast.Table) -> Visiting:
         if not self.in_block:
             return self._as_text(n)
-        rows = [[self._cell(c) for c in r.cells] for r in n.rows if r.cells]
+        rows = []
+        for r in n.rows:
+            if r.cells:
+                row = []
+                for c in r.cells:
+                    row.append((yield from self._cell(c)))
+                rows.append(row)
         width = max((len(r) for r in rows), default=0)
         if width == 0:
             return []
         empty_cell = [_NO_ATTR, _t("AlignDefault"), 1, 1, []]
         rows = [r + [empty_cell] * (width - len(r)) for r in rows]
-        caption_blocks = self.blocks(n.caption.children) if n.caption is not None else []
-        prelude = self.blocks(n.prelude)
+        caption_blocks = (yield from self.blocks(n.caption.children)) if n.caption is not None else []
+        prelude = (yield from self.blocks(n.prelude))
         colspecs = [[_t("AlignDefault"), _t("ColWidthDefault")] for _ in range(width)]
         body = [_NO_ATTR, 0, [], [[_NO_ATTR, r] for r in rows]]
         table = _t("Table", [self._attr_of(n.attrs), [None, caption_blocks], colspecs,
                              [_NO_ATTR, []], [body], [_NO_ATTR, []]])
         return prelude + [table]
 
-    def _cell(self, c: ast.TableCell) -> Json:
+    def _cell(self, c: ast.TableCell) -> Visiting:
         span_attr = {a.name.lower(): a.value or "" for a in c.attrs}
         rowspan = int(span_attr["rowspan"]) if span_attr.get("rowspan", "").isdigit() else 1
         colspan = int(span_attr["colspan"]) if span_attr.get("colspan", "").isdigit() else 1
-        return [_NO_ATTR, _t("AlignDefault"), max(1, rowspan), max(1, colspan), self.blocks(c.children)]
+        return [_NO_ATTR, _t("AlignDefault"), max(1, rowspan), max(1, colspan), (yield from self.blocks(c.children))]
 
     def visit_Preformatted(self, n: ast.Preformatted) -> list[Json]:
         if not self.in_block:
@@ -255,10 +264,10 @@ class PandocEmitter(Emitter):
     def visit_HorizontalRule(self, n: ast.HorizontalRule) -> list[Json]:
         return [_t("HorizontalRule")] if self.in_block else self._as_text(n)
 
-    def visit_Redirect(self, n: ast.Redirect) -> list[Json]:
+    def visit_Redirect(self, n: ast.Redirect) -> Visiting:
         if not self.in_block:
-            return self.inline(n.link) if n.link else []
-        target = self.inline(n.link) if n.link else _str_inlines(n.target)
+            return (yield from self.inline(n.link)) if n.link else []
+        target = (yield from self.inline(n.link)) if n.link else _str_inlines(n.target)
         return [_t("Para", [_t("Str", "Redirect:"), _t("Space"), *target])]
 
     def visit_Navigation(self, n: ast.Navigation) -> list[Json]:
@@ -272,8 +281,8 @@ class PandocEmitter(Emitter):
             return self._as_text(n)
         return [_t("Div", [["", ["boilerplate", n.kind], []], [_t("Plain", _str_inlines(n.text))]])]
 
-    def _figure(self, f: ast.FileLink) -> Json:
-        caption = _tidy(self.inlines(f.caption or []))
+    def _figure(self, f: ast.FileLink) -> Visiting:
+        caption = _tidy((yield from self.inlines(f.caption or [])))
         image = self._image(f, caption if self.api_version == "1.22" else [])
         if self.api_version == "1.22":
             image["c"][2][1] = "fig:"
@@ -313,15 +322,15 @@ class PandocEmitter(Emitter):
     def visit_Entity(self, n: ast.Entity) -> list[Json]:
         return [_t("Str", n.char)] if n.char.strip() else [_t("Space")]
 
-    def visit_Bold(self, n: ast.Bold) -> list[Json]:
-        return [_t("Strong", self.inlines(n.children))]
+    def visit_Bold(self, n: ast.Bold) -> Visiting:
+        return [_t("Strong", (yield from self.inlines(n.children)))]
 
-    def visit_Italic(self, n: ast.Italic) -> list[Json]:
-        return [_t("Emph", self.inlines(n.children))]
+    def visit_Italic(self, n: ast.Italic) -> Visiting:
+        return [_t("Emph", (yield from self.inlines(n.children)))]
 
-    def visit_WikiLink(self, n: ast.WikiLink) -> list[Json]:
+    def visit_WikiLink(self, n: ast.WikiLink) -> Visiting:
         if n.has_text and n.children:
-            label = self.inlines(n.children)
+            label = (yield from self.inlines(n.children))
         else:
             label = _str_inlines(n.target[1:] if n.leading_colon else n.target)
         if n.trail:
@@ -331,17 +340,17 @@ class PandocEmitter(Emitter):
             url = f"{n.interwiki}:{url}"
         return [_t("Link", [["", ["wikilink"], []], _tidy(label), [url, ""]])]
 
-    def visit_ExternalLink(self, n: ast.ExternalLink) -> list[Json]:
-        label = self.inlines(n.children) if n.children else [_t("Str", n.url)]
+    def visit_ExternalLink(self, n: ast.ExternalLink) -> Visiting:
+        label = (yield from self.inlines(n.children)) if n.children else [_t("Str", n.url)]
         return [_t("Link", [_NO_ATTR, _tidy(label), [n.url, ""]])]
 
-    def visit_FileLink(self, n: ast.FileLink) -> list[Json]:
+    def visit_FileLink(self, n: ast.FileLink) -> Visiting:
         if self.in_block:  # a thumbnail standing alone
-            return [self._figure(n)]
+            return [(yield from self._figure(n))]
         if n.is_media:
-            label = self.inlines(n.caption) if n.caption else [_t("Str", n.name)]
+            label = (yield from self.inlines(n.caption)) if n.caption else [_t("Str", n.name)]
             return [_t("Link", [["", ["wikilink"], []], _tidy(label), [n.title, ""]])]
-        return [self._image(n, _tidy(self.inlines(n.caption or [])))]
+        return [self._image(n, _tidy((yield from self.inlines(n.caption or []))))]
 
     def visit_MagicLink(self, n: ast.MagicLink) -> list[Json]:
         if n.url:
@@ -367,9 +376,9 @@ class PandocEmitter(Emitter):
     def visit_ParagraphBreak(self, n: ast.ParagraphBreak) -> list[Json]:
         return [_t("LineBreak")]
 
-    def visit_Tag(self, n: ast.Tag) -> list[Json]:
+    def visit_Tag(self, n: ast.Tag) -> Visiting:
         if self.in_block:  # div, blockquote, center, table, p standing as blocks
-            inner = self.blocks(n.children)
+            inner = (yield from self.blocks(n.children))
             if n.name == "blockquote":
                 return [_t("BlockQuote", inner)]
             return [_t("Div", [self._attr_of(n.attrs), inner])]
@@ -380,19 +389,19 @@ class PandocEmitter(Emitter):
             return [_t("LineBreak")]
         if name == "hr":
             return []
-        inner = self.inlines(n.children)
+        inner = (yield from self.inlines(n.children))
         if name in _INLINE_STYLE:
             return [_t(_INLINE_STYLE[name], inner)]
         if name in _CODE_TAGS:
             return [_t("Code", [self._attr_of(n.attrs), _plain_text(n.children)])]
         return [_t("Span", [self._attr_of(n.attrs), inner])]
 
-    def visit_ExtensionTag(self, n: ast.ExtensionTag) -> list[Json]:
+    def visit_ExtensionTag(self, n: ast.ExtensionTag) -> Visiting:
         name = n.name.lower()
         if name == "ref":
             if not n.children:
                 return []
-            return [_t("Note", [_t("Para", _tidy(self.inlines(n.children)))])]
+            return [_t("Note", [_t("Para", _tidy((yield from self.inlines(n.children))))])]
         if name == "references":
             return []
         if name == "nowiki":
@@ -402,7 +411,7 @@ class PandocEmitter(Emitter):
         if name in ("pre", "syntaxhighlight", "source", "code"):
             return [_t("Code", [_NO_ATTR, n.content or ""])]
         if n.children:
-            return [_t("Span", [["", [name], []], self.inlines(n.children)])]
+            return [_t("Span", [["", [name], []], (yield from self.inlines(n.children))])]
         return self._raw(n)
 
 

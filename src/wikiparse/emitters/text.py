@@ -25,8 +25,7 @@ import wikiparse.ast as ast
 from ..config import SiteConfig
 from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
-from ._recursion import recursion_headroom
-from .base import Emitter
+from .base import Emitter, Visiting
 from .html.sanitizer import decode_entities
 from .gallery import gallery_lines
 from .templates import TemplateCall, TemplateHandlers
@@ -106,8 +105,7 @@ class TextEmitter(Emitter):
             self.config = node.config
             self.parse_fragment = node.parse_fragment
         self._reset()
-        with recursion_headroom():
-            raw = self.visit(node)
+        raw = self.visit(node)
         if self.references and isinstance(node, ast.Document):
             for group in list(self._notes):
                 raw += self._reference_list(group)
@@ -120,8 +118,8 @@ class TextEmitter(Emitter):
     def _children(self, nodes: list[ast.Node] | None) -> str:
         return "".join(self.visit(n) for n in nodes or ())
 
-    def generic_visit(self, node: ast.Node) -> str:
-        return self._children(list(node.child_nodes()))
+    def generic_visit(self, node: ast.Node) -> Visiting:
+        return (yield list(node.child_nodes()))
 
     # ---- leaves
 
@@ -152,45 +150,45 @@ class TextEmitter(Emitter):
             return self.source[node.span[0] : node.span[1]]
         return f"{node.kind} {node.value}"
 
-    def visit_Argument(self, node: ast.Argument) -> str:
+    def visit_Argument(self, node: ast.Argument) -> Visiting:
         if node.default is not None:
-            return self._children(node.default)
+            return (yield node.default)
         if self.profile == "visible":
-            return "{{{" + (self._children(node.name_nodes) or node.name) + "}}}"
+            return "{{{" + ((yield node.name_nodes) or node.name) + "}}}"
         return ""
 
     # ---- inline containers
 
-    def visit_WikiLink(self, node: ast.WikiLink) -> str:
+    def visit_WikiLink(self, node: ast.WikiLink) -> Visiting:
         if node.has_text:
-            label = self._children(node.children)
+            label = (yield node.children)
             if not node.children:  # the pipe trick: [[Page (thing)|]] -> Page
                 label = _pipe_trick(node.target)
         else:
             label = node.target[1:] if node.leading_colon else node.target
         return label + node.trail
 
-    def visit_ExternalLink(self, node: ast.ExternalLink) -> str:
+    def visit_ExternalLink(self, node: ast.ExternalLink) -> Visiting:
         if node.kind == "free":
             return node.url
         if node.children:
-            return self._children(node.children)
+            return (yield node.children)
         self._autonumber += 1
         return f"[{self._autonumber}]" if self.profile == "visible" else ""
 
-    def visit_FileLink(self, node: ast.FileLink) -> str:
+    def visit_FileLink(self, node: ast.FileLink) -> Visiting:
         if node.is_media:
-            return self._children(node.caption) if node.caption else node.target.partition(":")[2]
+            return (yield node.caption) if node.caption else node.target.partition(":")[2]
         if not self.captions or node.format not in ("thumb", "frame"):
             return ""
-        caption = self._children(node.caption) if node.caption else ""
+        caption = (yield node.caption) if node.caption else ""
         return BLOCK + caption + BLOCK if caption.strip() else ""
 
-    def visit_Redirect(self, node: ast.Redirect) -> str:
-        label = self.visit(node.link) if node.link is not None else node.target
+    def visit_Redirect(self, node: ast.Redirect) -> Visiting:
+        label = (yield node.link) if node.link is not None else node.target
         return BLOCK + ("Redirect to: " if self.profile == "visible" else "") + label + BLOCK
 
-    def visit_Tag(self, node: ast.Tag) -> str:
+    def visit_Tag(self, node: ast.Tag) -> Visiting:
         name = node.name.lower()
         if node.kind == "stray-close":
             return ""
@@ -198,7 +196,7 @@ class TextEmitter(Emitter):
             return LINE
         if name == "hr":
             return BLOCK
-        inner = self._children(node.children)
+        inner = (yield node.children)
         if name in _BLOCK_TAGS:
             return BLOCK + inner + BLOCK
         if name in _LINE_TAGS:
@@ -207,14 +205,14 @@ class TextEmitter(Emitter):
             return CELL + inner
         return inner
 
-    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> str:
+    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> Any:
         name = node.name.lower()
         if name == "ref":
-            return self._ref(node)
+            return (yield from self._ref(node))
         if name == "references":
             if not self.references:
                 return ""
-            inner = self._children(node.children)  # list-defined refs register themselves
+            inner = (yield node.children)  # list-defined refs register themselves
             del inner
             return self._reference_list(node.get_attr("group") or "")
         if name in _SILENT_EXTENSIONS:
@@ -229,10 +227,10 @@ class TextEmitter(Emitter):
         if name == "gallery":
             return self._gallery(node) if self.captions else ""
         if name == "poem":
-            inner = self._children(node.children) if node.children else (node.content or "")
+            inner = (yield node.children) if node.children else (node.content or "")
             return BLOCK + inner.strip("\n").replace("\n", LINE) + BLOCK
         if node.children:
-            return self._children(node.children)
+            return (yield node.children)
         return ""
 
     def _gallery(self, node: ast.ExtensionTag) -> str:
@@ -257,10 +255,10 @@ class TextEmitter(Emitter):
 
     # ---- references
 
-    def _ref(self, node: ast.ExtensionTag) -> str:
+    def _ref(self, node: ast.ExtensionTag) -> Visiting:
         group = node.get_attr("group") or ""
         name = node.get_attr("name")
-        text = self.inline_text(node.children) if node.children else ""
+        text = _finish((yield node.children), single_line=True) if node.children else ""
         notes = self._notes.setdefault(group, [])
         if name is not None and (group, name) in self._note_names:
             number = self._note_names[(group, name)]
@@ -310,41 +308,41 @@ class TextEmitter(Emitter):
             return ""
         return text.replace("\n", LINE)
 
-    def visit_Parameter(self, node: ast.Parameter) -> str:
-        return self._children(node.value)
+    def visit_Parameter(self, node: ast.Parameter) -> Visiting:
+        return (yield node.value)
 
     # ---- blocks
 
-    def visit_Document(self, node: ast.Document) -> str:
-        return self._children(node.children)
+    def visit_Document(self, node: ast.Document) -> Visiting:
+        return (yield node.children)
 
-    def visit_Paragraph(self, node: ast.Paragraph) -> str:
-        return BLOCK + self._children(node.children) + BLOCK
+    def visit_Paragraph(self, node: ast.Paragraph) -> Visiting:
+        return BLOCK + (yield node.children) + BLOCK
 
-    def visit_Heading(self, node: ast.Heading) -> str:
+    def visit_Heading(self, node: ast.Heading) -> Visiting:
         if not self.headings:
             return BLOCK
-        return BLOCK + self._children(node.children) + BLOCK
+        return BLOCK + (yield node.children) + BLOCK
 
-    def visit_Preformatted(self, node: ast.Preformatted) -> str:
-        return BLOCK + _keep_whitespace(self._children(node.children)) + BLOCK
+    def visit_Preformatted(self, node: ast.Preformatted) -> Visiting:
+        return BLOCK + _keep_whitespace((yield node.children)) + BLOCK
 
-    def visit_List(self, node: ast.List) -> str:
+    def visit_List(self, node: ast.List) -> Visiting:
         self._list_depth += 1
         try:
-            items = "".join(self.visit(i) for i in node.items)
+            items = yield node.items
         finally:
             self._list_depth -= 1
         edge = LINE if self._list_depth else BLOCK
         return edge + items + edge
 
-    def visit_ListItem(self, node: ast.ListItem) -> str:
-        return LINE + self._children(node.children) + LINE
+    def visit_ListItem(self, node: ast.ListItem) -> Visiting:
+        return LINE + (yield node.children) + LINE
 
-    def visit_Table(self, node: ast.Table) -> str:
+    def visit_Table(self, node: ast.Table) -> Visiting:
         if not self.tables:
             return BLOCK
-        parts = [BLOCK, self._children(node.prelude)]
+        parts = [BLOCK, (yield node.prelude)]
         if node.caption is not None:
             parts.append(self.visit(node.caption))
         if self._grid_tables and node.has_spans():
@@ -372,15 +370,17 @@ class TextEmitter(Emitter):
             lines.append(LINE + TAB.join(texts) + LINE)
         return lines
 
-    def visit_TableRow(self, node: ast.TableRow) -> str:
-        cells = [self.visit(c) for c in node.cells]
+    def visit_TableRow(self, node: ast.TableRow) -> Visiting:
+        cells = []
+        for c in node.cells:
+            cells.append((yield c))
         return LINE + CELL.join(cells) + LINE
 
-    def visit_TableCaption(self, node: ast.TableCaption) -> str:
-        return self._children(node.children) + LINE
+    def visit_TableCaption(self, node: ast.TableCaption) -> Visiting:
+        return (yield node.children) + LINE
 
-    def visit_TableCell(self, node: ast.TableCell) -> str:
-        return self._children(node.children)
+    def visit_TableCell(self, node: ast.TableCell) -> Visiting:
+        return (yield node.children)
 
     # ---- rendered-page dialect
 

@@ -113,7 +113,7 @@ class BracketBuilder:
             elif kind == "EQUALS":
                 if (top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0
                         and top is not heading_frame):
-                    top.eqs[-1] = len(cur)
+                    top.eqs[-1] = s
                 cur.append(Tok("eq", s, e))
             elif kind == "BRACE_OPEN":
                 if len(stack) > max_depth:
@@ -164,7 +164,7 @@ class BracketBuilder:
                 # a heading (Preprocessor_Hash's "DWIM" rule); '==x==' stays a heading.  The
                 # token stays a heading start: if the template never closes, its text is
                 # read again as lines and the heading is there (MediaWiki's HHP2.1)
-                top.eqs[-1] = len(cur)
+                top.eqs[-1] = s
                 cur.append(Tok("heading_start", s, e))
             elif kind == "HEADING_START":
                 # a heading line: its '=' separate no argument (the preprocessor reads the
@@ -245,10 +245,30 @@ class BracketBuilder:
     def _close_braces(self, stack: list[Frame], s: int, e: int) -> None:
         remaining = e - s
         pos = s
+        max_depth = self.ctx.limits.max_depth - self.ctx.depth
         while remaining >= 2:
             top = stack[-1]
             if top.kind != "brace":
                 break
+            if top.nest and len(stack) + top.nest > max_depth:
+                # one run of braces nests as deep as a stack of frames would ({`x n }`x n):
+                # the same bound, or the tree (and names that copy their inner source) grows
+                # without limit; the remaining braces of the run stay text on both sides
+                stack.pop()
+                parent = stack[-1].parts[-1]
+                parent.append(Tok("text", top.start, top.start + top.count))
+                for i, part in enumerate(top.parts):
+                    if i:
+                        parent.append(Tok("pipe", top.seps[i - 1], top.seps[i - 1] + 1))
+                    parent.append(Splice(part))
+                take = min(remaining, top.count)
+                parent.append(Tok("text", pos, pos + take))
+                self.ctx.diag("limit-depth", f"nesting deeper than {self.ctx.limits.max_depth}: "
+                              "the rest of the brace run is kept as text",
+                              (top.start, top.start + top.count), "warning", once=True)
+                pos += take
+                remaining -= take
+                continue
             k = min(remaining, top.count)
             if k > 3:
                 k = 3
@@ -263,6 +283,7 @@ class BracketBuilder:
                 top.part_starts = [top.start + top.count]
                 top.seps = []
                 top.eqs = [-1]
+                top.nest += 1
             else:
                 stack.pop()
                 parent = stack[-1].parts[-1]

@@ -67,6 +67,16 @@ class ConstructBuilder:
     # ------------------------------------------------------------------ {{ }} and {{{ }}}
 
     def brace_element(self, frame: Frame, k: int, start: int, end: int) -> Node | Splice:
+        if k == 2 and self._failed_in_name(frame.parts[0]):
+            # a failed construct in the name leaves its '{{', '[[' or '[' as text: an illegal
+            # title, decided without flattening (each enclosing level would copy it again)
+            kept: list[Item] = [Tok("text", start, start + 2)]
+            for i, raw in enumerate(frame.parts):
+                if i:
+                    kept.append(Tok("pipe", frame.seps[i - 1], frame.seps[i - 1] + 1))
+                kept.append(Splice(raw))
+            kept.append(Tok("text", end - 2, end))
+            return Splice(kept)
         parts = [flatten(p) for p in frame.parts]
         starts = frame.part_starts[:]
         starts[0] = start + k
@@ -85,6 +95,13 @@ class ConstructBuilder:
             items.append(Tok("text", end - 2, end))
             return Splice(items)
         return node
+
+    def _failed_in_name(self, name: list[Item]) -> bool:
+        """The name part holds a failed frame (a Splice) and does not start like a parser
+        function (whose name ends at the colon, before the failed frame)."""
+        if not any(type(it) is Splice for it in name):
+            return False
+        return self._function_prefix(name) is None  # type: ignore[arg-type]
 
     def _argument(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
                   start: int, end: int) -> Argument:
@@ -201,10 +218,16 @@ class ConstructBuilder:
         if positional:
             value = self.passes.blocks(items, "lines")
             return Parameter((start, end), name=implied, showkey=False, value=value, origin=self.ctx.text)
-        eq_tok = items[eq]
-        assert isinstance(eq_tok, Tok)
-        name_items = items[:eq]
-        value_items = items[eq + 1 :]
+        # ``eq`` is the source offset of the first '=' token of the part
+        at = next((i for i, it in enumerate(items)
+                   if type(it) is Tok and it.kind in ("eq", "heading_start") and it.start == eq), -1)
+        if at < 0:  # cannot happen: the bracket pass recorded the token it appended
+            self.ctx.diag("internal-parameter", "'=' of a named parameter not found", (start, end),
+                          "internal")
+            return self._parameter(items, -1, start, end, implied, positional=True)
+        eq_tok = items[at]
+        name_items = items[:at]
+        value_items = items[at + 1 :]
         # '==' run: only its first '=' separates name and value
         if eq_tok.end - eq_tok.start > 1:
             value_items = [Tok("text", eq_tok.start + 1, eq_tok.end), *value_items]

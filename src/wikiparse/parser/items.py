@@ -135,7 +135,7 @@ class Frame:
     """An open bracket construct of the bracket pass.  ``kind``: root, brace, link, extlink."""
 
     __slots__ = ("kind", "start", "count", "parts", "part_starts", "seps", "eqs", "url_end",
-                 "text_start")
+                 "text_start", "nest")
 
     def __init__(self, kind: str, start: int, count: int = 0) -> None:
         self.kind = kind
@@ -144,9 +144,12 @@ class Frame:
         self.parts: list[list[Item]] = [[]]
         self.part_starts: list[int] = [start + count]
         self.seps: list[int] = []  # positions of the separating pipes
-        self.eqs: list[int] = [-1]  # per part: index of the first '=' token, or -1
+        # per part: source offset of the first '=' token, or -1 (an offset, not an index: a failed
+        # inner frame is one Splice in the part until it is flattened into several items)
+        self.eqs: list[int] = [-1]
         self.url_end = 0  # extlink: end of the URL; link: 1 when autolinking is off inside
         self.text_start = 0
+        self.nest = 0  # brace: levels already built inside this one run ({{{{{{x}}}}}})
 
 
 # ---------------------------------------------------------------------- lines and blocks

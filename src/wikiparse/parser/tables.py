@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..ast import (
     Argument, Attribute, Category, Comment, Entity, FileLink, List, ListItem, Node,
-    ParserFunction, Table, TableCaption, TableCell, TableRow, Template, Variable, WikiLink)
+    ParserFunction, Table, TableCaption, TableCell, TableRow, Template, Text, Variable, WikiLink)
 from .attributes import attributes_from_items
 from .context import Context
 from .interfaces import Reentry
@@ -146,6 +146,9 @@ class _TableBuilder:
             return self.cell_entries
         if self.caption_entries is not None:
             return self.caption_entries
+        # what waited for the row's first cell comes before whatever goes in now (spans in
+        # document order by construction)
+        self._flush_pending()
         return self.prelude
 
     def _finish_cell(self) -> None:
@@ -171,11 +174,14 @@ class _TableBuilder:
             end = entries_end(self.caption_entries, self.caption_start + 2)
             if children:
                 end = max(end, children[-1].span[1])
+            if self.caption_attrs:  # '|+attrs|' with no content: the attributes are inside
+                end = max(end, self.caption_attrs[-1].span[1])
             node = TableCaption((self.caption_start, end), attrs=self.caption_attrs,
                                     children=children, origin=self.text)
-            if self.caption_node is None:
+            if self.caption_node is None and not self.rows:
                 self.caption_node = node
-            else:  # a second caption: MediaWiki keeps both; we keep the first, the rest as cell
+            else:  # a second caption, or one after a row (Table keeps its caption before the
+                # rows): late content, placed in the row it follows
                 self.prelude.append(BlockEntry(node))
             self.caption_entries = None
 
@@ -310,20 +316,60 @@ class _TableBuilder:
                           rows=rows, closed=closed, prelude=prelude, origin=self.text)
         if prelude and (rows or self.caption_node) and prelude[-1].span[0] > min(
                 [r.span[0] for r in rows] + ([self.caption_node.span[0]] if self.caption_node else [])):
-            # content between rows (after a row line, before a cell): move into the row it follows
-            table.prelude = [p for p in prelude if not rows or p.span[1] <= rows[0].span[0]]
-            late = [p for p in prelude if rows and p.span[1] > rows[0].span[0]]
-            for p in late:
-                host = None
-                for r in rows:
-                    if r.span[0] <= p.span[0]:
-                        host = r
-                if host is not None:
-                    host.span = (host.span[0], max(host.span[1], p.span[1]))
-                    cell = TableCell(p.span, header=False, children=[p], origin=self.text)
-                    host.cells.append(cell)
-                    host.cells.sort(key=lambda c: c.span[0])
+            # content after the caption or a row line, outside any cell: a cell of the row it
+            # follows; before the first row (a second caption...), of an implicit row
+            cap = self.caption_node
+            head_end = cap.span[0] if cap is not None else rows[0].span[0]
+            table.prelude = [p for p in prelude if p.span[1] <= head_end]
+            late = sorted((p for p in prelude if p.span[1] > head_end), key=lambda p: p.span[0])
+            before = [p for p in late if not rows or p.span[0] < rows[0].span[0]]
+            if before:
+                rows.insert(0, TableRow((before[0].span[0], before[-1].span[1]), implicit=True,
+                                     origin=self.text))
+            _place_late(rows, late, self.text)
         return table
+
+
+def _place_late(rows: list[TableRow], late: list[Node], origin: str) -> None:
+    """Content that came after a row line but outside any cell (a nested table, a second
+    caption...): a cell of the row it follows.  Blank text and comments before such content
+    join its cell rather than make one of their own.  One pass: rows and content are both in
+    document order."""
+    touched: list[TableRow] = []
+    held: list[Node] = []
+    held_host: TableRow | None = None
+    r = -1
+
+    def place(host: TableRow, nodes: list[Node]) -> None:
+        host.span = (host.span[0], max(host.span[1], nodes[-1].span[1]))
+        host.cells.append(TableCell((nodes[0].span[0], nodes[-1].span[1]), header=False,
+                                    children=nodes, origin=origin))
+        if not touched or touched[-1] is not host:
+            touched.append(host)
+
+    for p in late:
+        while r + 1 < len(rows) and rows[r + 1].span[0] <= p.span[0]:
+            r += 1
+        if r < 0:
+            continue
+        host = rows[r]
+        if held and held_host is not host:
+            place(held_host, held)  # type: ignore[arg-type]
+            held = []
+        if _blank(p):
+            held.append(p)
+            held_host = host
+            continue
+        place(host, held + [p])
+        held = []
+    if held and held_host is not None:
+        place(held_host, held)
+    for host in touched:
+        host.cells.sort(key=lambda c: c.span[0])
+
+
+def _blank(node: Node) -> bool:
+    return isinstance(node, Comment) or (isinstance(node, Text) and not node.value.strip())
 
 
 def _header_pipes(items: list[NT], start: int) -> list[NT]:

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import wikiparse.ast as ast
 from ...config import SiteConfig
-from ..base import Emitter
+from ..base import Emitter, Visiting
 from .anchors import AnchorRegistry, fragment_id, legacy_id
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
@@ -263,16 +263,17 @@ class HtmlBase(Emitter):
             rel += f' target="{escape_attr(self.external_link_target)}"'
         return rel
 
-    def _label(self, nodes: Iterable[ast.Node]) -> str:
-        """A link label: links inside it render as their text (HTML forbids nested links)."""
+    def _label(self, nodes: Iterable[ast.Node]) -> Visiting:
+        """A link label: links inside it render as their text (HTML forbids nested links).
+        A generator step: ``label = yield from self._label(nodes)``."""
         self._link_depth += 1
         try:
-            return self.children(nodes)
+            return (yield list(nodes))
         finally:
             self._link_depth -= 1
 
     def resolve_file(self, name: str) -> FileInfo | None:
         return self.files(name)
 
-    def generic_visit(self, node: ast.Node) -> str:
-        return self.children(node.child_nodes())
+    def generic_visit(self, node: ast.Node) -> Visiting:
+        return (yield list(node.child_nodes()))

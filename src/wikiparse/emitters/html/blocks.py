@@ -7,6 +7,7 @@ import re
 
 import wikiparse.ast as ast
 from ...html_tags import P_CLOSING_TAGS
+from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text, format_attributes
 
@@ -17,8 +18,8 @@ _BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]"
 class BlockRules(HtmlBase):
     """HTML for block nodes."""
 
-    def visit_Paragraph(self, node: ast.Paragraph) -> str:
-        inner = self.children(node.children)
+    def visit_Paragraph(self, node: ast.Paragraph) -> Visiting:
+        inner = (yield node.children)
         if not inner.strip() and any(isinstance(c, (ast.Category, ast.LanguageLink))
                                      for c in node.children):
             return ""  # MediaWiki removes category lines with the whitespace around them
@@ -34,42 +35,43 @@ class BlockRules(HtmlBase):
     def visit_HorizontalRule(self, node: ast.HorizontalRule) -> str:
         return "<hr />\n"
 
-    def visit_Preformatted(self, node: ast.Preformatted) -> str:
-        return f"<pre>{self.children(node.children)}</pre>\n"
+    def visit_Preformatted(self, node: ast.Preformatted) -> Visiting:
+        return f"<pre>{(yield node.children)}</pre>\n"
 
-    def visit_List(self, node: ast.List) -> str:
+    def visit_List(self, node: ast.List) -> Visiting:
         kind = node.kind  # a Literal: from_json refuses any other value
-        return f"<{kind}>{self.children(node.items)}</{kind}>\n"
+        return f"<{kind}>{(yield node.items)}</{kind}>\n"
 
-    def visit_ListItem(self, node: ast.ListItem) -> str:
+    def visit_ListItem(self, node: ast.ListItem) -> Visiting:
         kind = node.kind
-        return f"<{kind}>{self.children(node.children).lstrip()}</{kind}>\n"
+        return f"<{kind}>{(yield node.children).lstrip()}</{kind}>\n"
 
-    def visit_Table(self, node: ast.Table) -> str:
-        out = [self.children(node.prelude)]
+    def visit_Table(self, node: ast.Table) -> Visiting:
+        out = [(yield node.prelude)]
         out.append(f"<table{format_attributes(self.attrs('table', node.attrs))}>\n")
         if node.caption is not None:
-            out.append(self.visit(node.caption))
-        rows = [self.visit(r) for r in node.rows if r.cells]
+            out.append((yield node.caption))
+        # every row with cells renders to something non-empty
+        rows = yield [r for r in node.rows if r.cells]
         if not rows and not any(not r.implicit for r in node.rows):
-            rows = ["<tr><td></td></tr>\n"]
+            rows = "<tr><td></td></tr>\n"
         if rows:
-            out.append("<tbody>" + "".join(rows) + "</tbody>")
+            out.append("<tbody>" + rows + "</tbody>")
         out.append("</table>\n")
         return "".join(out)
 
-    def visit_TableCaption(self, node: ast.TableCaption) -> str:
+    def visit_TableCaption(self, node: ast.TableCaption) -> Visiting:
         attrs = format_attributes(self.attrs("caption", node.attrs))
-        return f"<caption{attrs}>{self.children(node.children)}</caption>"
+        return f"<caption{attrs}>{(yield node.children)}</caption>"
 
-    def visit_TableRow(self, node: ast.TableRow) -> str:
+    def visit_TableRow(self, node: ast.TableRow) -> Visiting:
         attrs = format_attributes(self.attrs("tr", node.attrs))
-        return f"<tr{attrs}>\n{self.children(node.cells)}</tr>\n"
+        return f"<tr{attrs}>\n{(yield node.cells)}</tr>\n"
 
-    def visit_TableCell(self, node: ast.TableCell) -> str:
+    def visit_TableCell(self, node: ast.TableCell) -> Visiting:
         tag = "th" if node.header else "td"
         attrs = format_attributes(self.attrs(tag, node.attrs))
-        return f"<{tag}{attrs}>{self.children(node.children)}</{tag}>\n"
+        return f"<{tag}{attrs}>{(yield node.children)}</{tag}>\n"
 
     def visit_EditMarker(self, node: ast.EditMarker) -> str:
         return ""

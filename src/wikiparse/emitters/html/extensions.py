@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import re
+from types import GeneratorType
 from typing import Any, Callable
 
 import wikiparse.ast as ast
+from ..base import Visiting
 from .base import HtmlBase, wiki_urlencode
 from .sanitizer import decode_entities, escape_attr, escape_class, escape_text, format_attributes
 
@@ -53,27 +55,30 @@ class ExtensionRules(HtmlBase):
         self.page.templates.append(node.name)
         return self._placeholder(node, {"wt": node.name, "function": node.name.lower()}, [])
 
-    def visit_Argument(self, node: ast.Argument) -> str:
+    def visit_Argument(self, node: ast.Argument) -> Visiting:
         # a page is rendered with no arguments: the default shows, else the markup as text
         if node.default is not None:
-            return self.children(node.default)
+            return (yield node.default)
         return self.text(self.src(node) or "{{{" + node.name + "}}}")
 
-    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> str:
+    def visit_ExtensionTag(self, node: ast.ExtensionTag) -> Visiting:
         name = node.name.lower()
-        method: Callable[[ast.ExtensionTag], str] | None = getattr(self, "ext_" + name, None)
+        method: Callable[[ast.ExtensionTag], Any] | None = getattr(self, "ext_" + name, None)
         if method is not None:
-            return method(node)
+            result = method(node)
+            if isinstance(result, GeneratorType):  # a method that renders the tag's children
+                return (yield from result)
+            return result
         if name in _HIDDEN_TAGS:
             return ""
         if name in _TRANSPARENT_TAGS:
-            return self.children(node.children) if node.children else self.text(node.content or "")
+            return (yield node.children) if node.children else self.text(node.content or "")
         data = escape_attr(json.dumps(
             {"name": name, "attrs": {a.name: a.value or "" for a in node.attrs if a.name},
              "body": {"extsrc": node.content or ""}}, ensure_ascii=False))
         typeof = f'typeof="mw:Extension/{escape_attr(name)}" data-mw="{data}"'
         if node.children:
-            return f'<span class="mw-ext-{escape_class(name)}" {typeof}>{self.children(node.children)}</span>'
+            return f'<span class="mw-ext-{escape_class(name)}" {typeof}>{(yield node.children)}</span>'
         content = escape_text(node.content or "")
         if name in _CODE_BLOCK_TAGS:
             return f'<pre class="mw-ext-{escape_class(name)}" {typeof}>{content}</pre>'
@@ -90,25 +95,25 @@ class ExtensionRules(HtmlBase):
         content = re.sub(r"(?i)<nowiki\s*/>", "", content)
         return f"<pre{attrs}>{escape_text(decode_entities(content))}</pre>"
 
-    def ext_ref(self, node: ast.ExtensionTag) -> str:
+    def ext_ref(self, node: ast.ExtensionTag) -> Visiting:
         group = node.get_attr("group") or ""
         name = node.get_attr("name")
-        inner = self.children(node.children).strip() if node.children else None
+        inner = (yield node.children).strip() if node.children else None
         if self._link_depth:
             sup = self.references.cite(group.strip(), name.strip() if name else None, inner)
             return re.sub(r"</?a\b[^>]*>", "", sup)
         return self.references.cite(group.strip(), name.strip() if name else None, inner)
 
-    def ext_references(self, node: ast.ExtensionTag) -> str:
+    def ext_references(self, node: ast.ExtensionTag) -> Visiting:
         group = (node.get_attr("group") or "").strip()
         for child in node.children:
             if isinstance(child, ast.ExtensionTag) and child.name.lower() == "ref":
                 name = child.get_attr("name")
                 if name:
-                    self.references.define(group, name.strip(), self.children(child.children).strip())
+                    self.references.define(group, name.strip(), (yield child.children).strip())
         return self.references.flush(group)
 
-    def ext_poem(self, node: ast.ExtensionTag) -> str:
-        inner = self.children(node.children).strip("\n")
+    def ext_poem(self, node: ast.ExtensionTag) -> Visiting:
+        inner = (yield node.children).strip("\n")
         inner = inner.replace("\n", "<br />\n")
         return f'<div class="poem">\n<p>{inner}\n</p>\n</div>'

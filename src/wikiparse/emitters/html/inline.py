@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import wikiparse.ast as ast
 from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
+from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import (
     escape_attr, escape_text, format_attributes, safe_url, validate_tag,
@@ -46,11 +47,11 @@ class InlineRules(HtmlBase):
     def visit_Comment(self, node: ast.Comment) -> str:
         return ""
 
-    def visit_Bold(self, node: ast.Bold) -> str:
-        return f"<b>{self.children(node.children)}</b>"
+    def visit_Bold(self, node: ast.Bold) -> Visiting:
+        return f"<b>{(yield node.children)}</b>"
 
-    def visit_Italic(self, node: ast.Italic) -> str:
-        return f"<i>{self.children(node.children)}</i>"
+    def visit_Italic(self, node: ast.Italic) -> Visiting:
+        return f"<i>{(yield node.children)}</i>"
 
     def visit_Signature(self, node: ast.Signature) -> str:
         # signatures are replaced when an edit is saved; a page render shows the tildes
@@ -72,7 +73,7 @@ class InlineRules(HtmlBase):
             f'href="{escape_attr(url)}">{label}</a>'
         )
 
-    def visit_Tag(self, node: ast.Tag) -> str:
+    def visit_Tag(self, node: ast.Tag) -> Visiting:
         name = node.name.lower()
         if node.kind == "stray-close":
             if name == "br":
@@ -80,18 +81,18 @@ class InlineRules(HtmlBase):
             return escape_text(self.src(node) or f"</{node.name}>")
         attrs = self.attrs(name, node.attrs)
         if not validate_tag(name, attrs, self.policy):
-            return self._tag_as_text(node)
+            return (yield from self._tag_as_text(node))
         if name in HEADING_TAGS:  # MediaWiki marks headings written as HTML
             attrs = _add_class(attrs, "mw-html-heading")
         if name in self.policy.void_tags:
-            return f"<{name}{format_attributes(attrs)} />" + self.children(node.children)
+            return f"<{name}{format_attributes(attrs)} />" + (yield node.children)
         if name in TABLE_SECTION_TAGS:
-            inner = self._table_section(node.children)
+            inner = yield from self._table_section(node.children)
         else:
-            inner = self.children(node.children)
+            inner = yield node.children
         return f"<{name}{format_attributes(attrs)}>{inner}</{name}>"
 
-    def _table_section(self, children: list[ast.Node]) -> str:
+    def _table_section(self, children: list[ast.Node]) -> Visiting:
         """Cells written straight into <table> get the row an HTML parser (and MediaWiki's
         tidying) would give them, so the output stays well-formed."""
         out: list[str] = []
@@ -102,14 +103,14 @@ class InlineRules(HtmlBase):
                 row.append(child)
                 continue
             if row:
-                out.append(f"<tr>{self.children(row)}</tr>")
+                out.append(f"<tr>{(yield row)}</tr>")
                 row = []
-            out.append(self.visit(child))
+            out.append((yield child))
         if row:
-            out.append(f"<tr>{self.children(row)}</tr>")
+            out.append(f"<tr>{(yield row)}</tr>")
         return "".join(out)
 
-    def _tag_as_text(self, node: ast.Tag) -> str:
+    def _tag_as_text(self, node: ast.Tag) -> Visiting:
         """A tag the policy refuses: its markup shown as text, its content rendered."""
         if not self.source:
             open_text, close_text = f"<{node.name}>", (f"</{node.name}>" if node.kind == "paired" else "")
@@ -122,13 +123,13 @@ class InlineRules(HtmlBase):
             inner_end = node.children[-1].end if node.children else open_end
             open_text = self.source[node.start : open_end]
             close_text = self.source[inner_end : node.end] if node.kind == "paired" else ""
-        return escape_text(open_text) + self.children(node.children) + escape_text(close_text)
+        return escape_text(open_text) + (yield node.children) + escape_text(close_text)
 
     def visit_Attribute(self, node: ast.Attribute) -> str:
         return ""
 
-    def visit_Parameter(self, node: ast.Parameter) -> str:
-        return self.children(node.value)
+    def visit_Parameter(self, node: ast.Parameter) -> Visiting:
+        return (yield node.value)
 
-    def visit_ImageOption(self, node: ast.ImageOption) -> str:
-        return self.children(node.children)
+    def visit_ImageOption(self, node: ast.ImageOption) -> Visiting:
+        return (yield node.children)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import wikiparse.ast as ast
 from .anchors import fragment_id
+from ..base import Visiting
 from .base import HtmlBase, wiki_urlencode
 from .sanitizer import decode_entities, escape_attr, escape_text, safe_url
 
@@ -34,15 +35,15 @@ class LinkRules(HtmlBase):
             return f'<a class="mw-selflink-fragment" href="#{escape_attr(ref)}">{label}</a>'
         return f'<a class="mw-selflink selflink">{label}</a>'
 
-    def visit_WikiLink(self, node: ast.WikiLink) -> str:
+    def visit_WikiLink(self, node: ast.WikiLink) -> Visiting:
         if self._link_depth:
-            return self._label(node.children) if node.children else self.text(node.target)
+            return (yield from self._label(node.children)) if node.children else self.text(node.target)
         if node.has_text and not node.children and self.source:
             # the "pipe trick" ([[A (b)|]]) is expanded when an edit is saved; a page render
             # shows the markup
             return self.text(self.src(node))
         if node.has_text and node.children:
-            label = self._label(node.children)
+            label = yield from self._label(node.children)
         else:
             shown = node.target.strip()
             if node.leading_colon and shown.startswith(":"):
@@ -96,9 +97,9 @@ class LinkRules(HtmlBase):
         href = self.page_url(node.title, node.fragment)
         return f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{label}</a>'
 
-    def visit_ExternalLink(self, node: ast.ExternalLink) -> str:
+    def visit_ExternalLink(self, node: ast.ExternalLink) -> Visiting:
         if self._link_depth:
-            return self._label(node.children) if node.children else self.text(node.url)
+            return (yield from self._label(node.children)) if node.children else self.text(node.url)
         url = safe_url(node.url, self.policy)
         if url is None:
             return self.text(self.src(node) or node.url)
@@ -114,11 +115,11 @@ class LinkRules(HtmlBase):
             cut = next((i for i, c in enumerate(node.children)
                         if isinstance(c, (ast.WikiLink, ast.ExternalLink))), None)
             if cut is not None:
-                head = self._label(node.children[:cut])
-                rest = self.children(node.children[cut:])
+                head = yield from self._label(node.children[:cut])
+                rest = yield node.children[cut:]
                 return (f'<a{self._rel()} class="external text" href="{escape_attr(url)}">'
                         f"{head}</a>{rest}")
-            label = self._label(node.children)
+            label = yield from self._label(node.children)
             cls = "external text"
         return f'<a{self._rel()} class="{cls}" href="{escape_attr(url)}">{label}</a>'
 
@@ -146,11 +147,11 @@ class LinkRules(HtmlBase):
         number = self.config.namespace_of(self.page_title.split(":", 1)[0])
         return number is not None and number > 0 and number % 2 == 1
 
-    def visit_Redirect(self, node: ast.Redirect) -> str:
+    def visit_Redirect(self, node: ast.Redirect) -> Visiting:
         # MediaWiki's parser renders the redirect line as a numbered list item ("#REDIRECT")
         link = node.link
         self.page.redirect = link.title if link is not None else node.target
         if link is None:
             return f"<ol><li>{self.text(self.src(node).lstrip('#'))}</li></ol>\n"
         word = self.source[node.start : link.start].lstrip("#") if self.source else "REDIRECT "
-        return f"<ol><li>{self.text(word)}{self.visit(link)}</li></ol>\n"
+        return f"<ol><li>{self.text(word)}{(yield link)}</li></ol>\n"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import wikiparse.ast as ast
+from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text
 from .standalone import text_direction
@@ -12,8 +13,8 @@ from .standalone import text_direction
 class PageRules(HtmlBase):
     """HTML for the document, headings and behaviour switches."""
 
-    def visit_Document(self, node: ast.Document) -> str:
-        body = self.children(node.children)
+    def visit_Document(self, node: ast.Document) -> Visiting:
+        body = yield node.children
         if node.dialect == "rendered" and node.title:
             # a rendered page carries its title in the text: the page heading
             body = f'<h1 class="firstHeading">{escape_text(node.title)}</h1>\n' + body
@@ -62,8 +63,8 @@ class PageRules(HtmlBase):
         out.append("</li>\n" + "</ul>\n</li>\n" * (len(levels) - 1) + "</ul>\n</div>\n")
         return "".join(out)
 
-    def visit_Heading(self, node: ast.Heading) -> str:
-        inner = self.children(node.children).strip()
+    def visit_Heading(self, node: ast.Heading) -> Visiting:
+        inner = (yield node.children).strip()
         anchor, fallback = self.anchors.anchors_for(inner, self.fragment_mode)
         level = max(1, min(6, node.level))
         self.page.headings.append((level, anchor, self.plain(inner)))
