@@ -61,6 +61,9 @@ def html_ref_rule(owner: FootnoteOwner) -> Any:
             owner.html_cited.append(marker)
             label = NOTE.sub(lambda m: m.group(1), marker)
             return f"<sup>[{html_lib.escape(label)}]</sup>"
-        return str(HtmlEmitter.visit_ExtensionTag(em, node))
+        result = HtmlEmitter.visit_ExtensionTag(em, node)
+        if isinstance(result, GeneratorType):  # a handler that yields its children: drive it
+            result = em._drive(result)
+        return str(result)
 
     return rule
