@@ -163,12 +163,7 @@ class AtomicFile:
         """Remove the temporary file; the target is left as it was."""
         if self.done:
             return
-        self.done = True
-        _UNFINISHED.discard(self)
-        try:
-            self.file.close()
-        except OSError:
-            pass
+        self.abandon()
         self.tmp_path.unlink(missing_ok=True)
 
     def abandon(self) -> None:
