@@ -159,6 +159,7 @@ class HtmlBase(Emitter):
         self._autonumber = 0
         self._toc_placed = False
         self._link_depth = 0
+        self.players = 0  # audio/video players on the page (their ids: mwe_player_N)
 
     @property
     def _article_path(self) -> str:
