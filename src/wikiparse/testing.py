@@ -26,17 +26,20 @@ __all__ = ["HONOURED_SETTINGS", "TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "
            "make_emitter", "parsertest_html", "parsertest_text", "reproduces_settings",
            "test_files"]
 
-#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime])
+#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime[, length
+#: in seconds]]); audio and video carry their codecs (TimedMediaHandler's ``<source type>``)
 TEST_FILES: dict[str, tuple[object, ...]] = {
     "Foobar.jpg": (1941, 220),
     "Bad.jpg": (1941, 220),
     "Thumb.png": (135, 135),
     "Foobar.svg": (240, 180, "image/svg+xml"),
     "LoremIpsum.djvu": (2480, 3508, "image/vnd.djvu"),
-    "Video.ogv": (320, 240, "video/ogg"),
+    "Video.ogv": (320, 240, 'video/ogg; codecs="theora"', 4.367),
     "Transcode.webm": (492, 360, "video/webm"),
-    "Audio.oga": (None, None, "audio/ogg"),
+    "Audio.oga": (None, None, 'audio/ogg; codecs="vorbis"', 1.0),
     "Hi-ho.jpg": (1941, 220),
+    "Tall.jpg": (400, 600),
+    "File_&_file.jpg": (1941, 220),
 }
 #: file redirects on the test wiki
 TEST_FILE_REDIRECTS = {"Redirect_to_foobar.jpg": "Foobar.jpg"}

@@ -7,6 +7,7 @@ import re
 import wikiparse.ast as ast
 from .base import HtmlBase
 from .media import FileInfo, ImageBox, scale
+from .timed_media import timed_media_file_link
 from .sanitizer import (
     decode_entities, escape_attr, escape_class, escape_text, safe_url,
 )
@@ -100,6 +101,9 @@ def render_media_link(em: HtmlBase, node: ast.FileLink) -> str:
 def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
     if node.is_media:
         return render_media_link(em, node)
+    player = timed_media_file_link(em, node)
+    if player is not None:  # audio and video: TimedMediaHandler's player
+        return player
     fmt: str | None = node.format
     manual: str | None = None
     for opt in node.options:
