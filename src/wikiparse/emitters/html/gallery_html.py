@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 import wikiparse.ast as ast
@@ -120,12 +121,14 @@ def _gallery_link(em: HtmlBase, link: str | None) -> str | None:
     MediaWiki rejects (T45964)."""
     if link is None:
         return None
-    value = decode_entities(em.plain(em.inline_html(link)) if "[" in link or "{" in link
-                            else link).strip()
+    # the value is parsed, then stripped of its markup (link=Foo''s bar''s links to "Foos bars")
+    value = (em.plain(em.inline_html(link)) if any(c in link for c in "'[{<&") else link).strip()
     if not value:
         return ""
     if _LINK_URL.match(value) and safe_url(value, em.policy) is not None:
         return value
+    if "%" in value:  # a title is percent-decoded (T216003)
+        value = urllib.parse.unquote(value)
     return None if _BAD_TITLE.search(value) else value
 
 
