@@ -66,7 +66,7 @@ def test_lists_and_definition_lists() -> None:
         "</ul>\n"
     )
     assert html("; term : def") == (
-        "<dl><dt>term </dt>\n"
+        "<dl><dt>term</dt>\n"
         "<dd>def</dd>\n"
         "</dl>\n"
     )

@@ -12,6 +12,8 @@ from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text, format_attributes
 
 #: the start of an element that ends an open <p> (such output is not wrapped in one)
+#: the characters PHP's trim() removes
+_PHP_SPACE = " \t\n\r\0\x0b"
 _BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
 
 
@@ -43,8 +45,14 @@ class BlockRules(HtmlBase):
         return f"<{kind}>{(yield node.items)}</{kind}>\n"
 
     def visit_ListItem(self, node: ast.ListItem) -> Visiting:
+        # MediaWiki trims the item's text (PHP's trim: not NBSP, so an &nbsp; stays)
         kind = node.kind
-        return f"<{kind}>{(yield node.children).lstrip()}</{kind}>\n"
+        children = node.children
+        for n, child in enumerate(children):
+            if isinstance(child, ast.List):
+                text = (yield children[:n]).strip(_PHP_SPACE)
+                return f"<{kind}>{text}{(yield children[n:])}</{kind}>\n"
+        return f"<{kind}>{(yield children).strip(_PHP_SPACE)}</{kind}>\n"
 
     def visit_Table(self, node: ast.Table) -> Visiting:
         out = [(yield node.prelude)]
