@@ -11,7 +11,7 @@ attached where they stand and change nothing.  In ``lines`` mode (template argum
 from __future__ import annotations
 
 from ..ast import (
-    Comment, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
+    BehaviorSwitch, Comment, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
     Preformatted, Text)
 from .context import Context
 from .definition_terms import find_term_colon
@@ -169,6 +169,12 @@ class _BlockState:
             self.emit_raw(inline(items), line)
             return
         blank = all(is_blank_tok(it, text) for it in items)
+        # behaviour switches are gone before doBlockLevels: a line of them is blank
+        marks: list[Node] = []
+        if not blank and all(is_blank_tok(it, text) or isinstance(it, (BehaviorSwitch, Comment))
+                             for it in items):
+            blank = True
+            marks = [n for n in to_nodes(items, text) if not isinstance(n, Text)]
         if self.mode != "doc":
             self.emit_raw(inline(items), line)
             return
@@ -192,16 +198,23 @@ class _BlockState:
             if self.pending is not None:
                 if self.pending == "</p><p>":
                     self.close_paragraph()
-                brk = ParagraphBreak((line.start, line.nl.end if line.nl else line.end), origin=self.text)
-                self.open(Paragraph(brk.span, children=[brk], origin=self.text))
+                end = line.nl.end if line.nl else line.end
+                brk = ParagraphBreak((marks[-1].span[1] if marks else line.start, end), origin=self.text)
+                self.open(Paragraph((line.start, end), children=[*marks, brk], origin=self.text))
                 self.para_nl = None  # the break's span holds its newline
                 self.pending = None
                 self.last = "p"
-            elif self.last != "p":
+                return
+            if self.last != "p":
                 self.close_paragraph()
                 self.pending = "<p>"
             else:
                 self.pending = "</p><p>"
+            if marks:
+                if self.para is not None:
+                    self.add_to_para(marks, line)
+                else:
+                    add_nodes(self.out, marks)
             return
         nodes = inline(items)
         if self.pending is not None:
