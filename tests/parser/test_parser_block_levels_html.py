@@ -32,8 +32,9 @@ CASES = _cases()
 
 
 def _squash(html: str) -> str:
-    """Newlines next to tags dropped; a no-break space written as MediaWiki writes it."""
-    return re.sub(r"\n+(?=<)|(?<=>)\n+", "", html.strip()).replace("\xa0", "&#160;")
+    """Newlines next to tags dropped; NBSP and RLM written as MediaWiki writes them."""
+    squashed = re.sub(r"\n+(?=<)|(?<=>)\n+", "", html.strip())
+    return squashed.replace("\xa0", "&#160;").replace("\u200f", "&#8207;")
 
 
 def test_there_are_cases() -> None:
