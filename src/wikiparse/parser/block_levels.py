@@ -28,12 +28,14 @@ class BlockLevels:
     """The doBlockLevels pass of a parse."""
 
     def __init__(self, ctx: Context, passes: Reentry) -> None:
+        self.ctx = ctx
         self.text = ctx.text
         self.passes = passes
 
     def do_block_levels(self, state: ContainerState) -> None:
         """Block pass: ``state.entries`` to ``state.nodes``."""
         levels = _BlockState(self.text, self.passes, state.mode)
+        levels.indent_pre = not self.ctx.blockquotes  # MediaWiki: no indent-pre in a blockquote
         entries = state.entries
         first_raw = state.first_raw
         last_raw = state.last_raw
@@ -67,6 +69,7 @@ class _BlockState:
         self.lists: list[tuple[List, ListItem]] = []
         self.list_prefix = ""
         self.dt_open = False  # MediaWiki's DTopen: one flag for the whole list stack
+        self.indent_pre = True
 
     # -------------------------------------------------------------- paragraph machinery
 
@@ -180,7 +183,7 @@ class _BlockState:
             return
         # indent-pre: a line starting with a space
         if (fkind == "line_space" and text[first.start] == " "  # type: ignore[union-attr]
-                and (self.last == "pre" or not blank)):
+                and (self.last == "pre" or not blank) and self.indent_pre):
             if self.last != "pre":
                 self.pending = None
                 self.close_paragraph()
