@@ -11,7 +11,7 @@ attached where they stand and change nothing.  In ``lines`` mode (template argum
 from __future__ import annotations
 
 from ..ast import (
-    BehaviorSwitch, Comment, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
+    BehaviorSwitch, Comment, Heading, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
     Preformatted, Text)
 from .context import Context
 from .definition_terms import find_term_colon
@@ -40,12 +40,21 @@ class BlockLevels:
         first_raw = state.first_raw
         last_raw = state.last_raw
         last = len(entries) - 1
+        after_heading = False
+        text = self.text
         for n, entry in enumerate(entries):
             if isinstance(entry, BlockEntry):
                 levels.block(entry.node)
                 if entry.trailing:
                     add_nodes(levels.out, entry.trailing)
+                # doHeadings' pattern ends in \s*$ (multi-line): blank lines after a heading
+                # are part of its match and never reach doBlockLevels
+                after_heading = isinstance(entry.node, Heading) and state.mode == "doc"
                 continue
+            if after_heading:
+                if all(is_blank_tok(it, text) for it in entry.items):
+                    continue
+                after_heading = False
             if (n == 0 and first_raw) or (n == last and last_raw and entry.nl is None):
                 levels.raw_line(entry, keep_newline=n < last)
                 continue

@@ -53,5 +53,5 @@ def _wrap_loose(nodes: list[Node]) -> list[Node]:
 def _is_blank(node: Node) -> bool:
     if isinstance(node, (Comment, BehaviorSwitch)):  # neither is output
         return True
-    return isinstance(node, Text) and not node.value.strip()
+    return isinstance(node, Text) and not node.value.strip(" \t\n\f\r")  # HTML whitespace
 
