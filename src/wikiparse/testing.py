@@ -105,7 +105,8 @@ TEST_CONFIG = SiteConfig().with_(
     # the runner's language prefixes; "mi" is one too, but as a local interwiki it never makes
     # a language link
     language_codes=frozenset({"en", "es", "fr", "ru", "zh"}),
-    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
+    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw", "spantag": "raw",
+                    "divtag": "raw"},
     # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
     pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
 )
@@ -132,8 +133,20 @@ def _dump_hook(content: str | None, attrs: dict[str, str]) -> str:
     return f"<pre>\n{_php_export(content)}\narray (\n{lines})\n</pre>"
 
 
+def _wrap_hook(element: str) -> Callable[[str | None, dict[str, str]], str]:
+    """The runner's ``<spantag>``/``<divtag>``: the content parsed as wikitext inside a
+    ``<span>``/``<div>`` (``raw`` keeps the content unparsed)."""
+    def hook(content: str | None, attrs: dict[str, str]) -> str:
+        inner = content or ""
+        if "raw" in attrs:
+            inner = f"<nowiki>{inner}</nowiki>"
+        return f"<{element}>{inner}</{element}>"
+    return hook
+
+
 #: the parser-test wiki's test-only tags (ParserTestParserHook)
-TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook}
+TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook, "spantag": _wrap_hook("span"),
+                  "divtag": _wrap_hook("div")}
 
 
 def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:

@@ -73,3 +73,10 @@ def test_language_links_stay_inline_on_talk_pages() -> None:
     assert ('<a href="http://zh.wikipedia.org/wiki/Chinese" class="extiw" '
             'title="zh:Chinese">zh:Chinese</a>') in talk
     assert "<a" not in parsertest_html("Blah\n[[zh:Chinese]]", {"title": "Foo"})
+
+
+def test_the_runners_span_and_div_tags_parse_their_content() -> None:
+    # ParserTestParserHook: <spantag>/<divtag> wrap their content, parsed, in a span/div
+    assert "<span><b>world</b>!</span>" in parsertest_html("Hello <spantag>'''world'''!</spantag>")
+    assert "<div>abc</div>" in parsertest_html("<divtag>abc</divtag>")
+    assert "<span>'''x'''</span>" in parsertest_html("<spantag raw>'''x'''</spantag>")

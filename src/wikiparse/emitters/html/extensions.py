@@ -85,7 +85,8 @@ class ExtensionRules(HtmlBase):
         return f'<code class="mw-ext-{escape_class(name)}" {typeof}>{content}</code>'
 
     def ext_nowiki(self, node: ast.ExtensionTag) -> str:
-        return escape_text(decode_entities(node.content or ""))
+        # its text is page text once unstripped: French spacing applies (T255007)
+        return self.text(decode_entities(node.content or ""))
 
     def ext_pre(self, node: ast.ExtensionTag) -> str:
         attrs = format_attributes(self.attrs("pre", node.attrs))
