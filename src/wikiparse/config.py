@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -270,6 +271,8 @@ class SiteConfig:
             title = " ".join(raw.replace("_", " ").split())
         else:
             title = _TITLE_SPACE.sub(" ", _DIRECTION_MARKS.sub("", raw)).strip(" \t\n\r\x00\x0b")
+        if not title.isascii() and not unicodedata.is_normalized("NFC", title):
+            title = unicodedata.normalize("NFC", title)  # MediaWiki's titles are NFC
         return title[:1].upper() + title[1:] if capitalize else title
 
     def namespace_of(self, prefix: str) -> int | None:

@@ -57,6 +57,9 @@ TEST_INTERWIKI: dict[str, str] = {
     "project": "http://example.org/wiki/$1",
 }
 
+#: the rows of that table with ``iw_local = 0`` (wikis outside the test wiki's farm)
+TEST_FOREIGN_INTERWIKI = ("local", "wikipedia", "meatball", "memoryalpha")
+
 _UPLOADS = HashedUploads(base="http://example.com/images", sizes=TEST_FILES, only_known=True,
                          bad=frozenset({"Bad.jpg"}))
 
@@ -77,30 +80,44 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
     return HtmlEmitter(
         wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=_interwiki(options),
         page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
+        foreign_interwiki=TEST_FOREIGN_INTERWIKI,
         fragment_mode=_fragment_mode(options),
     )
 
 
 def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
     """The case's ``$wgFragmentMode`` (``!! config`` / ``config=`` option); the runner's
-    default is ``html5`` alone."""
+    default is ``legacy`` alone (ParserTestRunner::perTestSetup: "test with legacy encoding by
+    default")."""
     config = options.get("config")
     mode = config.get("wgFragmentMode") if isinstance(config, Mapping) else None
     if isinstance(mode, str):
         mode = [mode]
     if isinstance(mode, (list, tuple)) and all(isinstance(m, str) for m in mode) and mode:
         return tuple(mode)
-    return ("html5",)
+    return ("legacy",)
 
 
-#: the test wiki: English defaults, the Project namespace "TestWiki" ($wgMetaNamespace), and
-#: only the runner's interwiki prefixes ("Meta:" is no interwiki there)
+#: the test wiki's namespaces: MediaWiki's core ones, the Project namespace "TestWiki"
+#: ($wgMetaNamespace) and the runner's one extra namespace pair, "MemoryAlpha", which shadows
+#: the interwiki prefix of the same name (T53680); none of English Wikipedia's (Portal, Draft)
+TEST_NAMESPACES: dict[int, str] = {
+    **{number: name for number, name in SiteConfig().namespaces.items() if -2 <= number <= 15},
+    4: "TestWiki", 5: "TestWiki talk", 100: "MemoryAlpha", 101: "MemoryAlpha talk",
+}
+#: MediaWiki's own namespace aliases (no Wikipedia shortcuts such as WP: or T:)
+TEST_NAMESPACE_ALIASES = {"Image": 6, "Image talk": 7, "Project": 4, "Project talk": 5}
+
+#: the test wiki: English defaults, its namespaces, and only the runner's interwiki prefixes
+#: ("Meta:" is no interwiki there)
 TEST_CONFIG = SiteConfig().with_(
-    namespaces={**SiteConfig().namespaces, 4: "TestWiki", 5: "TestWiki talk"},
+    namespaces=TEST_NAMESPACES,
+    namespace_aliases=TEST_NAMESPACE_ALIASES,
     interwiki_prefixes=frozenset(TEST_INTERWIKI),
-    # the runner's language prefixes; "mi" is one too, but as a local interwiki it never makes
-    # a language link
-    language_codes=frozenset({"en", "es", "fr", "ru", "zh"}),
+    # the runner's language prefixes (interwiki rows with iw_local=1 whose prefix is a language
+    # code) and $wgExtraInterlanguageLinkPrefixes = ['mul']; "mi" is one too, but as a local
+    # interwiki it never makes a language link
+    language_codes=frozenset({"en", "es", "fr", "ru", "zh", "mul"}),
     extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
     # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
     pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
