@@ -83,7 +83,32 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
         page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
         foreign_interwiki=TEST_FOREIGN_INTERWIKI,
         fragment_mode=_fragment_mode(options),
+        external_images=_truthy(_setting(options, "wgAllowExternalImages")),
+        raw_html=_truthy(_setting(options, "wgRawHtml")),
     )
+
+
+def _setting(options: Mapping[str, Any], name: str) -> object:
+    """The case's value of the ``$wg…`` setting ``name``: from its ``!! config`` section, or
+    a ``wg…`` option (the harness lower-cases option names); None when it sets none."""
+    config = options.get("config")
+    if isinstance(config, Mapping):
+        for key, value in config.items():
+            if str(key).lower() == name.lower():
+                return value
+    return options.get(name.lower())
+
+
+def _truthy(value: object) -> bool:
+    """A PHP setting's truth (``1``, ``true``; option values arrive as strings)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _is_setting_value(value: object) -> bool:
+    return isinstance(value, (bool, int)) or (
+        isinstance(value, str) and value.strip().lower() in ("0", "1", "true", "false", ""))
 
 
 def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
@@ -173,21 +198,31 @@ def _interwiki(options: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _site_config(options: Mapping[str, Any]) -> SiteConfig:
-    """:data:`TEST_CONFIG` with the case's options: ``pmid-interwiki`` and a
-    ``$wgEnableMagicLinks`` that turns every magic link off."""
+    """:data:`TEST_CONFIG` with the case's options: ``pmid-interwiki``, ``$wgEnableMagicLinks``
+    (any of ISBN, PMID, RFC off), ``$wgInterwikiMagic`` and ``$wgRawHtml`` (the ``<html>``
+    tag)."""
     changes: dict[str, Any] = {}
     if "pmid-interwiki" in options:
         changes["interwiki_prefixes"] = TEST_CONFIG.interwiki_prefixes | {PMID_INTERWIKI[0]}
-    config = options.get("config")
-    enable = config.get("wgEnableMagicLinks") if isinstance(config, Mapping) else None
-    if _all_magic_links_off(enable):
-        changes["magic_links"] = False
+    enable = _setting(options, "wgEnableMagicLinks")
+    if _magic_link_switches(enable) and isinstance(enable, Mapping):
+        kinds = frozenset(k for k in ("ISBN", "PMID", "RFC") if enable.get(k, True) is not False)
+        changes["magic_links"] = bool(kinds)
+        changes["magic_link_kinds"] = kinds
+    if _setting(options, "wgInterwikiMagic") is not None and not _truthy(
+            _setting(options, "wgInterwikiMagic")):
+        changes["interwiki_magic"] = False
+    if _truthy(_setting(options, "wgRawHtml")):
+        # $wgRawHtml registers the <html> tag
+        changes["extension_tags"] = {**TEST_CONFIG.extension_tags, "html": "raw"}
     return TEST_CONFIG.with_(**changes) if changes else TEST_CONFIG
 
 
-def _all_magic_links_off(value: object) -> bool:
+def _magic_link_switches(value: object) -> bool:
+    """``$wgEnableMagicLinks`` as the runner merges it: ISBN/PMID/RFC switches (others off
+    stay on)."""
     return isinstance(value, Mapping) and all(
-        value.get(kind, True) is False for kind in ("ISBN", "PMID", "RFC"))
+        k in ("ISBN", "PMID", "RFC") and isinstance(v, bool) for k, v in value.items())
 
 
 def _fragment_modes(value: object) -> bool:
@@ -200,7 +235,10 @@ def _fragment_modes(value: object) -> bool:
 #: reproduces (keep in step with :func:`_site_config`, :func:`make_emitter`)
 HONOURED_SETTINGS: dict[str, Callable[[object], bool]] = {
     "wgfragmentmode": _fragment_modes,
-    "wgenablemagiclinks": _all_magic_links_off,
+    "wgenablemagiclinks": _magic_link_switches,
+    "wginterwikimagic": _is_setting_value,
+    "wgallowexternalimages": _is_setting_value,
+    "wgrawhtml": _is_setting_value,
 }
 
 

@@ -542,6 +542,8 @@ class BracketBuilder:
         m = _MAGIC.match(raw)
         assert m is not None
         kind, rest = m.group(1), m.group(2)
+        if kind not in self.ctx.config.magic_link_kinds:
+            return Tok("text", s, e)  # type: ignore[return-value]
         value = re.sub(r"[^0-9Xx]", "", re.sub(r"&[^;]*;", "", rest))
         if kind == "ISBN":
             url = "Special:BookSources/" + value.upper()

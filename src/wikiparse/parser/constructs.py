@@ -320,7 +320,8 @@ class ConstructBuilder:
                                     name=name, sort_key=sort_key, children=children, origin=self.ctx.text)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
-            if key in ctx.config.language_codes and not leading_colon and len(parts) == 1:
+            if (key in ctx.config.language_codes and not leading_colon and len(parts) == 1
+                    and ctx.config.interwiki_magic):
                 return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target, origin=self.ctx.text)
         # label: everything after the first pipe, pipes included
         label_items: list[NodeOrTok] = []

@@ -95,6 +95,10 @@ class HtmlBase(Emitter):
     ``foreign_interwiki``  interwiki prefixes of wikis outside this wiki's farm (MediaWiki's
                       ``iw_local = 0``): their link fragments are always ``legacy``-encoded
                       (``$wgExternalInterwikiFragmentMode``); others follow ``fragment_mode``
+    ``external_images``  an http(s) URL of a gif/png/jpg/jpeg image, free or as a link's
+                      label, shows the image (``$wgAllowExternalImages``; default False)
+    ``raw_html``      UNSAFE: ``<html>`` content is written unsanitised (``$wgRawHtml``; the
+                      tag must be an extension tag of the config; default False)
     ``config``        the :class:`SiteConfig` (default: the document's)
     ``fragment_mode`` how heading ids and link fragments are encoded, MediaWiki's
                       ``$wgFragmentMode``: ``("html5",)`` (default), ``("legacy",)``, or two
@@ -108,7 +112,8 @@ class HtmlBase(Emitter):
     OPTIONS = frozenset({
         "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
         "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
-        "standalone", "css", "fragment_mode", "foreign_interwiki",
+        "standalone", "css", "fragment_mode", "foreign_interwiki", "external_images",
+        "raw_html",
     })
 
     def __init__(
@@ -131,6 +136,8 @@ class HtmlBase(Emitter):
         css: str | Sequence[str] | None = None,
         fragment_mode: Sequence[str] = ("html5",),
         foreign_interwiki: Iterable[str] = (),
+        external_images: bool = False,
+        raw_html: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(**options)  # only unknown options are left: they raise
@@ -147,6 +154,8 @@ class HtmlBase(Emitter):
         self.script_path = script_path
         self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
         self.foreign_interwiki = frozenset(p.lower() for p in foreign_interwiki)
+        self.external_images = external_images
+        self.raw_html = raw_html
         self.config = config
         self.standalone = standalone
         self.css = css

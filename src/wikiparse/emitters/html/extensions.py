@@ -84,6 +84,14 @@ class ExtensionRules(HtmlBase):
             return f'<pre class="mw-ext-{escape_class(name)}" {typeof}>{content}</pre>'
         return f'<code class="mw-ext-{escape_class(name)}" {typeof}>{content}</code>'
 
+    def ext_html(self, node: ast.ExtensionTag) -> str:
+        """``<html>`` (a wiki with ``$wgRawHtml``, whose configuration makes it an extension
+        tag): its content is written as it is, unsanitised, only with the emitter's
+        ``raw_html`` option; otherwise it is shown as text."""
+        if self.raw_html:
+            return node.content or ""
+        return self.text(self.src(node))
+
     def ext_nowiki(self, node: ast.ExtensionTag) -> str:
         return escape_text(decode_entities(node.content or ""))
 

@@ -15,6 +15,10 @@ from .base import HtmlBase, wiki_urlencode
 from .sanitizer import clean_url, decode_entities, escape_attr, escape_text, safe_url
 
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+# MediaWiki's EXT_IMAGE_REGEX: an http(s) URL whose last segment names a gif/png/jpg/jpeg
+_EXTERNAL_IMAGE = re.compile(
+    r"https?://(?:\[[0-9A-Fa-f:.]+\])?[^\[\]<>\"\x00-\x20\x7f\s\ufffd]+/"
+    r"([A-Za-z0-9_.,~%\-+&;#*?!=()@\x80-\xff]+\.(?i:gif|png|jpg|jpeg))\Z")
 _LANGUAGE_URL = "https://{lang}.wikipedia.org/wiki/$1"
 
 
@@ -133,6 +137,9 @@ class LinkRules(HtmlBase):
         if url is None:
             return self.text(self.src(node) or node.url)
         if node.kind == "free":
+            image = self._external_image(url)
+            if image:
+                return image
             label = escape_text(cleaned)
             cls = "external free"
         elif node.kind == "autonumber" or not node.children:
@@ -149,8 +156,23 @@ class LinkRules(HtmlBase):
                 return (f'<a{self._rel()} class="external text" href="{escape_attr(url)}">'
                         f"{head}</a>{rest}")
             label = yield from self._label(node.children)
+            if self.external_images and len(node.children) == 1 and isinstance(
+                    node.children[0], ast.Text):
+                # ja-style clickable images: a label that is an image URL shows the image
+                label = self._external_image(node.children[0].value) or label
             cls = "external text"
         return f'<a{self._rel()} class="{cls}" href="{escape_attr(url)}">{label}</a>'
+
+    def _external_image(self, url: str) -> str:
+        """``<img>`` for an image URL when ``external_images`` is on (MediaWiki's
+        ``$wgAllowExternalImages``), else ""."""
+        if not self.external_images:
+            return ""
+        m = _EXTERNAL_IMAGE.match(url)
+        safe = safe_url(url, self.policy) if m else None
+        if safe is None or m is None:
+            return ""
+        return f'<img src="{escape_attr(safe)}" alt="{escape_attr(m.group(1))}" />'
 
     def visit_Category(self, node: ast.Category) -> str:
         self.page.categories.append((node.name, node.sort_key))
