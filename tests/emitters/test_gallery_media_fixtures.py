@@ -79,6 +79,10 @@ def test_extreme_sizes_and_times_render() -> None:
                            f'perrow="{big}">\nFile:Foobar.jpg\nFile:Video.ogv|thumbtime=1e300\n'
                            f"</gallery>\n[[File:Video.ogv|start=1e400|end={big}|{big}px]]")
     assert "<video" in html and "mw-gallery-packed" in html
+    huge = "9" * 5000  # more digits than int() reads
+    html = parsertest_html(f'<gallery widths="{huge}" heights="{huge}px" perrow="{huge}">\n'
+                           "File:Foobar.jpg\n</gallery>")
+    assert 'style="width: 155px"' in html  # the defaults
 
 
 def test_handler_params_keep_invalid_values_as_captions() -> None:

@@ -60,7 +60,7 @@ LAYOUTS: dict[str, GalleryLayout] = {
 
 _SCALE = 1.5  # packed modes: thumbnails 1.5 times the size shown
 _SENTINEL = "\ue000"  # keeps a snippet off the start of a line (no lists, no indent-pre)
-_SIZE = re.compile(r"\s*(\d+)\s*(?:px)?\s*$")
+_SIZE = re.compile(r"\s*0*(\d{1,9})\s*(?:px)?\s*$")  # more digits: no size (a default)
 _LINK_URL = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)")
 _BAD_TITLE = re.compile(r"[\[\]{}<>|\x00-\x1f]")
 
