@@ -46,6 +46,9 @@ class GalleryLine:
     css_class: str | None = None
     other_title: str | None = None
     span: tuple[int, int] = field(default=(0, 0), compare=False)
+    #: every part that is no option, in order (the caption is the last): a file's handler may
+    #: read some as its own options (a video's ``thumbtime=``)
+    others: tuple[str, ...] = field(default=(), compare=False)
 
 
 #: the URL schemes of a free link when no site configuration is given
@@ -170,6 +173,7 @@ def gallery_lines(content: str, config: SiteConfig | None = None) -> list[Galler
             continue
         found: dict[str, str] = {}
         caption = ""
+        others = []
         if rest:
             for part in split_gallery_parts(rest.strip(), protocols):
                 for option, option_words in words.items():
@@ -179,8 +183,9 @@ def gallery_lines(content: str, config: SiteConfig | None = None) -> list[Galler
                         break
                 else:
                     caption = part
+                    others.append(part)
         lead = len(line) - len(line.lstrip())
         span = (line_start + lead, line_start + len(line.rstrip()))
         out.append(GalleryLine(title[0], caption, found.get("alt"), found.get("link"),
-                               found.get("class"), title[1], span))
+                               found.get("class"), title[1], span, tuple(others)))
     return out

@@ -23,7 +23,7 @@ from .media_html import _img, _link_wrap
 from .sanitizer import (
     decode_entities, escape_attr, escape_class, escape_text, format_attributes, safe_url,
 )
-from .timed_media import render_player
+from .timed_media import handler_params, render_player
 
 __all__ = ["GalleryLayout", "GalleryRules", "LAYOUTS", "render_gallery"]
 
@@ -141,9 +141,15 @@ def _file_title(em: HtmlBase, line: GalleryLine, name: str) -> str:
 
 def _item(em: HtmlBase, gallery: _Gallery, line: GalleryLine) -> str:
     layout = gallery.layout
-    caption_html = inline_snippet(em, line.caption) if line.caption else ""
-    caption_text = em.plain(caption_html)
     info = em.resolve_file(line.name) if line.other_title is None else None
+    params: dict[str, str] = {}
+    caption = line.caption
+    if info is not None and info.is_media and line.others:
+        # TimedMediaHandler's options (thumbtime=, start=...) are no caption
+        params, rest = handler_params(list(line.others))
+        caption = rest[-1] if rest else ""
+    caption_html = inline_snippet(em, caption) if caption else ""
+    caption_text = em.plain(caption_html)
     name = info.name.replace("_", " ") if info is not None else line.name  # after a redirect
     title = _file_title(em, line, name)
     span_class = " ".join(c for c in (escape_class(x) for x in (line.css_class or "").split())
@@ -162,7 +168,7 @@ def _item(em: HtmlBase, gallery: _Gallery, line: GalleryLine) -> str:
     else:
         if info.is_media:
             player, shown_width = render_player(
-                em, info, width, height,
+                em, info, width, height, params=params,
                 shown=(lambda w: math.ceil(w / _SCALE)) if layout.packed else None)
             thumb_width = shown_width
             media = player
