@@ -51,14 +51,39 @@ class BlockRules(HtmlBase):
         out.append(f"<table{format_attributes(self.attrs('table', node.attrs))}>\n")
         if node.caption is not None:
             out.append((yield node.caption))
-        # every row with cells renders to something non-empty
-        rows = yield [r for r in node.rows if r.cells]
-        if not rows and not any(not r.implicit for r in node.rows):
-            rows = "<tr><td></td></tr>\n"
-        if rows:
-            out.append("<tbody>" + rows + "</tbody>")
+        rows: list[str] = []
+        loose_only = True
+        for row in node.rows:
+            if not row.cells:
+                continue
+            if not self._loose(row.cells[0]):
+                rows.append((yield row))
+                loose_only = False
+                continue
+            # a line in a row before its first cell: MediaWiki writes it straight into the
+            # table (its <tr> waits for a cell), and the tree builder fosters it out
+            loose = yield row.cells[0].children
+            if loose.strip():
+                self.needs_tree_building = True
+            rows.append(loose)
+            if len(row.cells) > 1:
+                attrs = format_attributes(self.attrs("tr", row.attrs))
+                rows.append(f"<tr{attrs}>\n{(yield row.cells[1:])}</tr>\n")
+                loose_only = False
+        if loose_only and not any(not r.implicit for r in node.rows):
+            rows.append("<tr><td></td></tr>\n")
+            loose_only = False
+        if rows and not loose_only:
+            out.append("<tbody>" + "".join(rows) + "</tbody>")
+        else:
+            out.extend(rows)
         out.append("</table>\n")
         return "".join(out)
+
+    def _loose(self, cell: ast.TableCell) -> bool:
+        """Is the cell content outside any cell (its source starts without ``|`` or ``!``)?"""
+        start = cell.span[0]
+        return bool(self.source) and start < len(self.source) and self.source[start] not in "|!{"
 
     def visit_TableCaption(self, node: ast.TableCaption) -> Visiting:
         attrs = format_attributes(self.attrs("caption", node.attrs))
