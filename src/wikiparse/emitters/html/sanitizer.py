@@ -585,8 +585,7 @@ def sanitize_attributes(
 def _clean_value(name: str, value: str, policy: SanitizerPolicy) -> str | None:
     if name == "style":
         return check_css(value)
-    if name == "id":
-        # an empty id is no id (MediaWiki drops it: ``<br id="" />``)
+    if name == "id":  # an empty id is no id (MediaWiki drops it: ``<br id="" />``)
         return escape_id(value, policy.max_id_length) if value else None
     if name in _ID_REFERENCE_ATTRIBUTES:
         return " ".join(escape_id(v, policy.max_id_length) for v in value.split())
