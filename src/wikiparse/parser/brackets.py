@@ -73,14 +73,8 @@ class BracketBuilder:
     def run(self, start: int, end: int) -> list[Item]:
         ctx = self.ctx
         text = ctx.text
-        fast = fast_scanner()
-        line_start_match = fast.line_start.match
-        inline_match = fast.inline.match
-        text_match = fast.text.match
-        text_exact = fast.text_exact.match
-        text_stops = fast.text_stops
-        text_limit = fast.text_limit
-        single = fast.single
+        (line_start_match, inline_match, text_match, text_exact, text_stops, text_limit,
+         single) = fast_scanner().parts()
         root = Frame("root", start)
         stack: list[Frame] = [root]
         max_depth = ctx.limits.max_depth
@@ -88,33 +82,25 @@ class BracketBuilder:
         pos = start
         self.line_start = start
         heading_frame: Frame | None = None  # the frame in which the current line is a heading
-        kind: str | None
         while pos < end:
-            # the tokens of scanner(), found with less work (scanner.py); CHAR matches any
-            # character, so every match below succeeds
+            # the tokens of scanner(), found with less work (see FastScanner.tokens)
+            kind = None
             if pos and text[pos - 1] != "\n":
                 c = text[pos]
                 if c not in text_stops:
                     lim = pos + text_limit
                     m = text_match(text, pos, lim if lim < end else end)
                     if m is not None:
-                        s, e = pos, m.end()
+                        kind, s, e = "TEXT", pos, m.end()
                         if e == lim and lim < end:  # cut by the bound: the grammar's own TEXT
                             e = text_exact(text, pos, end).end()  # type: ignore[union-attr]
-                        kind = "TEXT"
-                    else:  # a URL scheme or a magic link may start here
-                        m = inline_match(text, pos, end)
-                        kind = m.lastgroup  # type: ignore[union-attr]
-                        s, e = m.span()  # type: ignore[union-attr]
                 elif c in single:
-                    kind = single[c]
-                    s, e = pos, pos + 1
-                else:
+                    kind, s, e = single[c], pos, pos + 1
+                if kind is None:
                     m = inline_match(text, pos, end)
-                    kind = m.lastgroup  # type: ignore[union-attr]
-                    s, e = m.span()  # type: ignore[union-attr]
             else:
                 m = line_start_match(text, pos, end)
+            if kind is None:  # CHAR matches any character: m is a match
                 kind = m.lastgroup  # type: ignore[union-attr]
                 s, e = m.span()  # type: ignore[union-attr]
             top = stack[-1]

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from lark import Lark
 
@@ -107,6 +107,15 @@ class FastScanner:
         self.single = {t.pattern.value: t.name for t in inline
                        if type(t.pattern).__name__ == "PatternStr" and len(t.pattern.value) == 1
                        and t.pattern.value in self.text_stops}
+
+    def parts(self) -> tuple[Callable[..., re.Match[str] | None], Callable[..., re.Match[str] | None],
+                             Callable[..., re.Match[str] | None], Callable[..., re.Match[str] | None],
+                             frozenset[str], int, dict[str, str]]:
+        """What the bracket builder's loop binds to locals: the four ``match`` methods
+        (line_start, inline, text, text_exact), the stops, the limit and the one-character
+        terminals."""
+        return (self.line_start.match, self.inline.match, self.text.match, self.text_exact.match,
+                self.text_stops, self.text_limit, self.single)
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
         """The tokens of ``text[start:end]`` as ``(terminal name, start, end)``, one after the
