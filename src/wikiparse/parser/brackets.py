@@ -91,9 +91,15 @@ class BracketBuilder:
                     lim = pos + text_limit
                     m = text_match(text, pos, lim if lim < end else end)
                     if m is not None:
-                        kind, s, e = "TEXT", pos, m.end()
+                        e = m.end()
                         if e == lim and lim < end:  # cut by the bound: the grammar's own TEXT
                             e = text_exact(text, pos, end).end()  # type: ignore[union-attr]
+                        if ctx.tokens < max_tokens:  # the most common token, in short
+                            ctx.tokens += 1
+                            stack[-1].parts[-1].append(Tok("text", pos, e))
+                            pos = e
+                            continue
+                        kind, s = "TEXT", pos
                 elif c in single:
                     kind, s, e = single[c], pos, pos + 1
                 if kind is None:
