@@ -85,7 +85,12 @@ class BracketBuilder:
         while pos < end:
             # the tokens of scanner(), found with less work (see FastScanner.tokens)
             kind = None
-            if pos and text[pos - 1] != "\n":
+            at_line_start = not pos or text[pos - 1] == "\n"
+            if at_line_start:
+                m = line_start_match(text, pos, end)
+                if m is not None:
+                    kind, (s, e) = m.lastgroup, m.span()
+            if kind is None:
                 c = text[pos]
                 if c not in text_stops:
                     lim = pos + text_limit
@@ -103,12 +108,11 @@ class BracketBuilder:
                 elif c in single:
                     kind, s, e = single[c], pos, pos + 1
                 if kind is None:
-                    m = inline_match(text, pos, end)
-            else:
-                m = line_start_match(text, pos, end)
-            if kind is None:  # CHAR matches any character: m is a match
-                kind = m.lastgroup  # type: ignore[union-attr]
-                s, e = m.span()  # type: ignore[union-attr]
+                    if at_line_start:
+                        kind, s, e = "CHAR", pos, pos + 1
+                    else:  # CHAR matches any character: m is a match
+                        m = inline_match(text, pos, end)
+                        kind, (s, e) = m.lastgroup, m.span()  # type: ignore[union-attr]
             top = stack[-1]
             cur = top.parts[-1]
             ctx.tokens += 1

@@ -14,7 +14,8 @@ token:
 * each branch ends in its (empty) named group instead of being wrapped in it, so the regex
   engine skips a branch whose first character cannot match without entering it;
 * away from a line start the line-start terminals (``(?m:^)...``) cannot match, so a second
-  alternation leaves them out;
+  alternation leaves them out; at a line start, the alternation holds only the terminals
+  above ``TEXT``, and when none matches, ``TEXT`` (below) or else ``CHAR`` is the token;
 * there, ``TEXT`` is tried first, in a *chunked* form: the grammar's ``TEXT`` checks a
   lookahead before every character (``(?:(?!LOOK)[^STOP]){1,N}``); its lookahead can only match
   where a word starts, so the chunked form checks it once per word (``(?:[^\\w STOP]+|(?!LOOK)
@@ -64,6 +65,15 @@ def _ordered_terminals() -> list[Any]:
     return terms
 
 
+def text_priority(terms: list[Any]) -> int:
+    """The priority of TEXT; below it only CHAR (any one character)."""
+    text_term = next(t for t in terms if t.name == "TEXT")
+    below = [t.name for t in terms if t.priority < text_term.priority]
+    if below != ["CHAR"] or any(t.priority == text_term.priority for t in terms if t is not text_term):
+        raise ValueError("the fast scanner expects only CHAR below TEXT")  # pragma: no cover
+    return int(text_term.priority)
+
+
 @lru_cache(maxsize=None)
 def scanner() -> re.Pattern[str]:
     """The compiled alternation; ``m.lastgroup`` names the terminal that matched.  The
@@ -91,7 +101,9 @@ class FastScanner:
         def branch(term: Any) -> str:
             return f"(?:{term.pattern.to_regexp()})(?P<{term.name}>)"
 
-        self.line_start = re.compile("|".join(branch(t) for t in terms))
+        # at a line start: every terminal above TEXT; when none matches, TEXT or CHAR
+        above_text = [t for t in terms if t.priority > text_priority(terms)]
+        self.line_start = re.compile("|".join(branch(t) for t in above_text))
         inline = [t for t in terms if not t.pattern.to_regexp().startswith(_LINE_START)]
         self.inline = re.compile("|".join(branch(t) for t in inline))
         text_term = next(t for t in terms if t.name == "TEXT")
@@ -124,28 +136,36 @@ class FastScanner:
         end = len(text) if end is None else end
         pos = start
         while pos < end:
-            m: re.Match[str] | None
-            if pos and text[pos - 1] != "\n":
-                c = text[pos]
-                if c not in self.text_stops:
-                    lim = pos + self.text_limit
-                    m = self.text.match(text, pos, lim if lim < end else end)
-                    if m is not None:
-                        e = m.end()
-                        if e == lim and lim < end:
-                            exact = self.text_exact.match(text, pos, end)
-                            assert exact is not None
-                            e = exact.end()
-                        yield "TEXT", pos, e
-                        pos = e
-                        continue
-                elif c in self.single:
-                    yield self.single[c], pos, pos + 1
-                    pos += 1
-                    continue
-                m = self.inline.match(text, pos, end)
-            else:
+            at_line_start = not pos or text[pos - 1] == "\n"
+            if at_line_start:
                 m = self.line_start.match(text, pos, end)
+                if m is not None:
+                    assert m.lastgroup is not None
+                    yield m.lastgroup, pos, m.end()
+                    pos = m.end()
+                    continue
+            c = text[pos]
+            if c not in self.text_stops:
+                lim = pos + self.text_limit
+                m = self.text.match(text, pos, lim if lim < end else end)
+                if m is not None:
+                    e = m.end()
+                    if e == lim and lim < end:
+                        exact = self.text_exact.match(text, pos, end)
+                        assert exact is not None
+                        e = exact.end()
+                    yield "TEXT", pos, e
+                    pos = e
+                    continue
+            elif c in self.single:
+                yield self.single[c], pos, pos + 1
+                pos += 1
+                continue
+            if at_line_start:
+                yield "CHAR", pos, pos + 1
+                pos += 1
+                continue
+            m = self.inline.match(text, pos, end)
             assert m is not None and m.lastgroup is not None  # CHAR matches any character
             yield m.lastgroup, m.start(), m.end()
             pos = m.end()
