@@ -15,12 +15,12 @@ No stage imports or constructs another: each gets the driver as its
 
 from __future__ import annotations
 
-import gc
 import re
 from typing import Callable, Sequence
 
 from ..ast import Document, Node, Redirect, Text, WikiLink
 from ..config import Limits, SiteConfig
+from ..gc_pause import paused_collection
 from .block_levels import BlockLevels
 from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
@@ -148,20 +148,9 @@ def parse_wikitext(text: str, *, config: SiteConfig, limits: Limits) -> Document
     """The Document of ``text``: the redirect, then the bracket pass over the whole text and
     the block passes over the document container."""
     # A parse allocates many small objects and creates no reference cycles; the cyclic GC
-    # would rescan the growing tree again and again (superlinear on large pages).  Its
-    # allocation count still grows while it is off, so the first allocation after a parse
-    # would start a collection that walks the whole new tree: freeze() + unfreeze() moves
-    # every tracked object to the oldest generation and resets the count, without a walk
-    # (objects that were young before the parse are then old too).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # would rescan the growing tree again and again (superlinear on large pages).
+    with paused_collection():
         return _parse(text, config, limits)
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:
