@@ -15,7 +15,6 @@ import re
 
 from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
-from .char_refs import reference_char
 from .context import Context
 from .entities import reference_char
 from .interfaces import Constructs
