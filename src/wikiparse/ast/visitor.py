@@ -79,36 +79,62 @@ class Visitor(Generic[R]):
         """The result of a list of nodes from their results (what ``yield nodes`` gets)."""
         return "".join(results)
 
-    def _each(self, nodes: Iterable[Node]) -> Visiting:
-        results = []
-        for n in nodes:
-            results.append((yield n))
-        return self.combine(results)
-
     def _drive(self, first: Visiting) -> Any:
         """Run generator handlers on an explicit stack: a yielded node is visited (its handler
-        pushed when it is a generator too), a yielded list of nodes goes through :meth:`_each`,
-        and each result is sent back to the generator that asked."""
-        handler = self._handler
-        stack: list[Visiting] = [first]
+        pushed when it is a generator too), a yielded list of nodes is walked here, in one
+        loop, each child's result collected until a child's handler is a generator (then the
+        list's place is kept on the stack under it), and each result is sent back to the
+        generator that asked (a list's results through :meth:`combine`).
+
+        Most nodes are leaves whose handler returns its result at once, so the list loop
+        costs one dictionary look-up and one call per child: no generator round trip."""
+        handlers = self._handlers
+        find = self._handler
+        combine = self.combine
+        # each entry: a generator, or a list being walked as (its results, an iterator over
+        # the nodes left)
+        stack: list[Any] = [first]
         value: Any = None
         while True:
-            try:
-                request = stack[-1].send(value)
-            except StopIteration as done:
+            top = stack[-1]
+            if type(top) is tuple:
+                # a child generator of this list finished with ``value``
                 stack.pop()
-                if not stack:
-                    return done.value
-                value = done.value
-                continue
-            if isinstance(request, Node):
-                value = handler(type(request))(request)
-                if type(value) is GeneratorType:
-                    stack.append(value)
-                    value = None
+                results, rest = top
+                results.append(value)
             else:
-                stack.append(self._each(request))
-                value = None
+                try:
+                    request = top.send(value)
+                except StopIteration as done:
+                    stack.pop()
+                    if not stack:
+                        return done.value
+                    value = done.value
+                    continue
+                if isinstance(request, Node):
+                    handler = handlers.get(type(request))
+                    if handler is None:
+                        handler = find(type(request))
+                    value = handler(request)
+                    if type(value) is GeneratorType:
+                        stack.append(value)
+                        value = None
+                    continue
+                results = []
+                rest = iter(request)
+            for child in rest:
+                handler = handlers.get(type(child))
+                if handler is None:
+                    handler = find(type(child))
+                result = handler(child)
+                if type(result) is GeneratorType:
+                    stack.append((results, rest))
+                    stack.append(result)
+                    value = None
+                    break
+                results.append(result)
+            else:
+                value = combine(results)
 
     def generic_visit(self, node: Node) -> R:
         raise NotImplementedError(f"{type(self).__name__} cannot handle {type(node).__name__}")
