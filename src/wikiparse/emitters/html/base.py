@@ -5,6 +5,7 @@ are mixins over :class:`HtmlBase` (``page``, ``blocks``, ``inline``, ``links``, 
 
 from __future__ import annotations
 
+import gc
 import re
 import urllib.parse
 from dataclasses import dataclass, field
@@ -69,8 +70,14 @@ class HtmlPage:
     redirect: str | None = None
 
 
+#: the characters ``wiki_urlencode`` leaves alone (``quote``'s unreserved ones and its ``safe``)
+_URL_SAFE_RUN = re.compile(r"[A-Za-z0-9_.\-~;@$!*(),/:]*")
+
+
 def wiki_urlencode(title: str) -> str:
     """MediaWiki's ``wfUrlencode``: percent-encoding that keeps ``;@$!*(),/~:``."""
+    if _URL_SAFE_RUN.fullmatch(title) is not None:
+        return title  # most titles: nothing to encode, and quote() is slow
     return urllib.parse.quote(title, safe=";@$!*(),/~:")
 
 
@@ -189,7 +196,15 @@ class HtmlBase(Emitter):
         self.parse_fragment = doc.parse_fragment
         if self.config is None and doc.config is not None:
             self.config = doc.config
-        body = self.visit(doc)
+        # the walk makes no reference cycles; the cyclic GC would rescan the (large, live)
+        # tree again and again while the output grows, superlinearly on large pages
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            body = self.visit(doc)
+        finally:
+            if collecting:
+                gc.enable()
         self.page.html = body
         return self.page
 
