@@ -226,6 +226,8 @@ class HtmlBase(Emitter):
         return escape_text(value)
 
     def attrs(self, tag: str, attributes: Iterable[ast.Attribute]) -> list[tuple[str, str]]:
+        if not attributes:
+            return []  # most cells, rows and tags have none
         return sanitize_attributes(
             tag, [(a.name, a.value) for a in attributes if a.name], self.policy
         )

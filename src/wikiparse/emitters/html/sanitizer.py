@@ -284,6 +284,8 @@ def escape_attr(s: str) -> str:
 
 def format_attributes(attrs: Iterable[tuple[str, str]]) -> str:
     """`` name="value"`` for each (already sanitised) pair, values escaped; ``""`` for none."""
+    if not attrs:
+        return ""
     return "".join(f' {name}="{escape_attr(value)}"' for name, value in attrs)
 
 
