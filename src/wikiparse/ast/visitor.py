@@ -21,8 +21,9 @@ directly (the fast path for leaves).
 
 from __future__ import annotations
 
+from collections.abc import Generator as GeneratorABC
 from types import GeneratorType
-from typing import Any, Callable, Generator, Generic, Iterable, TypeVar
+from typing import Any, Callable, Generator, Generic, TypeVar
 
 from .nodes import Node
 
@@ -33,11 +34,19 @@ R = TypeVar("R")
 Visiting = Generator[Any, Any, Any]
 
 
+def is_visiting(value: object) -> bool:
+    """Whether a handler's result is a generator still to be driven.  Generators of modules
+    compiled with mypyc are not ``types.GeneratorType`` but are ``collections.abc.Generator``s."""
+    return type(value) is GeneratorType or isinstance(value, GeneratorABC)
+
+
 class Visitor(Generic[R]):
     """Calls ``visit_<ClassName>(node)`` for each node visited."""
 
     def __init__(self) -> None:
         self._handlers: dict[type[Node], Callable[[Node], R]] = {}
+        #: result class -> whether it is a generator class (see :func:`is_visiting`)
+        self._generator_classes: dict[type, bool] = {str: False, GeneratorType: True}
 
     def override(self, cls: type[Node]) -> Callable[[Node], R] | None:
         """A handler that takes precedence over ``visit_<cls>`` (none by default)."""
@@ -71,9 +80,16 @@ class Visitor(Generic[R]):
 
     def visit(self, node: Node) -> R:
         result: Any = self._handler(type(node))(node)
-        if type(result) is GeneratorType:
+        if self._is_generator(result):
             return self._drive(result)  # type: ignore[no-any-return]
         return result  # type: ignore[no-any-return]
+
+    def _is_generator(self, value: object) -> bool:
+        cls = type(value)
+        known = self._generator_classes.get(cls)
+        if known is None:
+            known = self._generator_classes[cls] = issubclass(cls, GeneratorABC)
+        return known
 
     def combine(self, results: list[Any]) -> Any:
         """The result of a list of nodes from their results (what ``yield nodes`` gets)."""
@@ -91,6 +107,8 @@ class Visitor(Generic[R]):
         handlers = self._handlers
         find = self._handler
         combine = self.combine
+        generator_classes = self._generator_classes
+        is_generator = self._is_generator
         # each entry: a generator, or a list being walked as (its results, an iterator over
         # the nodes left)
         stack: list[Any] = [first]
@@ -116,7 +134,7 @@ class Visitor(Generic[R]):
                     if handler is None:
                         handler = find(type(request))
                     value = handler(request)
-                    if type(value) is GeneratorType:
+                    if is_generator(value):
                         stack.append(value)
                         value = None
                     continue
@@ -127,7 +145,10 @@ class Visitor(Generic[R]):
                 if handler is None:
                     handler = find(type(child))
                 result = handler(child)
-                if type(result) is GeneratorType:
+                generator = generator_classes.get(type(result))
+                if generator is None:
+                    generator = is_generator(result)
+                if generator:
                     stack.append((results, rest))
                     stack.append(result)
                     value = None

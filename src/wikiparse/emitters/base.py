@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any, Callable, ClassVar
 
 from ..ast import Document, Node, Visitor
-from ..ast.visitor import Visiting
+from ..ast.visitor import Visiting, is_visiting
 
-__all__ = ["Emitter", "RenderRule", "Visiting"]
+__all__ = ["Emitter", "RenderRule", "Visiting", "is_visiting"]
 
 RenderRule = Callable[[Any, Node], Any]
 

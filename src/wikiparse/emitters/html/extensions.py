@@ -8,11 +8,10 @@ from __future__ import annotations
 import json
 import re
 from json.encoder import encode_basestring as encode_json_string
-from types import GeneratorType
 from typing import Any, Callable
 
 import wikiparse.ast as ast
-from ..base import Visiting
+from ..base import Visiting, is_visiting
 from .base import HtmlBase, wiki_urlencode
 from .sanitizer import decode_entities, escape_attr, escape_class, escape_text, format_attributes
 
@@ -74,7 +73,7 @@ class ExtensionRules(HtmlBase):
         method: Callable[[ast.ExtensionTag], Any] | None = getattr(self, "ext_" + name, None)
         if method is not None:
             result = method(node)
-            if isinstance(result, GeneratorType):  # a method that renders the tag's children
+            if is_visiting(result):  # a method that renders the tag's children
                 return (yield from result)
             return result
         if name in _HIDDEN_TAGS:
