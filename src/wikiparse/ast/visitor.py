@@ -141,18 +141,17 @@ class Visitor(Generic[R]):
                 results = []
                 rest = iter(request)
             for child in rest:
-                handler = handlers.get(type(child))
-                if handler is None:
-                    handler = find(type(child))
-                result = handler(child)
-                generator = generator_classes.get(type(result))
-                if generator is None:
-                    generator = is_generator(result)
-                if generator:
-                    stack.append((results, rest))
-                    stack.append(result)
-                    value = None
-                    break
+                # (a handler is a function or bound method: never false)
+                result = (handlers.get(type(child)) or find(type(child)))(child)
+                if type(result) is not str:
+                    generator = generator_classes.get(type(result))
+                    if generator is None:
+                        generator = is_generator(result)
+                    if generator:
+                        stack.append((results, rest))
+                        stack.append(result)
+                        value = None
+                        break
                 results.append(result)
             else:
                 value = combine(results)

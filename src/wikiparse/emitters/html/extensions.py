@@ -48,7 +48,7 @@ class ExtensionRules(HtmlBase):
 
     def visit_Template(self, node: ast.Template) -> str:
         self.page.templates.append(node.name)
-        target = {"wt": "".join(self.src(n) for n in node.name_nodes).strip() or node.name,
+        target = {"wt": "".join([self.src(n) for n in node.name_nodes]).strip() or node.name,
                   "href": "./" + wiki_urlencode("Template:" + node.name.replace(" ", "_"))}
         return self._placeholder(node, target, node.params)
 
