@@ -5,7 +5,6 @@ are mixins over :class:`HtmlBase` (``page``, ``blocks``, ``inline``, ``links``, 
 
 from __future__ import annotations
 
-import gc
 import re
 import urllib.parse
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import wikiparse.ast as ast
 from ...config import SiteConfig
-from ..base import Emitter, Visiting
+from ..base import Emitter, Visiting, gc_paused
 from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
@@ -214,15 +213,8 @@ class HtmlBase(Emitter):
         self.parse_fragment = doc.parse_fragment
         if self.config is None and doc.config is not None:
             self.config = doc.config
-        # the walk makes no reference cycles; the cyclic GC would rescan the (large, live)
-        # tree again and again while the output grows, superlinearly on large pages
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             body = self.visit(doc)
-        finally:
-            if collecting:
-                gc.enable()
         self.page.html = body
         return self.page
 
