@@ -12,14 +12,14 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import wikiparse.ast as ast
 from ...config import SiteConfig
-from ..base import Emitter, Visiting
+from ..base import Emitter, Visiting, gc_paused
 from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
 from .treebuilder import build_tree
 from .sanitizer import (
-    DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
+    DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, sanitize_attributes,
 )
 
 # MediaWiki's "French spacing": a space before ? : ; ! % » › that no word character follows,
@@ -73,8 +73,14 @@ class HtmlPage:
     redirect: str | None = None
 
 
+#: the characters ``wiki_urlencode`` leaves alone (``quote``'s unreserved ones and its ``safe``)
+_URL_SAFE_RUN = re.compile(r"[A-Za-z0-9_.\-~;@$!*(),/:]*")
+
+
 def wiki_urlencode(title: str) -> str:
     """MediaWiki's ``wfUrlencode``: percent-encoding that keeps ``;@$!*(),/~:``."""
+    if _URL_SAFE_RUN.fullmatch(title) is not None:
+        return title  # most titles: nothing to encode, and quote() is slow
     return urllib.parse.quote(title, safe=";@$!*(),/~:")
 
 
@@ -212,7 +218,8 @@ class HtmlBase(Emitter):
         self.parse_fragment = doc.parse_fragment
         if self.config is None and doc.config is not None:
             self.config = doc.config
-        body = self.visit(doc)
+        with gc_paused():
+            body = self.visit(doc)
         self.page.html = body
         return self.page
 
@@ -230,10 +237,15 @@ class HtmlBase(Emitter):
         if " " in value:
             if _FRENCH_PUNCT.search(value):
                 value = _FRENCH_AFTER.sub("\\1\xa0", _FRENCH_BEFORE.sub("\xa0", value))
-            return escape_text(value).replace("\xa0", "&#160;")
-        return escape_text(value)
+            # escape_text inlined, here and below: this runs for most of a page's text
+            return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\x00", "\ufffd").replace("\xa0", "&#160;"))
+        return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\x00", "\ufffd"))
 
     def attrs(self, tag: str, attributes: Iterable[ast.Attribute]) -> list[tuple[str, str]]:
+        if not attributes:
+            return []  # most cells, rows and tags have none
         return sanitize_attributes(
             tag, [(a.name, a.value) for a in attributes if a.name], self.policy
         )

