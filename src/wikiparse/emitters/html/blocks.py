@@ -12,7 +12,7 @@ from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text
 
 #: the start of an element that ends an open <p> (such output is not wrapped in one)
-_BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
+BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
 
 
 class BlockRules(HtmlBase):
@@ -23,7 +23,7 @@ class BlockRules(HtmlBase):
         if not inner.strip() and any(isinstance(c, (ast.Category, ast.LanguageLink))
                                      for c in node.children):
             return ""  # MediaWiki removes category lines with the whitespace around them
-        if _BLOCK_START.search(inner):
+        if BLOCK_START.search(inner):
             # a block element would end the <p> early and leave a stray </p>: MediaWiki does
             # not wrap such lines either
             return inner + "\n"

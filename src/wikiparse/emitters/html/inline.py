@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import wikiparse.ast as ast
 from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
+
+#: inline elements whose content the tree builder splits around a block (HTML's formatting
+#: elements)
+INLINE_FORMATTING_TAGS = frozenset("a b big code em font i nobr s small strike strong tt u".split())
 from ..base import Visiting
 from .base import HtmlBase
+from .blocks import BLOCK_START
 from .sanitizer import (
     escape_attr, escape_text, format_attributes, is_allowed_tag, safe_url, validate_tag,
 )
@@ -48,10 +53,17 @@ class InlineRules(HtmlBase):
         return ""
 
     def visit_Bold(self, node: ast.Bold) -> Visiting:
-        return f"<b>{(yield node.children)}</b>"
+        return f"<b>{self._inline_content((yield node.children))}</b>"
 
     def visit_Italic(self, node: ast.Italic) -> Visiting:
-        return f"<i>{(yield node.children)}</i>"
+        return f"<i>{self._inline_content((yield node.children))}</i>"
+
+    def _inline_content(self, inner: str) -> str:
+        """Content of an inline element: a block inside it (a thumbnail's <figure>, a <div>)
+        is for the tree builder to move, as Remex splits formatting around blocks."""
+        if "<" in inner and BLOCK_START.search(inner):
+            self.needs_tree_building = True
+        return inner
 
     def visit_Signature(self, node: ast.Signature) -> str:
         # signatures are replaced when an edit is saved; a page render shows the tildes
@@ -95,6 +107,8 @@ class InlineRules(HtmlBase):
             inner = yield from self._table_section(node.children)
         else:
             inner = yield node.children
+            if name in INLINE_FORMATTING_TAGS:
+                inner = self._inline_content(inner)
         if node.kind == "unclosed" or node.self_closing:
             # ``<span/>`` is a start tag to HTML; an unclosed tag stays open as in MediaWiki:
             # the tree builder closes either where an HTML parser would
