@@ -13,6 +13,7 @@ from __future__ import annotations
 import wikiparse.ast as ast
 from ..base import Visiting
 from .base import HtmlBase
+from .blocks import lead_trimmed
 from .sanitizer import format_attributes
 
 
@@ -102,4 +103,5 @@ class TableRules(HtmlBase):
     def visit_TableCell(self, node: ast.TableCell) -> Visiting:
         tag = "th" if node.header else "td"
         attrs = format_attributes(self.attrs(tag, node.attrs))
-        return f"<{tag}{attrs}>{(yield node.children)}</{tag}>\n"
+        # the text on the cell's own line is trimmed (doTableStuff)
+        return f"<{tag}{attrs}>{(yield lead_trimmed(node.children))}</{tag}>\n"
