@@ -67,7 +67,7 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_tag_soup_renders_to_html_without_parse_errors(src: str) -> None:
     html5lib = pytest.importorskip("html5lib")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..ast import (
-    Argument, Attribute, Category, Comment, Entity, FileLink, List, ListItem, Node,
+    Argument, Attribute, Category, Comment, Entity, ExtensionTag, FileLink, List, ListItem, Node,
     ParserFunction, Table, TableCaption, TableCell, TableRow, Template, Text, Variable, WikiLink)
 from .attributes import attributes_from_items
 from .context import Context
@@ -271,6 +271,8 @@ class _TableBuilder:
             if isinstance(it, Tok) and it.kind == "pipe":
                 head = seg[:idx]
                 for h in head:
+                    if isinstance(h, ExtensionTag) and h.name.lower() == "nowiki":
+                        continue  # MediaWiki unstrips nowiki in attributes: its text is kept
                     if not isinstance(h, Tok) and not isinstance(
                         h, (Template, Argument, Comment, ParserFunction,
                             Variable, Entity)):

@@ -12,6 +12,7 @@ from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
 #: inline elements whose content the tree builder splits around a block (HTML's formatting
 #: elements)
 INLINE_FORMATTING_TAGS = frozenset("a b big code em font i nobr s small strike strong tt u".split())
+_TABLE_PART_TAGS = frozenset({"caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
 from ..base import Visiting
 from .base import HtmlBase
 from .blocks import BLOCK_START
@@ -113,6 +114,10 @@ class InlineRules(HtmlBase):
             attrs = _add_class(attrs, "mw-html-heading")
         if name in self.policy.void_tags:
             return f"<{name}{format_attributes(attrs)} />" + (yield node.children)
+        if name in _TABLE_PART_TAGS:
+            # written as HTML, a row or cell may stand where HTML has no place for it (the
+            # tree builder drops it there, or adds the row group it needs)
+            self.needs_tree_building = True
         if name in TABLE_SECTION_TAGS:
             inner = yield from self._table_section(node.children)
         else:

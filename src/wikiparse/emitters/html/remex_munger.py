@@ -109,6 +109,10 @@ def insert_element(ref: El, el: El) -> None:
     inline = name in _INLINE
     if name in _METADATA:
         pass
+    elif el.children and not parent.pwrap:
+        # an element the adoption agency moves, with its content: no p-wrap or split around
+        # it (the munger would wrap an inline element holding a block in a paragraph)
+        pass
     elif parent.pwrap and not inline:
         base = parent.parent or parent
         base.child_p = None
