@@ -10,9 +10,14 @@ from ..ast import Attribute, Node
 from .context import Context
 from .items import Item, Tok, flatten, item_end, item_start
 
+# a quoted value may run to the end of the attribute text without its closing quote
+# (``title="Hello world>``), as in MediaWiki's Sanitizer
 _ATTR = re.compile(
-    r"""([^\s/>="'\x00][^\s/>=\x00]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"""
+    r"""([^\s/>="'\x00][^\s/>=\x00]*)(?:\s*=\s*(?:"([^"]*)(?:"|\Z)|'([^']*)(?:'|\Z)|([^\s"'>]+)))?"""
 )
+
+
+_NAME_START = re.compile(r"[:\w]")
 
 
 def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
@@ -21,8 +26,16 @@ def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
     attrs: list[Attribute] = []
     if start >= end:
         return attrs
-    for m in _ATTR.finditer(ctx.text, start, end):
+    text = ctx.text
+    for m in _ATTR.finditer(text, start, end):
         name = m.group(1)
+        at = m.start()
+        if (at > start and not text[at - 1].isspace() and text[at - 1] not in "\"'") \
+                or not _NAME_START.match(name):
+            # junk glued to what precedes it (``<span>`` markup in a cell's attribute part):
+            # MediaWiki's Sanitizer reads an attribute only at the start, after whitespace or
+            # after a closing quote, and a name only from a letter, digit, ':' or '_'
+            continue
         if m.group(2) is not None:
             value, quote = m.group(2), '"'
         elif m.group(3) is not None:

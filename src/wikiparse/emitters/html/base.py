@@ -12,13 +12,14 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import wikiparse.ast as ast
 from ...config import SiteConfig
-from ..base import Emitter, Visiting
+from ..base import Emitter, Visiting, gc_paused
 from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
+from .treebuilder import build_tree
 from .sanitizer import (
-    DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
+    DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, sanitize_attributes,
 )
 
 # MediaWiki's "French spacing": a space before ? : ; ! % » › that no word character follows,
@@ -72,8 +73,26 @@ class HtmlPage:
     redirect: str | None = None
 
 
+#: the characters ``wiki_urlencode`` leaves alone (``quote``'s unreserved ones and its ``safe``)
+_URL_SAFE_RUN = re.compile(r"[A-Za-z0-9_.\-~;@$!*(),/:]*")
+
+
+def _attribute_value(attr: ast.Attribute) -> str | None:
+    """The value as MediaWiki's Sanitizer sees it: a ``<nowiki>`` inside it is unstripped to
+    its text (``title="foo<nowiki>|</nowiki>"`` is ``foo|``)."""
+    value = attr.value
+    if value and attr.children and "<" in value:
+        for child in attr.children:
+            if (isinstance(child, ast.ExtensionTag) and child.name.lower() == "nowiki"
+                    and child.content is not None):
+                value = value.replace(str(child), child.content, 1)
+    return value
+
+
 def wiki_urlencode(title: str) -> str:
     """MediaWiki's ``wfUrlencode``: percent-encoding that keeps ``;@$!*(),/~:``."""
+    if _URL_SAFE_RUN.fullmatch(title) is not None:
+        return title  # most titles: nothing to encode, and quote() is slow
     return urllib.parse.quote(title, safe=";@$!*(),/~:")
 
 
@@ -177,6 +196,9 @@ class HtmlBase(Emitter):
         self._toc_placed = False
         self._link_depth = 0
         self.players = 0  # audio/video players on the page (their ids: mwe_player_N)
+        #: set when the output holds tags left open or stray end tags: the page then goes
+        #: through :func:`.treebuilder.build_tree`, as MediaWiki's output goes through Remex
+        self.needs_tree_building = False
 
     @property
     def _article_path(self) -> str:
@@ -198,7 +220,8 @@ class HtmlBase(Emitter):
             return page.html
         self._reset()
         self.source = self.source_of(node)
-        return str(self.visit(node)).replace("\x00TOC\x00", "")
+        out = str(self.visit(node)).replace("\x00TOC\x00", "")
+        return build_tree(out) if self.needs_tree_building else out
 
     def render_page(self, doc: ast.Document) -> HtmlPage:
         """Render a document and return the HTML with the page-level data."""
@@ -207,7 +230,8 @@ class HtmlBase(Emitter):
         self.parse_fragment = doc.parse_fragment
         if self.config is None and doc.config is not None:
             self.config = doc.config
-        body = self.visit(doc)
+        with gc_paused():
+            body = self.visit(doc)
         self.page.html = body
         return self.page
 
@@ -225,12 +249,17 @@ class HtmlBase(Emitter):
         if " " in value:
             if _FRENCH_PUNCT.search(value):
                 value = _FRENCH_AFTER.sub("\\1\xa0", _FRENCH_BEFORE.sub("\xa0", value))
-            return escape_text(value).replace("\xa0", "&#160;")
-        return escape_text(value)
+            # escape_text inlined, here and below: this runs for most of a page's text
+            return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\x00", "\ufffd").replace("\xa0", "&#160;"))
+        return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\x00", "\ufffd"))
 
     def attrs(self, tag: str, attributes: Iterable[ast.Attribute]) -> list[tuple[str, str]]:
+        if not attributes:
+            return []  # most cells, rows and tags have none
         return sanitize_attributes(
-            tag, [(a.name, a.value) for a in attributes if a.name], self.policy
+            tag, [(a.name, _attribute_value(a)) for a in attributes if a.name], self.policy
         )
 
     def page_url(self, title: str, fragment: str | None = None) -> str:
