@@ -344,9 +344,16 @@ class ConstructBuilder:
                             title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
         caption_index = -1
         options: list[ImageOption] = []
+        seen_format = False
         for i in range(1, len(parts)):
             raw = text[starts[i] : ends[i]]
             option = self._image_option(raw.strip(), exact, patterns, parts[i])
+            if option is not None and option.kind == "format" and option.name != "border":
+                # thumbnail, manualthumb, framed and frameless exclude each other: the first
+                # wins and a later one is a caption like any unknown word (MediaWiki makeImage)
+                if seen_format:
+                    option = None
+                seen_format = True
             if option is None:
                 option = ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw, origin=self.ctx.text)
                 caption_index = len(options)
@@ -376,7 +383,7 @@ class ConstructBuilder:
                       patterns: list[tuple[str, str, str]], items: list[NodeOrTok]) -> ImageOption | None:
         if self._literal_text(items) is None and not (items and "=" in word):
             return None
-        low = word.lower()
+        low = word  # image option words are case-sensitive (MediaWiki's img_* magic words)
         option = exact.get(low)
         if option is not None:
             return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option, value=option,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import wikiparse.ast as ast
-from .base import HtmlBase
+from .base import HtmlBase, wiki_urlencode
 from ..gallery import gallery_lines
 from .media import FileInfo, ImageBox, scale
 from .sanitizer import (
@@ -63,11 +63,12 @@ def _option_text(em: HtmlBase, node: ast.FileLink, kind: str) -> str | None:
 
 def _link_wrap(em: HtmlBase, node: ast.FileLink, inner: str, title: str | None,
                framed: bool, link: str | None = None,
-               description: str | None = None) -> tuple[str, bool]:
+               description: str | None = None,
+               description_href: str | None = None) -> tuple[str, bool]:
     """Wrap ``inner`` in the link the file link asks for; returns (html, is_default_link)."""
     title_attr = f' title="{escape_attr(title)}"' if title else ""
     if link is None:
-        href = em.page_url(description or node.title)
+        href = description_href or em.page_url(description or node.title)
         return (f'<a href="{escape_attr(href)}" class="mw-file-description"{title_attr}>'
                 f"{inner}</a>", True)
     link = link.strip()
@@ -128,9 +129,9 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
         classes.extend(escape_class(c) for c in node.css_class.split() if escape_class(c))
     typeof = _TYPEOF.get(fmt or "", "mw:File")
     info = em.resolve_file(node.name)
-    if info is not None and info.bad:
+    if info is not None and (info.bad or info.missing):
         info = None
-        bad = True
+        bad = True  # a broken image linking to the file's page, not to Special:Upload
     else:
         bad = False
 
@@ -142,6 +143,7 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
         if node.upright is not None:
             width = _php_round_tens(em.thumb_size * (node.upright or 0.75))
     if info is not None and info.width and not info.vector and fmt in ("thumb", "frameless"):
+        # never wider than the file, unless it scales freely (MediaWiki: isVectorized)
         if width is not None and width > info.width:
             width = info.width
 
@@ -152,14 +154,18 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
     title = caption_text if not framed and caption_text else None
 
     manual_info = None
-    if fmt == "manualthumb" and manual and info is not None:
-        manual_info = em.resolve_file(manual.strip())
+    manual_error = False  # the file exists, its manual thumbnail does not
+    if fmt == "manualthumb" and manual is not None and info is not None:
+        manual_info = em.resolve_file(manual.strip()) if manual.strip() else None
+        if manual_info is None or manual_info.missing:
+            manual_info, manual_error = None, True
         if manual_info is None or manual_info.bad:
             info = None
             bad = True
     if info is None:
-        label = escape_text(alt if alt and not framed else node.title)
-        if fmt == "manualthumb" and manual_info is None and bad and manual:
+        # the alt text (the alt option; a caption too unless framed) or else the file's title
+        label = escape_text(alt or node.title)
+        if manual_error:
             label = "Error creating thumbnail: "
         href = em.page_url(node.title) if bad else em.upload_url(node.name)
         shown_width = width if width is not None else (em.thumb_size if framed else 320)
@@ -169,24 +175,30 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
         typeof = "mw:Error " + typeof
     else:
         resource = None
+        page = info.valid_page(node.page)
         if manual_info is not None:
             box = ImageBox(manual_info.url, manual_info.width, manual_info.height)
         elif fmt == "frame":
-            box = scale(info, None, None)
+            box = scale(info, None, None, page)
         else:
-            box = scale(info, width, height)
+            box = scale(info, width, height, page)
+        description = "File:" + info.name.replace("_", " ")
+        # a page of a document: its description page with ?page=N (MediaWiki's getLocalURL)
+        description_href = None
+        if page is not None:
+            description_href = (f"{em.script_path}?title={wiki_urlencode(description.replace(' ', '_'))}"
+                                f"&page={page}")
         default_link = link is None and fmt != "manualthumb"
         img_alt = _option_text(em, node, "alt") if framed else alt
         if framed and not default_link:
-            resource = em.page_url(node.title)
+            resource = em.page_url(node.title) + (f"?page={page}" if page is not None else "")
         img = _img(em, box, img_alt, resource, upright)
         if fmt == "manualthumb" and link is None:
-            href = em.page_url(node.title)
+            href = description_href or em.page_url(node.title)
             inner = f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{img}</a>'
         else:
-            description = "File:" + info.name.replace("_", " ")
             inner, _ = _link_wrap(em, node, img, None if framed else title, framed, link,
-                                  description)
+                                  description, description_href)
     class_attr = f' class="{escape_attr(" ".join(classes))}"' if classes else ""
     trail = em.text(node.trail)
     if figure:
@@ -223,7 +235,7 @@ def render_gallery(em: HtmlBase, node: ast.ExtensionTag) -> str:
         caption_html = em.inline_html(line.caption).strip() if line.caption else ""
         info = em.resolve_file(fname)
         title = "File:" + fname
-        if info is None or info.bad:
+        if info is None or info.bad or info.missing:
             href = em.page_url(title) if info is not None else em.upload_url(fname)
             inner = (f'<span typeof="mw:Error mw:File"><a href="{escape_attr(href)}" '
                      f'title="{escape_attr(title)}"><span class="mw-file-element mw-broken-media" '
