@@ -46,6 +46,8 @@ _URL_CONTINUE = re.compile(r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!')){1,
 _URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
 _ESCAPED_ANGLE = re.compile(r"&(?:lt|gt);")
 _CELL_LINE = re.compile(r"[ \t]*[|!]")
+# what follows the URL of a '[url label]' that closes on its line (MediaWiki's label class)
+_EXTLINK_REST = re.compile(r"[^\]\x00-\x08\x0a-\x1f\ufffd]{0,4096}\]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 _MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)", re.S)
 # what may follow a heading's closing '=' run on its line: blanks and comments
@@ -106,7 +108,9 @@ class BracketBuilder:
                 self.line_start = e
                 heading_frame = None
             elif kind == "PIPE":
-                if top.kind == "brace" or top.kind == "link":
+                if top.tables:
+                    cur.append(Tok("pipe", s, e))
+                elif top.kind == "brace" or top.kind == "link":
                     self._new_part(top, s)
                 else:
                     cur.append(Tok("pipe", s, e))
@@ -149,7 +153,15 @@ class BracketBuilder:
                 pos = self._tag(stack, s, e, end)
                 continue
             elif kind in _PIPE_LED:
-                if top.kind == "brace" or top.kind == "link":
+                if top.kind == "link" and not top.url_end and (top.tables or kind == "TABLE_OPEN"):
+                    # a table in a file link's caption: MediaWiki builds tables before links,
+                    # so its '|' are table markup, not option separators
+                    if kind == "TABLE_OPEN":
+                        top.tables += 1
+                    elif kind == "TABLE_CLOSE":
+                        top.tables -= 1
+                    cur.append(Tok(_LINE_KIND[kind], s, e))
+                elif top.kind == "brace" or top.kind == "link":
                     bar = text.index("|", s, e)
                     if bar > s:
                         cur.append(Tok("text", s, bar))
@@ -335,7 +347,8 @@ class BracketBuilder:
         if url is None or stack[-1].kind == "extlink":
             cur.append(Tok("text", s, e))
             return e
-        return self._open_extlink(stack, s, self._url_end(stack, e, url.end()), end, max_depth)
+        return self._open_extlink(stack, s, self._url_end(stack, e, url.end(), bracketed=True),
+                                  end, max_depth)
 
     def _open_extlink(self, stack: list[Frame], s: int, url_end: int, end: int, max_depth: int) -> int:
         cur = stack[-1].parts[-1]
@@ -436,14 +449,22 @@ class BracketBuilder:
         cur.append(node)
         return node.span[1]
 
-    def _url_end(self, stack: list[Frame], s: int, e: int) -> int:
+    def _url_end(self, stack: list[Frame], s: int, e: int, bracketed: bool = False) -> int:
         """End of a URL matched up to ``e``: '|' is a URL character where no template or link
-        is open (there it separates arguments); '&lt;'/'&gt;' end it (MediaWiki)."""
+        is open (there it separates arguments); '&lt;'/'&gt;' end it (MediaWiki).  In a file
+        link's caption a ``[url label]`` closed on its line keeps its '|' too: MediaWiki links
+        those before it splits the options."""
         text = self.ctx.text
         # the scanner bounds a URL token; a longer URL (or one with pipes) continues here in
         # bounded chunks
-        pipes_ok = not _CELL_LINE.match(text, self.line_start) and not any(
-            f.kind in ("brace", "link") for f in stack)
+        pipes_ok = not _CELL_LINE.match(text, self.line_start)
+        inner = next((f for f in reversed(stack) if f.kind in ("brace", "link")), None)
+        if pipes_ok and inner is not None:
+            pipes_ok = bracketed and inner.kind == "link" and not inner.url_end
+            if pipes_ok:
+                with_pipes = _URL_WITH_PIPES.match(text, e)
+                pipes_ok = with_pipes is not None and _EXTLINK_REST.match(
+                    text, with_pipes.end()) is not None
         more = _URL_WITH_PIPES if pipes_ok else _URL_CONTINUE
         while e < len(text):
             m = more.match(text, e)

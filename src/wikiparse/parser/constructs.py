@@ -24,6 +24,8 @@ from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
 # characters that make a page title invalid (MediaWiki's legal title chars exclude them)
 _ILLEGAL_TITLE = re.compile(r"[\[\]{}<>|\n\x00-\x1f\x7f\ufffd]")
 _TEXTISH = (Text, Comment, Entity)
+# what may follow a link option's protocol: MediaWiki's EXT_LINK_ADDR and EXT_LINK_URL_CLASS
+_LINK_URL_REST = re.compile(r"""[^\[\]<>"\x00-\x20\x7f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufffd]+""")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
 # NNNpx, xNNNpx, NNNxNNNpx; a doubled "pxpx" is accepted as MediaWiki does (T15500)
@@ -399,11 +401,29 @@ class ConstructBuilder:
                         float(value.strip())
                     except ValueError:
                         continue
-                elif option == "manualthumb":
-                    pass
+                elif option == "link" and all(
+                        (isinstance(it, Tok) and it.kind != "tag") or isinstance(it, _TEXTISH)
+                        or (isinstance(it, ExternalLink) and it.kind == "free") for it in items):
+                    # plain text (a free URL included): check the target now
+                    if not self._valid_link_option(value.strip()):
+                        return None  # no link target: the part is a caption (MediaWiki)
                 return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option,
                                        value=value.strip(), origin=self.ctx.text)
         return None
+
+    def _valid_link_option(self, value: str) -> bool:
+        """Whether ``link=value`` names a target, as MediaWiki's ``parseLinkParameter``
+        decides: empty (no link), a whole URL, or a valid title once ``%XX`` is decoded."""
+        if not value:
+            return True
+        m = self.ctx.protocol_re.match(value) or (
+            re.match("//", value) if "//" in self.ctx.allowed_protocols else None)
+        if m:
+            return _LINK_URL_REST.fullmatch(value, m.end()) is not None
+        if "%" in value:
+            value = unquote(value, errors="replace")
+        page = value.partition("#")[0].strip()
+        return not (_ILLEGAL_TITLE.search(page) or _PERCENT.search(page) or "\ufffd" in page)
 
     def _apply_option(self, node: FileLink, option: ImageOption) -> None:
         kind, name, value = option.kind, option.name, option.value

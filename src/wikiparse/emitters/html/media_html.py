@@ -4,6 +4,8 @@ current media structure (see :mod:`.media` for sizes and URLs)."""
 from __future__ import annotations
 
 import re
+import urllib.parse
+
 import wikiparse.ast as ast
 from .base import HtmlBase, wiki_urlencode
 from ..gallery import gallery_lines
@@ -24,7 +26,9 @@ def _php_round_tens(x: float) -> int:
 
 
 def _img(em: HtmlBase, box: ImageBox, alt: str | None, resource: str | None,
-         upright: bool = False) -> str:
+         upright: float | None = None) -> str:
+    """The ``<img>``; ``upright`` (the factor of a thumbnail sized by ``upright``) becomes
+    the ``mw-file-upright`` class and the ``--mw-file-upright`` CSS variable."""
     parts = []
     if alt is not None:
         parts.append(f' alt="{escape_attr(alt)}"')
@@ -36,7 +40,11 @@ def _img(em: HtmlBase, box: ImageBox, alt: str | None, resource: str | None,
         parts.append(f' width="{box.width}"')
     if box.height is not None:
         parts.append(f' height="{box.height}"')
-    parts.append(' class="mw-file-element mw-file-upright"' if upright else ' class="mw-file-element"')
+    if upright is not None:
+        parts.append(f' style="--mw-file-upright: {upright:g}"'
+                     ' class="mw-file-element mw-file-upright"')
+    else:
+        parts.append(' class="mw-file-element"')
     if box.srcset:
         url, _, density = box.srcset.rpartition(" ")
         safe = safe_url(url, em.policy, relative=True)
@@ -77,10 +85,23 @@ def _link_wrap(em: HtmlBase, node: ast.FileLink, inner: str, title: str | None,
     url = safe_url(link, em.policy)
     if url is not None and re.match(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)", link):
         return f'<a href="{escape_attr(url)}"{title_attr}{em._rel()}>{inner}</a>', False
+    if "%" in link:  # decoded once, as a wiki link's target (T216003)
+        link = urllib.parse.unquote(link, errors="replace")
     target = " ".join(link.replace("_", " ").split())
     fragment = None
     if "#" in target:
         target, fragment = target.split("#", 1)
+    prefix, colon, rest = target.partition(":")
+    pattern = em.interwiki.get(prefix.strip().lower()) if colon else None
+    if pattern is not None and prefix.strip().lower() not in em.local_interwiki and not (
+            em.config is not None and em.config.namespace_of(prefix) is not None):
+        url = pattern.replace("$1", wiki_urlencode(rest.strip().replace(" ", "_")))
+        if fragment:
+            url += "#" + em.fragment_href(fragment)
+        safe = safe_url(url, em.policy, relative=True)
+        if safe is not None:
+            return (f'<a href="{escape_attr(safe)}" class="extiw" '
+                    f'title="{escape_attr(title or target)}">{inner}</a>', False)
     target = target[:1].upper() + target[1:]
     href = em.page_url(target, fragment) if target else f"#{fragment or ''}"
     shown = title or target
@@ -137,7 +158,7 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
 
     # sizes
     width, height = node.width, node.height
-    upright = fmt in ("thumb", "frameless") and node.upright is not None and width is None
+    upright = node.upright if fmt in ("thumb", "frameless") and width is None else None
     if fmt in ("thumb", "frameless") and width is None and height is None:
         width = em.thumb_size
         if node.upright is not None:
