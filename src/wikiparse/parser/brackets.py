@@ -372,8 +372,10 @@ class BracketBuilder:
         while remaining:
             top = stack[-1]
             if top.kind == "link" and remaining >= 2:
-                if remaining >= 3 and self._label_has_bracket(top):
-                    # [[a|[b]]]: the first ']' belongs to the label (MediaWiki's fix-up)
+                in_file = len(stack) > 1 and stack[-2].kind == "link" and not stack[-2].url_end
+                if remaining >= 3 and not in_file and self._label_has_bracket(top):
+                    # [[a|[b]]]: the first ']' belongs to the label (MediaWiki's fix-up; a
+                    # link in an image caption closes at its first ']]', T374445)
                     top.parts[-1].append(Tok("text", pos, pos + 1))
                     pos += 1
                     remaining -= 1

@@ -307,8 +307,8 @@ class ConstructBuilder:
                 label_items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
             label_items.extend(parts[i])
         for it in label_items:
-            if isinstance(it, (WikiLink, Category, LanguageLink)):
-                return None  # a link inside a link's label: not a link (as MediaWiki)
+            if isinstance(it, (WikiLink, Category, LanguageLink, FileLink)):
+                return None  # a link or image inside a link's label: not a link (as MediaWiki)
         has_text = len(parts) > 1
         children = self.passes.blocks(label_items, "inline") if has_text else []
         trail = text[close + 2 : end]

@@ -53,6 +53,26 @@ def _img(em: HtmlBase, box: ImageBox, alt: str | None, resource: str | None,
     return "<img" + "".join(parts) + " />"
 
 
+_QUOTE_RUN = re.compile(r"''+")
+
+
+def _broken_label(em: HtmlBase, text: str) -> str:
+    """The text of a broken image's link.  MediaWiki writes it before it reads the line's
+    quotes, so the ``''`` of a file name (or alt text) still become italics and bold; nothing
+    else in it is markup (links and magic links stay out of an ``<a>``)."""
+    if "''" not in text or em.parse_fragment is None:
+        return escape_text(text)
+    pieces, pos = [], 0
+    for m in _QUOTE_RUN.finditer(text):
+        if m.start() > pos:
+            pieces.append(f"<nowiki>{escape_text(text[pos:m.start()])}</nowiki>")
+        pieces.append(m.group())
+        pos = m.end()
+    if pos < len(text):
+        pieces.append(f"<nowiki>{escape_text(text[pos:])}</nowiki>")
+    return em.inline_html("".join(pieces))
+
+
 def _option_text(em: HtmlBase, node: ast.FileLink, kind: str) -> str | None:
     """The plain text of the last ``kind`` option (``alt``, ``link``): markup rendered and
     stripped, character references decoded, as MediaWiki does."""
@@ -185,7 +205,7 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
             bad = True
     if info is None:
         # the alt text (the alt option; a caption too unless framed) or else the file's title
-        label = escape_text(alt or node.title)
+        label = _broken_label(em, alt or node.title)
         if manual_error:
             label = "Error creating thumbnail: "
         href = em.page_url(node.title) if bad else em.upload_url(node.name)
