@@ -13,19 +13,23 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import wikiparse.ast as ast
 from ...config import SiteConfig
 from ..base import Emitter, Visiting
-from .anchors import AnchorRegistry, fragment_id, legacy_id
+from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
+from .treebuilder import build_tree
 from .sanitizer import (
     DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
 )
 
-# MediaWiki's "French spacing": a space before ? : ; ! % » › (not followed by a word character)
-# and after « ‹ becomes a no-break space.  PHP's \w without /u+UCP is ASCII-only.
+# MediaWiki's "French spacing": a space before ? : ; ! % » › that no word character follows,
+# and a space after a « ‹ that no word character precedes, become no-break spaces (the space
+# MediaWiki trims at the start of a list item or table cell is gone before this).  Word
+# characters are Unicode ones (»čć« is not armored), and inward-pointing quotes (»quotes« in
+# Croatian or German) are left alone (T378404).
 _FRENCH_PUNCT = re.compile("[?:;!%\u00bb\u203a\u00ab\u2039]")  # the characters the two patterns below need
-_FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?![A-Za-z0-9_]))")
-_FRENCH_AFTER = re.compile(r"([\u00ab\u2039]) ")
+_FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?!\w))")
+_FRENCH_AFTER = re.compile(r"(?<!\w)([\u00ab\u2039]) ")
 _TAG_RE = re.compile(r"<[^>]*>")
 _WS_RUN = re.compile(r"\s+")
 
@@ -92,6 +96,13 @@ class HtmlBase(Emitter):
     ``external_link_target``  ``target`` attribute for external links (default none)
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
+    ``foreign_interwiki``  interwiki prefixes of wikis outside this wiki's farm (MediaWiki's
+                      ``iw_local = 0``): their link fragments are always ``legacy``-encoded
+                      (``$wgExternalInterwikiFragmentMode``); others follow ``fragment_mode``
+    ``external_images``  an http(s) URL of a gif/png/jpg/jpeg image, free or as a link's
+                      label, shows the image (``$wgAllowExternalImages``; default False)
+    ``raw_html``      UNSAFE: ``<html>`` content is written unsanitised (``$wgRawHtml``; the
+                      tag must be an extension tag of the config; default False)
     ``config``        the :class:`SiteConfig` (default: the document's)
     ``fragment_mode`` how heading ids and link fragments are encoded, MediaWiki's
                       ``$wgFragmentMode``: ``("html5",)`` (default), ``("legacy",)``, or two
@@ -105,7 +116,8 @@ class HtmlBase(Emitter):
     OPTIONS = frozenset({
         "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
         "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
-        "standalone", "css", "fragment_mode",
+        "standalone", "css", "fragment_mode", "foreign_interwiki", "external_images",
+        "raw_html",
     })
 
     def __init__(
@@ -127,6 +139,9 @@ class HtmlBase(Emitter):
         standalone: bool = False,
         css: str | Sequence[str] | None = None,
         fragment_mode: Sequence[str] = ("html5",),
+        foreign_interwiki: Iterable[str] = (),
+        external_images: bool = False,
+        raw_html: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(**options)  # only unknown options are left: they raise
@@ -142,6 +157,9 @@ class HtmlBase(Emitter):
         self.external_link_target = external_link_target
         self.script_path = script_path
         self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
+        self.foreign_interwiki = frozenset(p.lower() for p in foreign_interwiki)
+        self.external_images = external_images
+        self.raw_html = raw_html
         self.config = config
         self.standalone = standalone
         self.css = css
@@ -159,6 +177,10 @@ class HtmlBase(Emitter):
         self._autonumber = 0
         self._toc_placed = False
         self._link_depth = 0
+        self.players = 0  # audio/video players on the page (their ids: mwe_player_N)
+        #: set when the output holds tags left open or stray end tags: the page then goes
+        #: through :func:`.treebuilder.build_tree`, as MediaWiki's output goes through Remex
+        self.needs_tree_building = False
 
     @property
     def _article_path(self) -> str:
@@ -180,7 +202,8 @@ class HtmlBase(Emitter):
             return page.html
         self._reset()
         self.source = self.source_of(node)
-        return str(self.visit(node)).replace("\x00TOC\x00", "")
+        out = str(self.visit(node)).replace("\x00TOC\x00", "")
+        return build_tree(out) if self.needs_tree_building else out
 
     def render_page(self, doc: ast.Document) -> HtmlPage:
         """Render a document and return the HTML with the page-level data."""
@@ -225,7 +248,7 @@ class HtmlBase(Emitter):
         """A link fragment as the primary ``fragment_mode`` writes it (``encode``: URL-encoded
         as in a page URL; else as in a same-page ``href="#..."``)."""
         if self.fragment_mode[0] == "legacy":
-            return legacy_id(fragment)
+            return legacy_fragment(fragment)
         return wiki_urlencode(fragment_id(fragment)) if encode else fragment_id(fragment)
 
     def upload_url(self, name: str) -> str:

@@ -32,7 +32,10 @@ class FileInfo:
     ``vector`` files (SVG) are always rendered through thumbnails, at any size.  ``bad`` marks a
     file on the wiki's bad-image list (shown as a plain link).  ``missing`` marks a name whose
     description page exists as a redirect while no file is behind it: MediaWiki shows it as a
-    broken image linking to that page (not to Special:Upload).
+    broken image linking to that page (not to Special:Upload).  ``pages`` is a paged
+    document's page count.  For audio and video, ``mime`` may carry the codecs
+    (``video/ogg; codecs="theora"``, the ``<source type>``), ``duration`` is the length in
+    seconds and ``poster_url(width, params)`` the still frame a video player shows.
     """
 
     name: str
@@ -44,6 +47,8 @@ class FileInfo:
     bad: bool = False
     missing: bool = False
     pages: int | None = None
+    duration: float | None = None
+    poster_pattern: str | None = None
 
     @property
     def vector(self) -> bool:
@@ -80,6 +85,14 @@ class FileInfo:
             return None
         return self.thumb_pattern.replace("{width}", str(width)).replace("{page}", str(page or 1))
 
+    def poster_url(self, width: int, params: str = "") -> str | None:
+        """A video's still frame ``width`` pixels wide; ``params`` is TimedMediaHandler's
+        thumbnail parameter (``seek=3.5``), "" for the default frame."""
+        if self.poster_pattern is None:
+            return None
+        quoted = urllib.parse.quote(params, safe="")
+        return self.poster_pattern.replace("{width}", str(width)).replace("{params}", quoted)
+
 
 FileResolver = Callable[[str], "FileInfo | None"]
 
@@ -109,9 +122,10 @@ def mime_of(name: str) -> str:
 class HashedUploads:
     """MediaWiki's hashed upload directory below ``base`` (no trailing slash).
 
-    ``sizes`` maps file names (``Foo.jpg``, spaces as ``_``) to ``(width, height)`` or
-    ``(width, height, mime)`` or ``(width, height, mime, pages)`` (a paged document's page count);
-    with ``only_known=True`` other names count as missing files.
+    ``sizes`` maps file names (``Foo.jpg``, spaces as ``_``) to ``(width, height)``,
+    ``(width, height, mime)`` or ``(width, height, mime, extra)``, ``extra`` being the duration
+    of audio and video, the page count of a paged document; with ``only_known=True`` other
+    names count as missing files.
     ``bad`` names files of the bad-image list.  ``hashed=False`` is the flat layout of a wiki
     with ``$wgHashedUploadDirectory = false`` (``/Name.jpg``, ``/thumb/Name.jpg/…``).
     ``redirects`` maps file names to the file their description page redirects to (one step,
@@ -141,21 +155,28 @@ class HashedUploads:
         path = f"{_hash_path(key)}/{quoted}" if self.hashed else quoted
         mime = mime_of(key)
         width = height = pages = None
+        duration = None
         if known is not None:
             width = int(known[0]) if known[0] is not None else None  # type: ignore[call-overload]
             height = int(known[1]) if known[1] is not None else None  # type: ignore[call-overload]
             if len(known) > 2:
                 mime = str(known[2])
             if len(known) > 3 and known[3] is not None:
-                pages = int(known[3])  # type: ignore[call-overload]
-        thumb = None
+                if mime in _PAGED:
+                    pages = int(known[3])  # type: ignore[call-overload]
+                else:
+                    duration = float(known[3])  # type: ignore[arg-type]
+        thumb = poster = None
         if mime in _PAGED:  # a page rendered as JPEG: page2-220px-Name.djvu.jpg
             thumb = f"{self.base}/thumb/{path}/page{{page}}-{{width}}px-{quoted}.jpg"
         elif not mime.startswith(("audio/", "video/")):
             suffix = ".png" if mime == "image/svg+xml" else ""
             thumb = f"{self.base}/thumb/{path}/{{width}}px-{quoted}{suffix}"
+        elif mime.startswith("video/"):
+            poster = f"{self.base}/thumb/{path}/{{width}}px-{{params}}-{quoted}.jpg"
         return FileInfo(name=key, url=f"{self.base}/{path}", width=width, height=height,
-                        mime=mime, thumb_pattern=thumb, bad=key in self.bad, pages=pages)
+                        mime=mime, thumb_pattern=thumb, bad=key in self.bad, pages=pages,
+                        duration=duration, poster_pattern=poster)
 
 
 @dataclass
