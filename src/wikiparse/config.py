@@ -288,16 +288,18 @@ class SiteConfig:
 
     @cached_property
     def image_option_table(self) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-        """(exact word -> option id, [(prefix, suffix, option id)] for words with ``$1``)."""
+        """(exact word -> option id, [(prefix, suffix, option id)] for words with ``$1``).
+        The words are case-sensitive, as MediaWiki's ``img_*`` magic words are (``Left`` is a
+        caption, not an alignment)."""
         exact: dict[str, str] = {}
         patterns: list[tuple[str, str, str]] = []
         for option, words in self.image_options.items():
             for word in words:
                 if "$1" in word:
                     pre, _, post = word.partition("$1")
-                    patterns.append((pre.lower(), post.lower(), option))
+                    patterns.append((pre, post, option))
                 else:
-                    exact[word.lower()] = option
+                    exact[word] = option
         patterns.sort(key=lambda t: -len(t[0]) - len(t[1]))
         return exact, patterns
 

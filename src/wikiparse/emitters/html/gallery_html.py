@@ -157,7 +157,7 @@ def _item(em: HtmlBase, gallery: _Gallery, line: GalleryLine) -> str:
     span_attr = f' class="{escape_attr(span_class)}"' if span_class else ""
     width, height = gallery.thumb_params(info)
     thumb_width: float | None = None
-    if info is None or info.bad:
+    if info is None or info.bad or info.missing:
         href = em.page_url(title) if info is not None else em.upload_url(line.name)
         inner = (f'<span{span_attr} typeof="mw:Error mw:File"><a href="{escape_attr(href)}" '
                  f'title="{escape_attr(title)}"><span class="mw-file-element mw-broken-media" '
