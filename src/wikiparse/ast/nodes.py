@@ -293,7 +293,9 @@ class ExtensionTag(Node):
 
     ``content`` is the raw inner text (None for ``<references/>``-style self-closing tags);
     ``children`` holds the parsed inner content for tags configured as *parsed* (``ref``,
-    ``poem``...) and is empty for raw tags (``nowiki``, ``math``, ``syntaxhighlight``...).
+    ``poem``, ``noinclude``, ``includeonly``...) and is empty for raw tags (``nowiki``, ``math``,
+    ``syntaxhighlight``...).  ``closed`` is False for an include directive without its end tag,
+    which runs to the end of the text as in MediaWiki's preprocessor (``<noinclude>x``).
     """
 
     name: str = ""
