@@ -15,13 +15,16 @@ import html
 import re
 from html.entities import html5 as html5_entities
 
-from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, MagicLink, Node, Signature
+from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, MagicLink, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
 from .context import Context
 from .interfaces import Constructs
-from .items import Frame, Item, Splice, TagTok, Tok
+from .items import Frame, Item, Splice, TagTok, Tok, flatten
 from .scanner import scanner
 from .tags import HTML_TAGS
+from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, comment_end, free_url_stop,
+                   heading_end_left_out, inner_protocol, ipv6_host_end, strip_comments,
+                   trailing_punctuation_start, url_pieces)
 
 
 _MW_ENTITY_ALIASES = {"&\u05e8\u05dc\u05de;": "\u200f", "&\u0631\u0644\u0645;": "\u200f"}
@@ -47,15 +50,11 @@ def _reference_char(raw: str) -> str:
     return ""
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
-_URL_CONTINUE = re.compile(r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
-_URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
-_ESCAPED_ANGLE = re.compile(r"&(?:lt|gt);")
+#: ``Frame.text_start`` of a link frame whose target cannot be a title
+NOT_A_TITLE = -1
 _CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
-_MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)", re.S)
-# what may follow a heading's closing '=' run on its line: blanks and comments
-_HEADING_LINE_REST = re.compile(r"[ \t]*(?:<!--(?:(?!-->).)*-->[ \t]*)*(?:\n|\Z)", re.S)
-_TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
+_MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[\t \xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;)+(.*)", re.S)
 
 # token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the '|' in
 # them is a separator (the preprocessor knows no tables) and the rest is text
@@ -306,6 +305,13 @@ class BracketBuilder:
         n = e - s
         if n >= 2:
             url = self.ctx.bracket_url_re.match(text, e, end)
+            if url is not None and stack[-1].kind == "extlink" and not self.link_depth:
+                # '[http://a [[http://b]]]': no link inside a label, the label is
+                # '[[http://b' (a free link if the outer '[url' never closes)
+                url_end = self._url_end(stack, e, url.end())
+                cur.append(Tok("text", s, e))
+                cur.append(Tok("url_candidate", e, url_end))
+                return url_end
             if url is not None:
                 # [[http://x]] is '[' + an external link + ']' in MediaWiki
                 cur.append(Tok("text", s, e - 1))
@@ -325,6 +331,11 @@ class BracketBuilder:
             if n > 2:
                 cur.append(Tok("text", s, e - 2))
             frame = Frame("link", e - 2, 2)
+            if n % 2:
+                # MediaWiki cuts the text at every '[[' from the left: in an odd run the last
+                # '[[' is followed by '[', which starts no title ('[[[x]]]' is text).  The
+                # frame still holds its '|' (the preprocessor counts the whole run)
+                frame.text_start = NOT_A_TITLE
             # image captions are autolinked (URLs, magic links); other link labels are not
             frame.url_end = 0 if self._file_target_ahead(e, end) else 1
             stack.append(frame)
@@ -375,7 +386,8 @@ class BracketBuilder:
                 trail_end = pos + 2
                 if remaining == 2:
                     trail_end = self._trail_end(pos + 2, end)
-                built = self.constructs.link_element(top, pos, trail_end)
+                built = (self.constructs.link_element(top, pos, trail_end)
+                         if top.text_start != NOT_A_TITLE else None)
                 if built is None:
                     stack.append(top)
                     self.link_depth += top.url_end  # _degrade takes the frame's depth off again
@@ -390,6 +402,12 @@ class BracketBuilder:
                 if remaining == 0:
                     return trail_end
             elif top.kind == "extlink":
+                below = stack[-2]
+                if remaining >= 2 and below.kind == "link" and below.url_end:
+                    # '[[a|[http://x y]]': MediaWiki finds links at '[[' ... ']]' first and
+                    # reads no external link in a link's label: the '[url' is text
+                    self._degrade(stack)
+                    continue
                 stack.pop()
                 stack[-1].parts[-1].append(self.constructs.extlink_element(top, pos))
                 remaining -= 1
@@ -412,7 +430,7 @@ class BracketBuilder:
             return False
         text = self.ctx.text
         for part in frame.parts[1:]:
-            for it in part:
+            for it in flatten(part):
                 if isinstance(it, Tok) and it.kind == "text" and "[" in text[it.start : it.end]:
                     return True
         return False
@@ -435,6 +453,13 @@ class BracketBuilder:
             return end
         if top.kind != "extlink" and not self.link_depth:
             node = self.free_link(stack, s, e)
+            if node is None:
+                inner = inner_protocol(self.ctx.text, s, colon, self.ctx.protocol_re)
+                if inner > s:
+                    # 'ok-http://x', 'svn+ssh://x': MediaWiki's URLs start at a word boundary,
+                    # so the protocol inside the scheme-like run starts one
+                    cur.append(Tok("text", s, inner))
+                    return inner
         if node is None:
             cur.append(Tok("text", s, colon + 1))
             return colon + 1
@@ -449,13 +474,18 @@ class BracketBuilder:
         # bounded chunks
         pipes_ok = not _CELL_LINE.match(text, self.line_start) and not any(
             f.kind in ("brace", "link") for f in stack)
-        more = _URL_WITH_PIPES if pipes_ok else _URL_CONTINUE
+        more = URL_WITH_PIPES if pipes_ok else URL_CONTINUE
         while e < len(text):
             m = more.match(text, e)
             if m is None:
-                break
+                # the preprocessor removes comments first: 'http://a/b<!--c-->d' is one URL
+                after = comment_end(text, e)
+                if after < 0 or more.match(text, after) is None:
+                    break
+                e = after
+                continue
             e = m.end()
-        cut = _ESCAPED_ANGLE.search(text, s, e)
+        cut = ESCAPED_ANGLE.search(text, s, e)
         return cut.start() if cut else e
 
     def _resolve_candidates(self, stack: list[Frame], part: list[Item]) -> None:
@@ -478,7 +508,11 @@ class BracketBuilder:
         proto = self.ctx.protocol_re.match(text, s, e)
         if proto is None:
             return None
+        if extend and e == proto.end():
+            e = ipv6_host_end(text, e)  # http://[2001:db8::1]/
         url_end = self._url_end(stack, s, e) if extend else e
+        if extend:
+            url_end = free_url_stop(text, s, url_end)
         top = stack[-1]
         if extend and top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
             # the preprocessor splits an argument at its first '=' before links are found:
@@ -487,35 +521,24 @@ class BracketBuilder:
             if eq > proto.end():
                 url_end = eq
         if extend and text[url_end - 1] == "=":
-            url_end = self._heading_end_left_out(s, url_end)
-        has_paren = "(" in text[s:url_end]
-        while url_end > s:
-            ch = text[url_end - 1]
-            if ch in _TRAILING_PUNCT or (ch == ")" and not has_paren):
-                url_end -= 1
-            else:
-                break
+            url_end = heading_end_left_out(text, self.line_start, s, url_end)
+        url_end = trailing_punctuation_start(text, s, url_end)
         if url_end <= proto.end():
             return None
-        return ExternalLink((s, url_end), url=text[s:url_end], kind="free", origin=text)
-
-    def _heading_end_left_out(self, s: int, url_end: int) -> int:
-        """A URL ending a heading line (``==http://example.com==``) leaves the heading's
-        closing ``=`` run out: MediaWiki finds headings before links.  As many ``=`` as
-        open the line (at most 6) stay outside, when only blanks and comments follow."""
-        text = self.ctx.text
-        ls = self.line_start
-        if not (ls == 0 or text[ls - 1] == "\n") or text[ls : ls + 1] != "=":
-            return url_end
-        if _HEADING_LINE_REST.match(text, url_end) is None:
-            return url_end
-        opening = 0
-        while opening < 6 and text[ls + opening : ls + opening + 1] == "=":
-            opening += 1
-        closing = 0
-        while closing < opening and url_end - closing - 1 > s and text[url_end - closing - 1] == "=":
-            closing += 1
-        return url_end - closing
+        url = text[s:url_end]
+        if "<!--" not in url:
+            return ExternalLink((s, url_end), url=url, kind="free", origin=text)
+        # a URL holding comments: its text and comments are its children (the tree keeps
+        # every comment), its URL is without them
+        children: list[Node] = []
+        for a, b, is_comment in url_pieces(text, s, url_end):
+            if is_comment:
+                children.append(Comment((a, b), value=text[a + 4 : b - 3], closed=True,
+                                        origin=text))
+            else:
+                children.append(Text((a, b), value=text[a:b], origin=text))
+        return ExternalLink((s, url_end), url=strip_comments(url), kind="free",
+                            children=children, origin=text)
 
     def _magic_link(self, s: int, e: int) -> Node:
         raw = self.ctx.text[s:e]
@@ -524,6 +547,8 @@ class BracketBuilder:
         m = _MAGIC.match(raw)
         assert m is not None
         kind, rest = m.group(1), m.group(2)
+        if kind not in self.ctx.config.magic_link_kinds:
+            return Tok("text", s, e)  # type: ignore[return-value]
         value = re.sub(r"[^0-9Xx]", "", re.sub(r"&[^;]*;", "", rest))
         if kind == "ISBN":
             url = "Special:BookSources/" + value.upper()

@@ -20,12 +20,16 @@ def _protocol_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
 # MediaWiki's EXT_LINK_URL_CLASS minus braces and pipes (templates and their separators are
 # structure here, not URL characters) and minus '' (quotes are markup, as after doQuotes)
 URL_CHARS = r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!'))"""
+# an IPv6 address in brackets, allowed right after the protocol (http://[2001:db8::1]/)
+IPV6_HOST = r"\[[0-9A-Fa-f:.]+\]"
 
 
 @lru_cache(maxsize=64)
 def _bracket_url_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(p) for p in sorted(protocols, key=len, reverse=True))
-    return re.compile(f"(?i:{alts}){URL_CHARS}{{1,2048}}")  # longer URLs continue in the parser
+    # the address may be an IPv6 literal in brackets (MediaWiki's EXT_LINK_ADDR); longer URLs
+    # continue in the parser
+    return re.compile(f"(?i:{alts})(?:{IPV6_HOST}{URL_CHARS}{{0,2048}}|{URL_CHARS}{{1,2048}})")
 
 
 @lru_cache(maxsize=64)

@@ -148,7 +148,7 @@ class Frame:
         # inner frame is one Splice in the part until it is flattened into several items)
         self.eqs: list[int] = [-1]
         self.url_end = 0  # extlink: end of the URL; link: 1 when autolinking is off inside
-        self.text_start = 0
+        self.text_start = 0  # extlink: where the label starts; link: -1 if no title can follow
         self.nest = 0  # brace: levels already built inside this one run ({{{{{{x}}}}}})
 
 

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import wikiparse.ast as ast
 from ...config import SiteConfig
 from ..base import Emitter, Visiting
-from .anchors import AnchorRegistry, fragment_id, legacy_id
+from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
@@ -95,6 +95,13 @@ class HtmlBase(Emitter):
     ``external_link_target``  ``target`` attribute for external links (default none)
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
+    ``foreign_interwiki``  interwiki prefixes of wikis outside this wiki's farm (MediaWiki's
+                      ``iw_local = 0``): their link fragments are always ``legacy``-encoded
+                      (``$wgExternalInterwikiFragmentMode``); others follow ``fragment_mode``
+    ``external_images``  an http(s) URL of a gif/png/jpg/jpeg image, free or as a link's
+                      label, shows the image (``$wgAllowExternalImages``; default False)
+    ``raw_html``      UNSAFE: ``<html>`` content is written unsanitised (``$wgRawHtml``; the
+                      tag must be an extension tag of the config; default False)
     ``config``        the :class:`SiteConfig` (default: the document's)
     ``fragment_mode`` how heading ids and link fragments are encoded, MediaWiki's
                       ``$wgFragmentMode``: ``("html5",)`` (default), ``("legacy",)``, or two
@@ -108,7 +115,8 @@ class HtmlBase(Emitter):
     OPTIONS = frozenset({
         "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
         "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
-        "standalone", "css", "fragment_mode",
+        "standalone", "css", "fragment_mode", "foreign_interwiki", "external_images",
+        "raw_html",
     })
 
     def __init__(
@@ -130,6 +138,9 @@ class HtmlBase(Emitter):
         standalone: bool = False,
         css: str | Sequence[str] | None = None,
         fragment_mode: Sequence[str] = ("html5",),
+        foreign_interwiki: Iterable[str] = (),
+        external_images: bool = False,
+        raw_html: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(**options)  # only unknown options are left: they raise
@@ -145,6 +156,9 @@ class HtmlBase(Emitter):
         self.external_link_target = external_link_target
         self.script_path = script_path
         self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
+        self.foreign_interwiki = frozenset(p.lower() for p in foreign_interwiki)
+        self.external_images = external_images
+        self.raw_html = raw_html
         self.config = config
         self.standalone = standalone
         self.css = css
@@ -162,6 +176,7 @@ class HtmlBase(Emitter):
         self._autonumber = 0
         self._toc_placed = False
         self._link_depth = 0
+        self.players = 0  # audio/video players on the page (their ids: mwe_player_N)
 
     @property
     def _article_path(self) -> str:
@@ -228,7 +243,7 @@ class HtmlBase(Emitter):
         """A link fragment as the primary ``fragment_mode`` writes it (``encode``: URL-encoded
         as in a page URL; else as in a same-page ``href="#..."``)."""
         if self.fragment_mode[0] == "legacy":
-            return legacy_id(fragment)
+            return legacy_fragment(fragment)
         return wiki_urlencode(fragment_id(fragment)) if encode else fragment_id(fragment)
 
     def upload_url(self, name: str) -> str:

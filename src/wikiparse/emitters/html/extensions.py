@@ -13,6 +13,7 @@ from typing import Any, Callable
 import wikiparse.ast as ast
 from ..base import Visiting
 from .base import HtmlBase, wiki_urlencode
+from .langconvert import convert_variant
 from .sanitizer import decode_entities, escape_attr, escape_class, escape_text, format_attributes
 
 #: raw extension tags shown as preformatted code / inline code when not otherwise handled
@@ -83,6 +84,27 @@ class ExtensionRules(HtmlBase):
         if name in _CODE_BLOCK_TAGS:
             return f'<pre class="mw-ext-{escape_class(name)}" {typeof}>{content}</pre>'
         return f'<code class="mw-ext-{escape_class(name)}" {typeof}>{content}</code>'
+
+    def ext_html(self, node: ast.ExtensionTag) -> str:
+        """``<html>`` (a wiki with ``$wgRawHtml``, whose configuration makes it an extension
+        tag): its content is written as it is, unsanitised, only with the emitter's
+        ``raw_html`` option; otherwise it is shown as text."""
+        if self.raw_html:
+            return node.content or ""
+        return self.text(self.src(node))
+
+    def ext_langconvert(self, node: ast.ExtensionTag) -> str:
+        """The content converted between the script variants ``from`` and ``to`` (see
+        :mod:`.langconvert`); an error message when they are not variants of one language."""
+        attrs = {a.name.lower(): decode_entities(a.value or "") for a in node.attrs if a.name}
+        converted = convert_variant(decode_entities(node.content or ""),
+                                    attrs.get("from", ""), attrs.get("to", ""))
+        if converted is None:
+            return ('<span class="error"><strong>Error:</strong> Langconvert tag\'s '
+                    "<code>from</code> and <code>to</code> attributes must not be empty and "
+                    "must contain BCP 47 codes for convertible variants of the same "
+                    "language.</span>")
+        return escape_text(converted)
 
     def ext_nowiki(self, node: ast.ExtensionTag) -> str:
         # its text is page text once unstripped: French spacing applies (T255007)

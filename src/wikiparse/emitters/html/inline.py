@@ -4,6 +4,8 @@ against the sanitizer's policy), and the parts of constructs rendered through th
 
 from __future__ import annotations
 
+import re
+
 import wikiparse.ast as ast
 from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
 from ..base import Visiting
@@ -30,6 +32,9 @@ def _valid_reference(raw: str) -> bool:
         return False
     return (cp in (0x09, 0x0A) or 0x20 <= cp <= 0x7E or 0xA0 <= cp <= 0xD7FF
             or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF)
+
+#: the spaces a magic link may hold (MediaWiki's SPACE_NOT_NL)
+_MAGIC_SPACE = re.compile(r"[\t \xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;")
 
 
 class InlineRules(HtmlBase):
@@ -58,7 +63,12 @@ class InlineRules(HtmlBase):
         return escape_text(self.src(node) or "~" * node.tildes)
 
     def visit_MagicLink(self, node: ast.MagicLink) -> str:
-        label = self.text(self.src(node) or f"{node.kind} {node.value}")
+        src = self.src(node)
+        if src:
+            # MediaWiki writes the keyword, one space and the number, each space (or its
+            # reference) inside an ISBN as a space
+            src = f"{node.kind} " + _MAGIC_SPACE.sub(" ", src[len(node.kind):]).lstrip(" ")
+        label = self.text(src or f"{node.kind} {node.value}")
         if self._link_depth:
             return label
         kind = node.kind.lower()

@@ -18,7 +18,6 @@ sees after our escaping, so ``&#106;avascript:`` or ``jav&#x09;ascript:`` cannot
 
 from __future__ import annotations
 
-import html.entities
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -27,12 +26,13 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ...config import SiteConfig
 from ...html_tags import ALLOWED_TAGS, UNSAFE_TAGS, VOID_TAGS
+from .entities import decode_entities
 
 __all__ = [
     "ALLOWED_TAGS", "DEFAULT_ATTRIBUTES", "DEFAULT_POLICY", "SanitizerPolicy", "UNSAFE_TAGS",
     "VOID_TAGS",
     "check_css", "decode_entities", "escape_attr", "escape_class", "escape_id", "escape_text",
-    "format_attributes", "is_allowed_tag", "safe_url", "sanitize_attributes", "validate_tag",
+    "clean_url", "format_attributes", "is_allowed_tag", "safe_url", "sanitize_attributes", "validate_tag",
 ]
 
 # --------------------------------------------------------------------------- the default lists
@@ -288,45 +288,6 @@ def format_attributes(attrs: Iterable[tuple[str, str]]) -> str:
     return "".join(f' {name}="{escape_attr(value)}"' for name, value in attrs)
 
 
-# --------------------------------------------------------------------------- character references
-
-_CHAR_REF = re.compile(r"&(?:([A-Za-z0-9\x80-\U0010ffff]+;)|#([0-9]+);|#[xX]([0-9A-Fa-f]+);)")
-_ENTITY_ALIASES = {"\u05e8\u05dc\u05de;": "rlm;", "\u0631\u0644\u0645;": "rlm;"}
-_HTML5_ENTITIES = html.entities.html5
-
-
-def _valid_codepoint(cp: int) -> bool:
-    """Characters valid in both HTML5 and XML (no C0 except tab/LF, no C1, no surrogates)."""
-    return (
-        cp in (0x09, 0x0A)
-        or 0x20 <= cp <= 0x7E
-        or 0xA0 <= cp <= 0xD7FF
-        or 0xE000 <= cp <= 0xFFFD
-        or 0x10000 <= cp <= 0x10FFFF
-    )
-
-
-def _decode_ref(m: re.Match[str]) -> str:
-    name, dec, hexa = m.group(1), m.group(2), m.group(3)
-    if name is not None:
-        name = _ENTITY_ALIASES.get(name, name)
-        return _HTML5_ENTITIES.get(name, "&" + name)
-    digits = dec if dec is not None else hexa
-    digits = digits.lstrip("0") or "0"
-    if len(digits) > 8:  # far beyond U+10FFFF (and int() of huge strings is not free)
-        return "\ufffd"
-    cp = int(digits, 10 if dec is not None else 16)
-    return chr(cp) if _valid_codepoint(cp) else "\ufffd"
-
-
-def decode_entities(s: str) -> str:
-    """Decode character references as MediaWiki does: named ones need their ``;`` (``&amp``
-    stays as written), numeric ones outside the valid ranges become U+FFFD."""
-    if "&" not in s:
-        return s
-    return _CHAR_REF.sub(_decode_ref, s)
-
-
 # --------------------------------------------------------------------------- ids and classes
 
 _ID_SPACE = str.maketrans({c: "_" for c in "\t\n\f\r "})
@@ -362,7 +323,34 @@ _IDN_IGNORED = re.compile(
 
 
 def _percent(m: re.Match[str]) -> str:
-    return "%{:02X}".format(ord(m.group(0)))
+    char = m.group(0)
+    return "+" if char == " " and m.re is _CLEAN_URL_ESCAPE else "%{:02X}".format(ord(char))
+
+
+_CLEAN_URL_ESCAPE = re.compile(r"[\[\]<>\"\x00-\x20\x7f|]")
+_ESCAPED_IPV6_HOST = re.compile(r"//%5B([0-9A-Fa-f:.]+)%5D((?::\d+)?)$")
+
+
+def _clean_host(u: str) -> str:
+    """``u`` with the characters IDN host names ignore removed from its host; an escaped IPv6
+    host gets its brackets back."""
+    host = _URL_HOST.match(u)
+    if host and host.group(2):
+        clean_host = _IDN_IGNORED.sub("", host.group(2))
+        ipv6 = _ESCAPED_IPV6_HOST.match(clean_host)
+        if ipv6:
+            clean_host = f"//[{ipv6.group(1)}]{ipv6.group(2)}"
+        if clean_host != host.group(2):
+            u = (host.group(1) or "") + clean_host + u[host.end():]
+    return u
+
+
+def clean_url(url: str) -> str:
+    """A link's URL as MediaWiki writes it (``Sanitizer::cleanUrl``): character references
+    decoded, brackets, ``<>"|``, spaces and controls percent-encoded as PHP's ``urlencode``
+    does (a space as ``+``), IDN-ignored characters removed from the host.  A free link's
+    text is this URL too (``http://a.org/?a&#124;b`` shows ``http://a.org/?a%7Cb``)."""
+    return _clean_host(_CLEAN_URL_ESCAPE.sub(_percent, decode_entities(url)))
 
 
 def safe_url(
@@ -378,12 +366,7 @@ def safe_url(
     ``relative`` (default: ``policy.allow_relative_urls``) is true.
     """
     u = decode_entities(url).strip(_C0_AND_SPACE)
-    u = _URL_CONTROL.sub(_percent, u)
-    host = _URL_HOST.match(u)
-    if host and host.group(2):
-        clean_host = _IDN_IGNORED.sub("", host.group(2))
-        if clean_host != host.group(2):
-            u = (host.group(1) or "") + clean_host + u[host.end():]
+    u = _clean_host(_URL_CONTROL.sub(_percent, u))
     lowered = u.lower()
     for proto in policy.protocols:
         if lowered.startswith(proto) and len(u) > len(proto):
