@@ -571,9 +571,10 @@ class BracketBuilder:
             return node.span[1]
         if name in HTML_TAGS:
             cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end))
-        else:
-            cur.append(Tok("text", s, e))
-        return e
+            return e
+        # no tag: only the '<' is text; what follows is read again (its newlines end lines)
+        cur.append(Tok("text", s, s + 1))
+        return s + 1
 
 
 _LINE_KIND = {
