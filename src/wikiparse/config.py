@@ -70,7 +70,7 @@ _DEFAULT_EXTENSION_TAGS: dict[str, str] = {
     "syntaxhighlight": "raw", "source": "raw", "score": "raw", "timeline": "raw",
     "graph": "raw", "mapframe": "raw", "maplink": "raw", "templatedata": "raw",
     "templatestyles": "raw", "hiero": "raw", "inputbox": "raw", "categorytree": "raw",
-    "charinsert": "raw", "imagemap": "raw", "gallery": "raw", "includeonly": "raw",
+    "charinsert": "raw", "imagemap": "raw", "gallery": "raw", "includeonly": "parsed",
     "ref": "parsed", "references": "parsed", "poem": "parsed", "noinclude": "parsed",
     "onlyinclude": "parsed", "indicator": "parsed", "section": "raw", "langconvert": "raw",
     "rss": "raw", "dynamicpagelist": "raw", "talkpage": "parsed", "abschnitt": "raw",

@@ -568,20 +568,25 @@ class BracketBuilder:
         attr_start = m.end()
         attr_end = e - 2 if self_closing else e - 1
         if name in ctx.ext_tags:
+            # <pre> is an HTML element too: the sanitizer keeps what the preprocessor leaves
+            html_too = name == "pre"
             if closing:
-                cur.append(Tok("text", s, e))
+                cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end)
+                           if html_too else Tok("text", s, e))
                 return e
             node = self.constructs.extension_tag(name, s, e, attr_start, attr_end, self_closing, end)
             if node is None:  # no closing tag: MediaWiki shows the start tag as text
-                cur.append(Tok("text", s, e))
+                cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end)
+                           if html_too else Tok("text", s, e))
                 return e
             cur.append(node)
             return node.span[1]
         if name in HTML_TAGS:
             cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end))
-        else:
-            cur.append(Tok("text", s, e))
-        return e
+            return e
+        # no tag: only the '<' is text; what follows is read again (its newlines end lines)
+        cur.append(Tok("text", s, s + 1))
+        return s + 1
 
 
 _LINE_KIND = {

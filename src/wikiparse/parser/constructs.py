@@ -12,7 +12,7 @@ import re
 from urllib.parse import unquote
 
 from ..ast import (
-    Argument, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
+    Argument, Attribute, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
     FileLink, ImageOption, ImageOptionKind, LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
@@ -551,26 +551,37 @@ class ConstructBuilder:
             return None
         close_re = _close_tag_regex(name)
         m = close_re.search(ctx.text, e, end)
+        if m is None and name in _ALLOW_MISSING_END:
+            # the preprocessor lets an unclosed include directive run to the end of the text
+            return self._extension_content(name, s, e, attrs, end, end, closed=False)
         if m is None:
             ctx.no_close_after[name] = min(e, ctx.no_close_after.get(name, e))
             ctx.diag("unclosed-extension-tag", f"<{name}> without </{name}> kept as text", (s, e))
             return None
-        content = ctx.text[e : m.start()]
+        return self._extension_content(name, s, e, attrs, m.start(), m.end(), closed=True)
+
+    def _extension_content(self, name: str, s: int, e: int, attrs: list[Attribute],
+                           inner_end: int, end: int, closed: bool) -> ExtensionTag:
+        ctx = self.ctx
+        content = ctx.text[e : inner_end]
         children: list[Node] = []
         if name not in ctx.raw_tags:
             if ctx.depth >= ctx.limits.max_depth:
-                ctx.diag("limit-depth", f"<{name}> nested too deep: content kept raw", (s, m.end()),
+                ctx.diag("limit-depth", f"<{name}> nested too deep: content kept raw", (s, end),
                          "warning", once=True)
             else:
                 ctx.depth += 1
                 try:
-                    inner = self.passes.scan(e, m.start())
+                    inner = self.passes.scan(e, inner_end)
                     children = self.passes.blocks(inner, "lines")
                 finally:
                     ctx.depth -= 1
-        return ExtensionTag((s, m.end()), name=name, attrs=attrs, content=content,
-                                children=children, closed=True, origin=self.ctx.text)
+        return ExtensionTag((s, end), name=name, attrs=attrs, content=content,
+                            children=children, closed=closed, origin=self.ctx.text)
 
+
+#: include directives MediaWiki's preprocessor lets run to the end of the text when unclosed
+_ALLOW_MISSING_END = frozenset({"includeonly", "noinclude", "onlyinclude"})
 
 _close_cache: dict[str, re.Pattern[str]] = {}
 

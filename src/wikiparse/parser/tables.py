@@ -288,7 +288,11 @@ class _TableBuilder:
         self._finish_cell()
         self._finish_caption()
         self._flush_pending()
-        prelude = self.passes.line_blocks(self.prelude, self.mode) if self.prelude else []
+        # MediaWiki's doBlockLevels is in block mode inside a table: blank lines there make no
+        # paragraph breaks (what they would separate ends up fostered as one run anyway)
+        entries = [e for e in self.prelude
+                   if not (isinstance(e, Line) and all(is_blank_tok(it, self.text) for it in e.items))]
+        prelude = self.passes.line_blocks(entries, self.mode) if entries else []
         if end is None:
             end = self.end
             for r in self.rows:
