@@ -11,50 +11,27 @@ template around an argument).
 
 from __future__ import annotations
 
-import html
 import re
-from html.entities import html5 as html5_entities
 
-from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, MagicLink, Node, Signature, Text
+from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
 from .context import Context
+from .entities import reference_char
 from .interfaces import Constructs
 from .items import Frame, Item, Splice, TagTok, Tok, flatten
-from .scanner import scanner
+from .magic_links import magic_link
+from .scanner import fast_scanner
 from .tags import HTML_TAGS
 from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, comment_end, free_url_stop,
                    heading_end_left_out, inner_protocol, ipv6_host_end, strip_comments,
                    trailing_punctuation_start, url_pieces)
 
 
-_MW_ENTITY_ALIASES = {"&\u05e8\u05dc\u05de;": "\u200f", "&\u0631\u0644\u0645;": "\u200f"}
-
-
-def _reference_char(raw: str) -> str:
-    """The character an entity stands for, or ``""`` when MediaWiki shows it as text: an unknown
-    name, or a number that is no character (Sanitizer::validateCodepoint allows tab, LF, CR,
-    U+0020-D7FF, U+E000-FFFD, U+10000-10FFFF).  Zero padding of any length is allowed."""
-    if not raw.startswith("&#"):
-        # a name MediaWiki knows: HTML5's (with their semicolon, case-sensitive; so ``&ampamp;``
-        # is no ``&amp`` followed by text) and its two aliases for U+200F RIGHT-TO-LEFT MARK
-        return _MW_ENTITY_ALIASES.get(raw) or html5_entities.get(raw[1:], "")
-    digits = raw[2:-1]
-    hexadecimal = digits[:1] in ("x", "X")
-    significant = (digits[1:] if hexadecimal else digits).lstrip("0") or "0"
-    if len(significant) > (6 if hexadecimal else 7):
-        return ""
-    cp = int(significant, 16 if hexadecimal else 10)
-    if cp in (0x09, 0x0A, 0x0D) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD \
-            or 0x10000 <= cp <= 0x10FFFF:
-        return html.unescape(f"&#{cp};") if 0x80 <= cp <= 0x9F else chr(cp)
-    return ""
-
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
 NOT_A_TITLE = -1
 _CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
-_MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[\t \xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;)+(.*)", re.S)
 
 # token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the '|' in
 # them is a separator (the preprocessor knows no tables) and the rest is text
@@ -77,7 +54,8 @@ class BracketBuilder:
     def run(self, start: int, end: int) -> list[Item]:
         ctx = self.ctx
         text = ctx.text
-        match = scanner().match
+        (line_start_match, inline_match, text_match, text_exact, text_stops, text_limit,
+         single) = fast_scanner().parts()
         root = Frame("root", start)
         stack: list[Frame] = [root]
         max_depth = ctx.limits.max_depth
@@ -86,10 +64,36 @@ class BracketBuilder:
         self.line_start = start
         heading_frame: Frame | None = None  # the frame in which the current line is a heading
         while pos < end:
-            m = match(text, pos, end)
-            assert m is not None  # CHAR matches any character
-            kind = m.lastgroup
-            s, e = m.span()
+            # the tokens of scanner(), found with less work (see FastScanner.tokens)
+            kind = None
+            at_line_start = not pos or text[pos - 1] == "\n"
+            if at_line_start:
+                m = line_start_match(text, pos, end)
+                if m is not None:
+                    kind, (s, e) = m.lastgroup, m.span()
+            if kind is None:
+                c = text[pos]
+                if c not in text_stops:
+                    lim = pos + text_limit
+                    m = text_match(text, pos, lim if lim < end else end)
+                    if m is not None:
+                        e = m.end()
+                        if e == lim and lim < end:  # cut by the bound: the grammar's own TEXT
+                            e = text_exact(text, pos, end).end()  # type: ignore[union-attr]
+                        if ctx.tokens < max_tokens:  # the most common token, in short
+                            ctx.tokens += 1
+                            stack[-1].parts[-1].append(Tok("text", pos, e))
+                            pos = e
+                            continue
+                        kind, s = "TEXT", pos
+                elif c in single:
+                    kind, s, e = single[c], pos, pos + 1
+                if kind is None:
+                    if at_line_start:
+                        kind, s, e = "CHAR", pos, pos + 1
+                    else:  # CHAR matches any character: m is a match
+                        m = inline_match(text, pos, end)
+                        kind, (s, e) = m.lastgroup, m.span()  # type: ignore[union-attr]
             top = stack[-1]
             cur = top.parts[-1]
             ctx.tokens += 1
@@ -142,7 +146,7 @@ class BracketBuilder:
                                        closed=closed, origin=text))
             elif kind == "ENTITY":
                 raw = text[s:e]
-                char = _reference_char(raw)
+                char = reference_char(raw)
                 if not char:
                     # an unknown name, or a number that is no character (&#0;, &#1114112;):
                     # MediaWiki shows it escaped, as text
@@ -184,7 +188,8 @@ class BracketBuilder:
                 if self.link_depth or top.kind == "extlink":
                     cur.append(Tok("text", s, e))
                 else:
-                    cur.append(self._magic_link(s, e))
+                    link = magic_link(ctx, s, e)
+                    cur.append(Tok("text", s, e) if link is None else link)
             elif kind == "SIGNATURE":
                 cur.append(Signature((s, e), tildes=e - s, origin=text))
             elif kind == "SWITCH":
@@ -539,24 +544,6 @@ class BracketBuilder:
                 children.append(Text((a, b), value=text[a:b], origin=text))
         return ExternalLink((s, url_end), url=strip_comments(url), kind="free",
                             children=children, origin=text)
-
-    def _magic_link(self, s: int, e: int) -> Node:
-        raw = self.ctx.text[s:e]
-        if not self.ctx.config.magic_links:
-            return Tok("text", s, e)  # type: ignore[return-value]
-        m = _MAGIC.match(raw)
-        assert m is not None
-        kind, rest = m.group(1), m.group(2)
-        if kind not in self.ctx.config.magic_link_kinds:
-            return Tok("text", s, e)  # type: ignore[return-value]
-        value = re.sub(r"[^0-9Xx]", "", re.sub(r"&[^;]*;", "", rest))
-        if kind == "ISBN":
-            url = "Special:BookSources/" + value.upper()
-        elif kind == "RFC":
-            url = self.ctx.config.rfc_url.replace("$1", value)
-        else:
-            url = self.ctx.config.pmid_url.replace("$1", value)
-        return MagicLink((s, e), kind=kind, value=value.upper(), url=url, origin=self.ctx.text)
 
     # ------------------------------------------------------------------ tags
 

@@ -18,6 +18,7 @@ from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
+from .treebuilder import build_tree
 from .sanitizer import (
     DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, sanitize_attributes,
 )
@@ -184,6 +185,9 @@ class HtmlBase(Emitter):
         self._toc_placed = False
         self._link_depth = 0
         self.players = 0  # audio/video players on the page (their ids: mwe_player_N)
+        #: set when the output holds tags left open or stray end tags: the page then goes
+        #: through :func:`.treebuilder.build_tree`, as MediaWiki's output goes through Remex
+        self.needs_tree_building = False
 
     @property
     def _article_path(self) -> str:
@@ -205,7 +209,8 @@ class HtmlBase(Emitter):
             return page.html
         self._reset()
         self.source = self.source_of(node)
-        return str(self.visit(node)).replace("\x00TOC\x00", "")
+        out = str(self.visit(node)).replace("\x00TOC\x00", "")
+        return build_tree(out) if self.needs_tree_building else out
 
     def render_page(self, doc: ast.Document) -> HtmlPage:
         """Render a document and return the HTML with the page-level data."""

@@ -22,12 +22,13 @@ from .inline import InlineRules
 from .links import LinkRules
 from .media_html import MediaRules
 from .page import PageRules
+from .tables import TableRules
 
 __all__ = ["HtmlBase", "HtmlEmitter", "HtmlPage", "to_html", "wiki_urlencode"]
 
 
-class HtmlEmitter(PageRules, BlockRules, InlineRules, LinkRules, MediaRules, GalleryRules,
-                  ExtensionRules):
+class HtmlEmitter(PageRules, BlockRules, TableRules, InlineRules, LinkRules, MediaRules,
+                  GalleryRules, ExtensionRules):
     """Wikitext tree -> HTML (the options are :class:`HtmlBase`'s)."""
 
     name = "html"

@@ -11,7 +11,7 @@ from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
 from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import (
-    escape_attr, escape_text, format_attributes, safe_url, validate_tag,
+    escape_attr, escape_text, format_attributes, is_allowed_tag, safe_url, validate_tag,
 )
 
 
@@ -93,6 +93,11 @@ class InlineRules(HtmlBase):
         if node.kind == "stray-close":
             if name == "br":
                 return "<br />"
+            if is_allowed_tag(name, self.policy) and name not in self.policy.void_tags:
+                # written as it stands: the tree builder drops it (or closes what it can), as
+                # Remex does
+                self.needs_tree_building = True
+                return f"</{name}>"
             return escape_text(self.src(node) or f"</{node.name}>")
         attrs = self.attrs(name, node.attrs)
         if not validate_tag(name, attrs, self.policy):
@@ -105,6 +110,11 @@ class InlineRules(HtmlBase):
             inner = yield from self._table_section(node.children)
         else:
             inner = yield node.children
+        if node.kind == "unclosed" or node.self_closing:
+            # ``<span/>`` is a start tag to HTML; an unclosed tag stays open as in MediaWiki:
+            # the tree builder closes either where an HTML parser would
+            self.needs_tree_building = True
+            return f"<{name}{format_attributes(attrs)}>{inner}"
         return f"<{name}{format_attributes(attrs)}>{inner}</{name}>"
 
     def _table_section(self, children: list[ast.Node]) -> Visiting:

@@ -41,7 +41,7 @@ __all__ = [
 
 _COMMON = frozenset("""
 id class style lang dir title tabindex
-aria-describedby aria-flowto aria-hidden aria-label aria-labelledby aria-owns role
+aria-describedby aria-flowto aria-hidden aria-label aria-labelledby aria-level aria-owns role
 about property resource datatype typeof
 itemid itemprop itemref itemscope itemtype
 """.split())
@@ -536,7 +536,7 @@ def sanitize_attributes(
 
     Dropped: names not allowed for ``tag`` (``data-*`` aside), reserved ``data-mw*`` names,
     URL attributes whose value fails :func:`safe_url`, RDFa/microdata values naming a script
-    scheme, ``tabindex`` other than 0, ``itemtype``/``itemid``/``itemref`` without
+    scheme, ``tabindex`` other than 0, an empty ``id``, ``itemtype``/``itemid``/``itemref`` without
     ``itemscope``.  Changed: whitespace runs collapse to one space and are trimmed, character
     references are decoded, ``style`` goes through :func:`check_css`, ``id`` (and the id lists
     of ``aria-*``) through :func:`escape_id`.  A repeated name keeps its last value.
@@ -569,8 +569,8 @@ def sanitize_attributes(
 def _clean_value(name: str, value: str, policy: SanitizerPolicy) -> str | None:
     if name == "style":
         return check_css(value)
-    if name == "id":
-        return escape_id(value, policy.max_id_length)
+    if name == "id":  # an empty id is no id (MediaWiki drops it: ``<br id="" />``)
+        return escape_id(value, policy.max_id_length) if value else None
     if name in _ID_REFERENCE_ATTRIBUTES:
         return " ".join(escape_id(v, policy.max_id_length) for v in value.split())
     if name in _URI_LIKE_ATTRIBUTES and _EVIL_URI.search(value):
