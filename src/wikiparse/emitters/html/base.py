@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import wikiparse.ast as ast
 from ...config import SiteConfig
-from ..base import Emitter, Visiting, gc_paused
+from ...gc_pause import paused_collection
+from ..base import Emitter, Visiting
 from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
@@ -230,7 +231,7 @@ class HtmlBase(Emitter):
         self.parse_fragment = doc.parse_fragment
         if self.config is None and doc.config is not None:
             self.config = doc.config
-        with gc_paused():
+        with paused_collection():
             body = self.visit(doc)
         self.page.html = body
         return self.page
