@@ -70,7 +70,7 @@ _DEFAULT_EXTENSION_TAGS: dict[str, str] = {
     "syntaxhighlight": "raw", "source": "raw", "score": "raw", "timeline": "raw",
     "graph": "raw", "mapframe": "raw", "maplink": "raw", "templatedata": "raw",
     "templatestyles": "raw", "hiero": "raw", "inputbox": "raw", "categorytree": "raw",
-    "charinsert": "raw", "imagemap": "raw", "gallery": "raw", "includeonly": "raw",
+    "charinsert": "raw", "imagemap": "raw", "gallery": "raw", "includeonly": "parsed",
     "ref": "parsed", "references": "parsed", "poem": "parsed", "noinclude": "parsed",
     "onlyinclude": "parsed", "indicator": "parsed", "section": "raw", "langconvert": "raw",
     "rss": "raw", "dynamicpagelist": "raw", "talkpage": "parsed", "abschnitt": "raw",
@@ -288,16 +288,18 @@ class SiteConfig:
 
     @cached_property
     def image_option_table(self) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-        """(exact word -> option id, [(prefix, suffix, option id)] for words with ``$1``)."""
+        """(exact word -> option id, [(prefix, suffix, option id)] for words with ``$1``).
+        The words are case-sensitive, as MediaWiki's ``img_*`` magic words are (``Left`` is a
+        caption, not an alignment)."""
         exact: dict[str, str] = {}
         patterns: list[tuple[str, str, str]] = []
         for option, words in self.image_options.items():
             for word in words:
                 if "$1" in word:
                     pre, _, post = word.partition("$1")
-                    patterns.append((pre.lower(), post.lower(), option))
+                    patterns.append((pre, post, option))
                 else:
-                    exact[word.lower()] = option
+                    exact[word] = option
         patterns.sort(key=lambda t: -len(t[0]) - len(t[1]))
         return exact, patterns
 

@@ -26,14 +26,15 @@ __all__ = ["HONOURED_SETTINGS", "TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "
            "make_emitter", "parsertest_html", "parsertest_text", "reproduces_settings",
            "test_files"]
 
-#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime[, length
-#: in seconds]]); audio and video carry their codecs (TimedMediaHandler's ``<source type>``)
+#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime[, extra]]),
+#: extra being the length in seconds of audio and video (which carry their codecs,
+#: TimedMediaHandler's ``<source type>``) and the page count of a paged document
 TEST_FILES: dict[str, tuple[object, ...]] = {
     "Foobar.jpg": (1941, 220),
     "Bad.jpg": (1941, 220),
     "Thumb.png": (135, 135),
     "Foobar.svg": (240, 180, "image/svg+xml"),
-    "LoremIpsum.djvu": (2480, 3508, "image/vnd.djvu"),
+    "LoremIpsum.djvu": (2480, 3508, "image/vnd.djvu", 5),
     "Video.ogv": (320, 240, 'video/ogg; codecs="theora"', 4.367),
     "Transcode.webm": (492, 360, "video/webm"),
     "Audio.oga": (None, None, 'audio/ogg; codecs="vorbis"', 1.0),
@@ -41,8 +42,8 @@ TEST_FILES: dict[str, tuple[object, ...]] = {
     "Tall.jpg": (400, 600),
     "File_&_file.jpg": (1941, 220),
 }
-#: file redirects on the test wiki
-TEST_FILE_REDIRECTS = {"Redirect_to_foobar.jpg": "Foobar.jpg"}
+#: file redirects on the test wiki ("File:Barfoo.jpg" is a page redirecting to itself: no file)
+TEST_FILE_REDIRECTS = {"Redirect_to_foobar.jpg": "Foobar.jpg", "Barfoo.jpg": "Barfoo.jpg"}
 
 TEST_INTERWIKI: dict[str, str] = {
     "local": "http://doesnt.matter.org/$1",
@@ -65,13 +66,12 @@ TEST_INTERWIKI: dict[str, str] = {
 TEST_FOREIGN_INTERWIKI = ("local", "wikipedia", "meatball", "memoryalpha")
 
 _UPLOADS = HashedUploads(base="http://example.com/images", sizes=TEST_FILES, only_known=True,
-                         bad=frozenset({"Bad.jpg"}))
+                         bad=frozenset({"Bad.jpg"}), redirects=TEST_FILE_REDIRECTS)
 
 
 def test_files(name: str) -> FileInfo | None:
-    """The parser-test wiki's file repository (with its one file redirect)."""
-    key = name.replace(" ", "_")
-    return _UPLOADS(TEST_FILE_REDIRECTS.get(key, key))
+    """The parser-test wiki's file repository (with its file redirects)."""
+    return _UPLOADS(name)
 
 
 def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:

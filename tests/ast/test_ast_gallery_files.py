@@ -3,6 +3,9 @@ every line naming a file, in document order, as a FileLink whose span is its lin
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import wikiparse
 from wikiparse.config import SiteConfig
 
@@ -45,3 +48,21 @@ def test_expanded_page_lists_gallery_files() -> None:
     doc = wikiparse.expand("<gallery>\nFile:{{1x|T}}.jpg\n</gallery>",
                            templates={"Template:1x": "{{{1}}}"})
     assert [f.name for f in doc.files] == ["T.jpg"]
+
+_LINE = st.lists(st.sampled_from(["File:", "Image:", "Category:", ":", "A.jpg", " ", "|",
+                                  "[[", "]]", "{{", "}}", "x", "%26", "&amp;", "http://a",
+                                  "alt=", "link=", "#", "<", "\t"]), max_size=8).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=6))
+def test_gallery_files_always_lie_in_their_lines(lines: list[str]) -> None:
+    """Any gallery: listing its files never raises, and each file's span is inside the tag and
+    holds the file's target at its start."""
+    page = "a\n<gallery>\n" + "\n".join(lines) + "\n</gallery>\nb"
+    doc = wikiparse.parse(page)
+    tag = next(n for n in doc.walk() if getattr(n, "name", None) == "gallery")
+    for f in doc.files:
+        assert tag.span[0] < f.span[0] <= f.span[1] < tag.span[1]
+        assert page[f.span[0]:f.span[1]].startswith(f.target)
+    assert str(doc) == page

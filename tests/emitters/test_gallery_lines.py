@@ -23,6 +23,10 @@ def test_split_at_pipes_outside_links_and_templates() -> None:
         ["a", "[[b|c]]", "{{d|e}}", "[http://x y|z]"]
     assert split_gallery_parts("a]]|b}}|c") == ["a]]", "b}}", "c"]  # stray closers: no depth
     assert split_gallery_parts("") == [""]
+    # a free URL takes the "|" (MediaWiki links it before splitting); not inside a word
+    assert split_gallery_parts("link=http://x.org/a|odd c|d") == ["link=http://x.org/a|odd c", "d"]
+    assert split_gallery_parts("xhttp://a|b") == ["xhttp://a", "b"]
+    assert split_gallery_parts("http://a b|c") == ["http://a b", "c"]
 
 
 def test_gallery_lines() -> None:

@@ -69,6 +69,20 @@ def test_parse_time() -> None:
     assert parse_time("1:25") == 85 and parse_time("0:1.2") == 1.2
     assert parse_time("00:00:2.3") == 2.3 and parse_time("7") == 7
     assert parse_time("1:2:3:4") is None and parse_time("x") is None and parse_time("") is None
+    assert parse_time("1e400") is None and parse_time("inf") is None and parse_time("-5") == 0
+
+
+def test_extreme_sizes_and_times_render() -> None:
+    """Totality: huge sizes, times and counts give HTML, not an exception."""
+    big = "9" * 40
+    html = parsertest_html(f'<gallery mode="packed" widths="{big}" heights="{big}" '
+                           f'perrow="{big}">\nFile:Foobar.jpg\nFile:Video.ogv|thumbtime=1e300\n'
+                           f"</gallery>\n[[File:Video.ogv|start=1e400|end={big}|{big}px]]")
+    assert "<video" in html and "mw-gallery-packed" in html
+    huge = "9" * 5000  # more digits than int() reads
+    html = parsertest_html(f'<gallery widths="{huge}" heights="{huge}px" perrow="{huge}">\n'
+                           "File:Foobar.jpg\n</gallery>")
+    assert 'style="width: 155px"' in html  # the defaults
 
 
 def test_handler_params_keep_invalid_values_as_captions() -> None:

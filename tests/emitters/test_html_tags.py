@@ -31,9 +31,9 @@ def test_every_unsafe_tag_needs_allow_unsafe() -> None:
 
 
 def test_the_paragraph_rule_uses_the_p_closing_set() -> None:
-    from wikiparse.emitters.html.blocks import _BLOCK_START
+    from wikiparse.emitters.html.blocks import BLOCK_START
 
     for tag in html_tags.P_CLOSING_TAGS:
-        assert _BLOCK_START.search(f"x <{tag} class='a'>"), tag
+        assert BLOCK_START.search(f"x <{tag} class='a'>"), tag
     for tag in ("span", "b", "sup", "abbr", "pref"):
-        assert not _BLOCK_START.search(f"x <{tag}>"), tag
+        assert not BLOCK_START.search(f"x <{tag}>"), tag

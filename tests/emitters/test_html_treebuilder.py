@@ -67,7 +67,7 @@ _PIECES = st.sampled_from([
 ])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_tag_soup_renders_to_html_without_parse_errors(src: str) -> None:
     html5lib = pytest.importorskip("html5lib")
@@ -75,5 +75,3 @@ def test_tag_soup_renders_to_html_without_parse_errors(src: str) -> None:
     parser = html5lib.HTMLParser(strict=False)
     parser.parseFragment(out)
     assert not parser.errors, (src, out, parser.errors[:3])
-    inner = out[out.index(">") + 1 : -len("</div>")]
-    assert build_tree(inner) == inner  # a built tree is built already

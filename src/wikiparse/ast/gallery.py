@@ -46,14 +46,47 @@ class GalleryLine:
     css_class: str | None = None
     other_title: str | None = None
     span: tuple[int, int] = field(default=(0, 0), compare=False)
+    #: every part that is no option, in order (the caption is the last): a file's handler may
+    #: read some as its own options (a video's ``thumbtime=``)
+    others: tuple[str, ...] = field(default=(), compare=False)
 
 
-def split_gallery_parts(text: str) -> list[str]:
-    """``text`` split at each ``|`` outside ``[…]`` and ``{…}`` (one linear scan)."""
+#: the URL schemes of a free link when no site configuration is given
+_PROTOCOLS = ("http://", "https://", "ftp://", "ftps://", "mailto:", "news:", "irc://", "//")
+#: characters that end a free URL (MediaWiki's EXT_LINK_URL_CLASS leaves them out); "|" is not one
+_URL_END = frozenset('[]<>"') | frozenset(chr(c) for c in range(0x21)) | {"\x7f", "\ufffd"}
+
+
+def _url_end(text: str, i: int, protocols: tuple[str, ...]) -> int:
+    """Where a free URL starting at ``i`` ends, or ``i`` when none starts there."""
+    if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        return i
+    low = text[i:i + 16].lower()
+    if not any(low.startswith(p) for p in protocols if p != "//"):
+        return i
+    j = i
+    while j < len(text) and text[j] not in _URL_END and not text[j].isspace():
+        j += 1
+    return j
+
+
+def split_gallery_parts(text: str, protocols: tuple[str, ...] = _PROTOCOLS) -> list[str]:
+    """``text`` split at each ``|`` outside ``[…]``, ``{…}`` and free URLs (one linear scan).
+    MediaWiki parses a line's options before it splits them, so a free URL takes the ``|``
+    and what follows it up to a blank (``link=http://x|odd`` is one part)."""
     parts: list[str] = []
     square = curly = 0
     start = 0
-    for i, char in enumerate(text):
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if not square and not curly and char.isalpha():
+            end = _url_end(text, i, protocols)
+            if end > i:
+                i = end
+                continue
+        i += 1
         if char == "[":
             square += 1
         elif char == "]":
@@ -63,8 +96,8 @@ def split_gallery_parts(text: str) -> list[str]:
         elif char == "}":
             curly = max(0, curly - 1)
         elif char == "|" and not square and not curly:
-            parts.append(text[start:i])
-            start = i + 1
+            parts.append(text[start:i - 1])
+            start = i
     parts.append(text[start:])
     return parts
 
@@ -125,6 +158,7 @@ def _match(part: str, words: list[tuple[str, str]]) -> str | None:
 def gallery_lines(content: str, config: SiteConfig | None = None) -> list[GalleryLine]:
     """The images of a gallery's content, in order (see the module docstring)."""
     words = {opt: _option_words(config, opt) for opt in ("alt", "link", "class")}
+    protocols = config.protocols if config is not None else _PROTOCOLS
     out = []
     offset = 0
     for line in content.split("\n"):
@@ -139,8 +173,9 @@ def gallery_lines(content: str, config: SiteConfig | None = None) -> list[Galler
             continue
         found: dict[str, str] = {}
         caption = ""
+        others = []
         if rest:
-            for part in split_gallery_parts(rest.strip()):
+            for part in split_gallery_parts(rest.strip(), protocols):
                 for option, option_words in words.items():
                     value = _match(part.strip(), option_words)
                     if value is not None:
@@ -148,8 +183,9 @@ def gallery_lines(content: str, config: SiteConfig | None = None) -> list[Galler
                         break
                 else:
                     caption = part
+                    others.append(part)
         lead = len(line) - len(line.lstrip())
         span = (line_start + lead, line_start + len(line.rstrip()))
         out.append(GalleryLine(title[0], caption, found.get("alt"), found.get("link"),
-                               found.get("class"), title[1], span))
+                               found.get("class"), title[1], span, tuple(others)))
     return out

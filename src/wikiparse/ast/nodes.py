@@ -291,9 +291,9 @@ class Tag(Node):
 class ExtensionTag(Node):
     """A parser-extension tag (``<ref>``, ``<nowiki>``, ``<math>``, ``<gallery>`` ...).
 
-    ``content`` is the raw inner text (None for ``<references/>``-style self-closing tags);
-    ``children`` holds the parsed inner content for tags configured as *parsed* (``ref``,
-    ``poem``...) and is empty for raw tags (``nowiki``, ``math``, ``syntaxhighlight``...).
+    ``content``: the raw inner text (None if self-closing); ``children``: the parsed content of
+    *parsed* tags (``ref``, ``noinclude``, ``includeonly``...), empty for raw ones (``nowiki``...).
+    ``closed``: False for an include directive run to the end of the text (``<noinclude>x``).
     """
 
     name: str = ""

@@ -410,7 +410,7 @@ class PandocEmitter(Emitter):
             return [_t("Math", [_t("InlineMath"), (n.content or "").strip()])]
         if name in ("pre", "syntaxhighlight", "source", "code"):
             return [_t("Code", [_NO_ATTR, n.content or ""])]
-        if n.children:
+        if n.children and name != "includeonly":  # includeonly: not on the page, kept as source
             return [_t("Span", [["", [name], []], (yield from self.inlines(n.children))])]
         return self._raw(n)
 

@@ -17,14 +17,25 @@ _ATTR = re.compile(
 )
 
 
+_NAME_START = re.compile(r"[:\w]")
+
+
 def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
     """Attributes written in ``ctx.text[start:end]``; junk between them is skipped (it stays
     in the source, as MediaWiki drops it)."""
     attrs: list[Attribute] = []
     if start >= end:
         return attrs
-    for m in _ATTR.finditer(ctx.text, start, end):
+    text = ctx.text
+    for m in _ATTR.finditer(text, start, end):
         name = m.group(1)
+        at = m.start()
+        if (at > start and not text[at - 1].isspace() and text[at - 1] not in "\"'") \
+                or not _NAME_START.match(name):
+            # junk glued to what precedes it (``<span>`` markup in a cell's attribute part):
+            # MediaWiki's Sanitizer reads an attribute only at the start, after whitespace or
+            # after a closing quote, and a name only from a letter, digit, ':' or '_'
+            continue
         if m.group(2) is not None:
             value, quote = m.group(2), '"'
         elif m.group(3) is not None:

@@ -120,9 +120,13 @@ class _BlockState:
         self.out.append(node)
 
     def emit_raw(self, nodes: list[Node], line: Line) -> None:
-        """Nodes outside paragraphs; in ``lines`` mode the newline stays as text."""
+        """Nodes outside paragraphs; in ``lines`` mode the newline stays as text, and in the
+        document after inline content that follows a block (``a[[File:F|thumb]]b``): the
+        paragraph wrapping that text gets joins it to the next line's as MediaWiki's does."""
         add_nodes(self.out, nodes)
-        if self.mode != "doc" and line.nl is not None:
+        if line.nl is not None and (self.mode != "doc" or (
+                nodes and not is_block_item(nodes[-1]) and str(nodes[-1]).strip()
+                and any(is_block_item(n) for n in nodes))):
             add_nodes(self.out, [newline_text(line.nl, self.text)])
 
     # -------------------------------------------------------------- lines

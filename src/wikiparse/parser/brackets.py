@@ -22,8 +22,8 @@ from .items import Frame, Item, Splice, TagTok, Tok, flatten
 from .magic_links import magic_link
 from .scanner import fast_scanner
 from .tags import HTML_TAGS
-from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, comment_end, free_url_stop,
-                   heading_end_left_out, inner_protocol, ipv6_host_end, strip_comments,
+from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, closes_with_pipes, comment_end,
+                   free_url_stop, heading_end_left_out, inner_protocol, ipv6_host_end, strip_comments,
                    trailing_punctuation_start, url_pieces)
 
 
@@ -114,7 +114,9 @@ class BracketBuilder:
                 self.line_start = e
                 heading_frame = None
             elif kind == "PIPE":
-                if top.kind == "brace" or top.kind == "link":
+                if top.tables:
+                    cur.append(Tok("pipe", s, e))
+                elif top.kind == "brace" or top.kind == "link":
                     self._new_part(top, s)
                 else:
                     cur.append(Tok("pipe", s, e))
@@ -157,7 +159,12 @@ class BracketBuilder:
                 pos = self._tag(stack, s, e, end)
                 continue
             elif kind in _PIPE_LED:
-                if top.kind == "brace" or top.kind == "link":
+                if top.kind == "link" and not top.url_end and (top.tables or kind == "TABLE_OPEN"):
+                    # a table in a file caption: MediaWiki builds tables before links, so its
+                    # '|' are table markup, not option separators
+                    top.tables += int(kind == "TABLE_OPEN") - int(kind == "TABLE_CLOSE")
+                    cur.append(Tok(_LINE_KIND[kind], s, e))
+                elif top.kind == "brace" or top.kind == "link":
                     bar = text.index("|", s, e)
                     if bar > s:
                         cur.append(Tok("text", s, bar))
@@ -356,7 +363,8 @@ class BracketBuilder:
         if url is None or stack[-1].kind == "extlink":
             cur.append(Tok("text", s, e))
             return e
-        return self._open_extlink(stack, s, self._url_end(stack, e, url.end()), end, max_depth)
+        return self._open_extlink(stack, s, self._url_end(stack, e, url.end(), bracketed=True),
+                                  end, max_depth)
 
     def _open_extlink(self, stack: list[Frame], s: int, url_end: int, end: int, max_depth: int) -> int:
         cur = stack[-1].parts[-1]
@@ -380,8 +388,10 @@ class BracketBuilder:
         while remaining:
             top = stack[-1]
             if top.kind == "link" and remaining >= 2:
-                if remaining >= 3 and self._label_has_bracket(top):
-                    # [[a|[b]]]: the first ']' belongs to the label (MediaWiki's fix-up)
+                in_file = len(stack) > 1 and stack[-2].kind == "link" and not stack[-2].url_end
+                if remaining >= 3 and not in_file and self._label_has_bracket(top):
+                    # [[a|[b]]]: the first ']' belongs to the label (MediaWiki's fix-up; a
+                    # link in an image caption closes at its first ']]', T374445)
                     top.parts[-1].append(Tok("text", pos, pos + 1))
                     pos += 1
                     remaining -= 1
@@ -431,14 +441,9 @@ class BracketBuilder:
         return ns in (NS_FILE, NS_MEDIA)
 
     def _label_has_bracket(self, frame: Frame) -> bool:
-        if len(frame.parts) < 2:
-            return False
         text = self.ctx.text
-        for part in frame.parts[1:]:
-            for it in flatten(part):
-                if isinstance(it, Tok) and it.kind == "text" and "[" in text[it.start : it.end]:
-                    return True
-        return False
+        return any(isinstance(it, Tok) and it.kind == "text" and "[" in text[it.start : it.end]
+                   for part in frame.parts[1:] for it in flatten(part))
 
     def _trail_end(self, pos: int, end: int) -> int:
         m = self.ctx.trail_re.match(self.ctx.text, pos, end)
@@ -471,14 +476,18 @@ class BracketBuilder:
         cur.append(node)
         return node.span[1]
 
-    def _url_end(self, stack: list[Frame], s: int, e: int) -> int:
+    def _url_end(self, stack: list[Frame], s: int, e: int, bracketed: bool = False) -> int:
         """End of a URL matched up to ``e``: '|' is a URL character where no template or link
-        is open (there it separates arguments); '&lt;'/'&gt;' end it (MediaWiki)."""
+        is open (there it separates arguments), or in a file caption's ``[url label]``
+        (:func:`closes_with_pipes`); '&lt;'/'&gt;' end it (MediaWiki)."""
         text = self.ctx.text
         # the scanner bounds a URL token; a longer URL (or one with pipes) continues here in
         # bounded chunks
-        pipes_ok = not _CELL_LINE.match(text, self.line_start) and not any(
-            f.kind in ("brace", "link") for f in stack)
+        pipes_ok = not _CELL_LINE.match(text, self.line_start)
+        inner = next((f for f in reversed(stack) if f.kind in ("brace", "link")), None)
+        if pipes_ok and inner is not None:
+            pipes_ok = (bracketed and inner.kind == "link" and not inner.url_end
+                        and closes_with_pipes(text, e))
         more = URL_WITH_PIPES if pipes_ok else URL_CONTINUE
         while e < len(text):
             m = more.match(text, e)
@@ -559,20 +568,25 @@ class BracketBuilder:
         attr_start = m.end()
         attr_end = e - 2 if self_closing else e - 1
         if name in ctx.ext_tags:
+            # <pre> is an HTML element too: the sanitizer keeps what the preprocessor leaves
+            html_too = name == "pre"
             if closing:
-                cur.append(Tok("text", s, e))
+                cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end)
+                           if html_too else Tok("text", s, e))
                 return e
             node = self.constructs.extension_tag(name, s, e, attr_start, attr_end, self_closing, end)
             if node is None:  # no closing tag: MediaWiki shows the start tag as text
-                cur.append(Tok("text", s, e))
+                cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end)
+                           if html_too else Tok("text", s, e))
                 return e
             cur.append(node)
             return node.span[1]
         if name in HTML_TAGS:
             cur.append(TagTok(s, e, name, closing, self_closing, attr_start, attr_end))
-        else:
-            cur.append(Tok("text", s, e))
-        return e
+            return e
+        # no tag: only the '<' is text; what follows is read again (its newlines end lines)
+        cur.append(Tok("text", s, s + 1))
+        return s + 1
 
 
 _LINE_KIND = {

@@ -12,7 +12,7 @@ import re
 from urllib.parse import unquote
 
 from ..ast import (
-    Argument, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
+    Argument, Attribute, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
     FileLink, ImageOption, ImageOptionKind, LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
@@ -30,6 +30,8 @@ _ILLEGAL_FRAGMENT = re.compile(r"[\[\]{}|\n]")
 _REFERENCE = re.compile(r"&[A-Za-z0-9\x80-\U0010ffff]+;")
 _RELATIVE_TITLE = re.compile(r"^\.\.?(?:/|$)|/\.\.?(?:/|$)")
 _TEXTISH = (Text, Comment, Entity)
+# what may follow a link option's protocol: MediaWiki's EXT_LINK_ADDR and EXT_LINK_URL_CLASS
+_LINK_URL_REST = re.compile(r"""[^\[\]<>"\x00-\x20\x7f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufffd]+""")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
@@ -337,8 +339,8 @@ class ConstructBuilder:
                 label_items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
             label_items.extend(parts[i])
         for it in label_items:
-            if isinstance(it, (WikiLink, Category, LanguageLink)):
-                return None  # a link inside a link's label: not a link (as MediaWiki)
+            if isinstance(it, (WikiLink, Category, LanguageLink, FileLink)):
+                return None  # a link or image inside a link's label: not a link (as MediaWiki)
         if any(type(it) is ExternalLink for it in label_items):
             label_items = self._external_links_as_text(label_items)
         has_text = len(parts) > 1
@@ -411,9 +413,16 @@ class ConstructBuilder:
             return node
         caption_index = -1
         options: list[ImageOption] = []
+        seen_format = False
         for i in range(1, len(parts)):
             raw = text[starts[i] : ends[i]]
             option = self._image_option(raw.strip(), exact, patterns, parts[i])
+            if option is not None and option.kind == "format" and option.name != "border":
+                # thumbnail, manualthumb, framed and frameless exclude each other: the first
+                # wins and a later one is a caption like any unknown word (MediaWiki makeImage)
+                if seen_format:
+                    option = None
+                seen_format = True
             if option is None:
                 option = ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw, origin=self.ctx.text)
                 caption_index = len(options)
@@ -443,7 +452,7 @@ class ConstructBuilder:
                       patterns: list[tuple[str, str, str]], items: list[NodeOrTok]) -> ImageOption | None:
         if self._literal_text(items) is None and not (items and "=" in word):
             return None
-        low = word.lower()
+        low = word  # image option words are case-sensitive (MediaWiki's img_* magic words)
         option = exact.get(low)
         if option is not None:
             return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option, value=option,
@@ -459,11 +468,29 @@ class ConstructBuilder:
                         float(value.strip())
                     except ValueError:
                         continue
-                elif option == "manualthumb":
-                    pass
+                elif option == "link" and all(
+                        (isinstance(it, Tok) and it.kind != "tag") or isinstance(it, _TEXTISH)
+                        or (isinstance(it, ExternalLink) and it.kind == "free") for it in items):
+                    # plain text (a free URL included): check the target now
+                    if not self._valid_link_option(value.strip()):
+                        return None  # no link target: the part is a caption (MediaWiki)
                 return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option,
                                        value=value.strip(), origin=self.ctx.text)
         return None
+
+    def _valid_link_option(self, value: str) -> bool:
+        """Whether ``link=value`` names a target, as MediaWiki's ``parseLinkParameter``
+        decides: empty (no link), a whole URL, or a valid title once ``%XX`` is decoded."""
+        if not value:
+            return True
+        m = self.ctx.protocol_re.match(value) or (
+            re.match("//", value) if "//" in self.ctx.allowed_protocols else None)
+        if m:
+            return _LINK_URL_REST.fullmatch(value, m.end()) is not None
+        if "%" in value:
+            value = unquote(value, errors="replace")
+        page = value.partition("#")[0].strip()
+        return not (_ILLEGAL_TITLE.search(page) or _PERCENT.search(page) or "\ufffd" in page)
 
     def _apply_option(self, node: FileLink, option: ImageOption) -> None:
         kind, name, value = option.kind, option.name, option.value
@@ -524,26 +551,37 @@ class ConstructBuilder:
             return None
         close_re = _close_tag_regex(name)
         m = close_re.search(ctx.text, e, end)
+        if m is None and name in _ALLOW_MISSING_END:
+            # the preprocessor lets an unclosed include directive run to the end of the text
+            return self._extension_content(name, s, e, attrs, end, end, closed=False)
         if m is None:
             ctx.no_close_after[name] = min(e, ctx.no_close_after.get(name, e))
             ctx.diag("unclosed-extension-tag", f"<{name}> without </{name}> kept as text", (s, e))
             return None
-        content = ctx.text[e : m.start()]
+        return self._extension_content(name, s, e, attrs, m.start(), m.end(), closed=True)
+
+    def _extension_content(self, name: str, s: int, e: int, attrs: list[Attribute],
+                           inner_end: int, end: int, closed: bool) -> ExtensionTag:
+        ctx = self.ctx
+        content = ctx.text[e : inner_end]
         children: list[Node] = []
         if name not in ctx.raw_tags:
             if ctx.depth >= ctx.limits.max_depth:
-                ctx.diag("limit-depth", f"<{name}> nested too deep: content kept raw", (s, m.end()),
+                ctx.diag("limit-depth", f"<{name}> nested too deep: content kept raw", (s, end),
                          "warning", once=True)
             else:
                 ctx.depth += 1
                 try:
-                    inner = self.passes.scan(e, m.start())
+                    inner = self.passes.scan(e, inner_end)
                     children = self.passes.blocks(inner, "lines")
                 finally:
                     ctx.depth -= 1
-        return ExtensionTag((s, m.end()), name=name, attrs=attrs, content=content,
-                                children=children, closed=True, origin=self.ctx.text)
+        return ExtensionTag((s, end), name=name, attrs=attrs, content=content,
+                            children=children, closed=closed, origin=self.ctx.text)
 
+
+#: include directives MediaWiki's preprocessor lets run to the end of the text when unclosed
+_ALLOW_MISSING_END = frozenset({"includeonly", "noinclude", "onlyinclude"})
 
 _close_cache: dict[str, re.Pattern[str]] = {}
 

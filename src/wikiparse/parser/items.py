@@ -135,7 +135,7 @@ class Frame:
     """An open bracket construct of the bracket pass.  ``kind``: root, brace, link, extlink."""
 
     __slots__ = ("kind", "start", "count", "parts", "part_starts", "seps", "eqs", "url_end",
-                 "text_start", "nest")
+                 "text_start", "nest", "tables")
 
     def __init__(self, kind: str, start: int, count: int = 0) -> None:
         self.kind = kind
@@ -150,6 +150,7 @@ class Frame:
         self.url_end = 0  # extlink: end of the URL; link: 1 when autolinking is off inside
         self.text_start = 0  # extlink: where the label starts; link: -1 if no title can follow
         self.nest = 0  # brace: levels already built inside this one run ({{{{{{x}}}}}})
+        self.tables = 0  # file link: tables open in its caption (their '|' separate nothing)
 
 
 # ---------------------------------------------------------------------- lines and blocks

@@ -8,7 +8,7 @@ blocks (they are ``<figure>``s).  Runs only in the document body and blockquotes
 
 from __future__ import annotations
 
-from ..ast import BehaviorSwitch, Comment, Node, Paragraph, Text
+from ..ast import BehaviorSwitch, Comment, Node, Paragraph, Tag, Text
 from .items import ContainerState
 from .tags import is_block_item
 
@@ -41,7 +41,9 @@ def _wrap_loose(nodes: list[Node]) -> list[Node]:
         run.clear()
 
     for node in nodes:
-        if is_block_item(node) or isinstance(node, Paragraph):
+        # a stray end tag is dropped by the tree builder: it does not split the run
+        if (is_block_item(node) and not (isinstance(node, Tag) and node.kind == "stray-close")) \
+                or isinstance(node, Paragraph):
             flush()
             out.append(node)
         else:
@@ -52,6 +54,8 @@ def _wrap_loose(nodes: list[Node]) -> list[Node]:
 
 def _is_blank(node: Node) -> bool:
     if isinstance(node, (Comment, BehaviorSwitch)):  # neither is output
+        return True
+    if isinstance(node, Tag) and node.kind == "stray-close":  # dropped by the tree builder
         return True
     return isinstance(node, Text) and not node.value.strip(" \t\n\f\r")  # HTML whitespace
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..ast import (
-    Argument, Attribute, Category, Comment, Entity, FileLink, List, ListItem, Node,
-    ParserFunction, Table, TableCaption, TableCell, TableRow, Template, Text, Variable, WikiLink)
+    Attribute, Category, Comment, FileLink, LanguageLink, List, ListItem, Node, Table,
+    TableCaption, TableCell, TableRow, Text, WikiLink)
 from .attributes import attributes_from_items
 from .context import Context
 from .interfaces import Reentry
-from .items import (NT, BlockEntry, ContainerState, Entry, Line, TagTok, Tok, add_nodes, comment_lead,
+from .items import (NT, BlockEntry, ContainerState, Entry, Line, Tok, add_nodes, comment_lead,
                     entries_end, first_tok_kind, is_blank_tok, item_end, item_start, to_nodes)
 
 
@@ -269,16 +269,10 @@ class _TableBuilder:
         has no link (MediaWiki's rule); else no attributes."""
         for idx, it in enumerate(seg):
             if isinstance(it, Tok) and it.kind == "pipe":
-                head = seg[:idx]
-                for h in head:
-                    if not isinstance(h, Tok) and not isinstance(
-                        h, (Template, Argument, Comment, ParserFunction,
-                            Variable, Entity)):
-                        return [], seg
-                    if isinstance(h, TagTok):
-                        return [], seg
-                return attributes_from_items(self.ctx, head), seg[idx + 1 :]
-            if not isinstance(it, Tok) and isinstance(it, (WikiLink, FileLink, Category)):
+                # HTML tags and other markup there are junk the sanitizer drops; a nowiki is
+                # unstripped to its text (MediaWiki only refuses a head holding '[[')
+                return attributes_from_items(self.ctx, seg[:idx]), seg[idx + 1 :]
+            if not isinstance(it, Tok) and isinstance(it, _DOUBLE_BRACKET_LINKS):
                 return [], seg
         return [], seg
 
@@ -294,7 +288,11 @@ class _TableBuilder:
         self._finish_cell()
         self._finish_caption()
         self._flush_pending()
-        prelude = self.passes.line_blocks(self.prelude, self.mode) if self.prelude else []
+        # MediaWiki's doBlockLevels is in block mode inside a table: blank lines there make no
+        # paragraph breaks (what they would separate ends up fostered as one run anyway)
+        entries = [e for e in self.prelude
+                   if not (isinstance(e, Line) and all(is_blank_tok(it, self.text) for it in e.items))]
+        prelude = self.passes.line_blocks(entries, self.mode) if entries else []
         if end is None:
             end = self.end
             for r in self.rows:
@@ -399,6 +397,9 @@ def _indented(table: Table, indent: int) -> Node:
         item = ListItem(table.span, kind="dd", marker=":" * indent, children=[node], origin=table.origin)
         node = List(table.span, kind="dl", items=[item], origin=table.origin)
     return node
+
+
+_DOUBLE_BRACKET_LINKS = (WikiLink, FileLink, Category, LanguageLink)
 
 
 def _double_pipe_segments(items: Sequence[NT], first: int,

@@ -39,9 +39,9 @@ _BLOCK_NODES = (Table, Heading, List, HorizontalRule, Preformatted,
 def is_block_item(it: Union[Node, Tok]) -> bool:
     """A block-level node or block tag token (its line gets no paragraph)."""
     if isinstance(it, Tok):
-        return isinstance(it, TagTok) and it.name in BLOCK_TAGS
+        return isinstance(it, TagTok) and (it.name in BLOCK_TAGS or it.name in ("hr", "pre"))
     if isinstance(it, Tag):
-        return it.name in BLOCK_TAGS or it.name == "hr"
+        return it.name in BLOCK_TAGS or it.name in ("hr", "pre")
     if isinstance(it, ExtensionTag):
         return it.name in BLOCK_EXTENSION_TAGS
     if isinstance(it, FileLink):

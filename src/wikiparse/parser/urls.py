@@ -29,6 +29,17 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
 
 
+# what follows the URL of a '[url label]' that closes on its line (MediaWiki's label class)
+_EXTLINK_REST = re.compile(r"[^\]\x00-\x08\x0a-\x1f\ufffd]{0,4096}\]")
+
+
+def closes_with_pipes(text: str, pos: int) -> bool:
+    """Whether a bracketed URL continuing at ``pos`` with its '|' closes on its line: in a
+    file link's caption MediaWiki links ``[url|a|b label]`` before splitting the options."""
+    m = URL_WITH_PIPES.match(text, pos)
+    return m is not None and _EXTLINK_REST.match(text, m.end()) is not None
+
+
 def ipv6_host_end(text: str, pos: int) -> int:
     """End of an IPv6 host in brackets at ``pos`` (``[2001:db8::1]``), or ``pos``."""
     m = _IPV6.match(text, pos)

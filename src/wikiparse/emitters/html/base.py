@@ -77,6 +77,18 @@ class HtmlPage:
 _URL_SAFE_RUN = re.compile(r"[A-Za-z0-9_.\-~;@$!*(),/:]*")
 
 
+def _attribute_value(attr: ast.Attribute) -> str | None:
+    """The value as MediaWiki's Sanitizer sees it: a ``<nowiki>`` inside it is unstripped to
+    its text (``title="foo<nowiki>|</nowiki>"`` is ``foo|``)."""
+    value = attr.value
+    if value and attr.children and "<" in value:
+        for child in attr.children:
+            if (isinstance(child, ast.ExtensionTag) and child.name.lower() == "nowiki"
+                    and child.content is not None):
+                value = value.replace(str(child), child.content, 1)
+    return value
+
+
 def wiki_urlencode(title: str) -> str:
     """MediaWiki's ``wfUrlencode``: percent-encoding that keeps ``;@$!*(),/~:``."""
     if _URL_SAFE_RUN.fullmatch(title) is not None:
@@ -247,7 +259,7 @@ class HtmlBase(Emitter):
         if not attributes:
             return []  # most cells, rows and tags have none
         return sanitize_attributes(
-            tag, [(a.name, a.value) for a in attributes if a.name], self.policy
+            tag, [(a.name, _attribute_value(a)) for a in attributes if a.name], self.policy
         )
 
     def page_url(self, title: str, fragment: str | None = None) -> str:

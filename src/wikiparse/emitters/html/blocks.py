@@ -15,7 +15,7 @@ from .sanitizer import escape_attr, escape_text
 #: the characters PHP's trim() removes
 _PHP_SPACE = " \t\n\r\0\x0b"
 _PHP_LINE_SPACE = " \t\r\0\x0b"
-_BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
+BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
 
 
 class BlockRules(HtmlBase):
@@ -26,7 +26,7 @@ class BlockRules(HtmlBase):
         if not inner.strip() and any(isinstance(c, (ast.Category, ast.LanguageLink))
                                      for c in node.children):
             return ""  # MediaWiki removes category lines with the whitespace around them
-        if _BLOCK_START.search(inner):
+        if BLOCK_START.search(inner):
             # a block element would end the <p> early and leave a stray </p>: MediaWiki does
             # not wrap such lines either
             return inner + "\n"

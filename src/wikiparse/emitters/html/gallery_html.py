@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 import wikiparse.ast as ast
@@ -22,7 +23,7 @@ from .media_html import _img, _link_wrap
 from .sanitizer import (
     decode_entities, escape_attr, escape_class, escape_text, format_attributes, safe_url,
 )
-from .timed_media import render_player
+from .timed_media import handler_params, render_player
 
 __all__ = ["GalleryLayout", "GalleryRules", "LAYOUTS", "render_gallery"]
 
@@ -59,7 +60,7 @@ LAYOUTS: dict[str, GalleryLayout] = {
 
 _SCALE = 1.5  # packed modes: thumbnails 1.5 times the size shown
 _SENTINEL = "\ue000"  # keeps a snippet off the start of a line (no lists, no indent-pre)
-_SIZE = re.compile(r"\s*(\d+)\s*(?:px)?\s*$")
+_SIZE = re.compile(r"\s*0*(\d{1,9})\s*(?:px)?\s*$")  # more digits: no size (a default)
 _LINK_URL = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)")
 _BAD_TITLE = re.compile(r"[\[\]{}<>|\x00-\x1f]")
 
@@ -120,12 +121,14 @@ def _gallery_link(em: HtmlBase, link: str | None) -> str | None:
     MediaWiki rejects (T45964)."""
     if link is None:
         return None
-    value = decode_entities(em.plain(em.inline_html(link)) if "[" in link or "{" in link
-                            else link).strip()
+    # the value is parsed, then stripped of its markup (link=Foo''s bar''s links to "Foos bars")
+    value = (em.plain(em.inline_html(link)) if any(c in link for c in "'[{<&") else link).strip()
     if not value:
         return ""
     if _LINK_URL.match(value) and safe_url(value, em.policy) is not None:
         return value
+    if "%" in value:  # a title is percent-decoded (T216003)
+        value = urllib.parse.unquote(value)
     return None if _BAD_TITLE.search(value) else value
 
 
@@ -138,9 +141,15 @@ def _file_title(em: HtmlBase, line: GalleryLine, name: str) -> str:
 
 def _item(em: HtmlBase, gallery: _Gallery, line: GalleryLine) -> str:
     layout = gallery.layout
-    caption_html = inline_snippet(em, line.caption) if line.caption else ""
-    caption_text = em.plain(caption_html)
     info = em.resolve_file(line.name) if line.other_title is None else None
+    params: dict[str, str] = {}
+    caption = line.caption
+    if info is not None and info.is_media and line.others:
+        # TimedMediaHandler's options (thumbtime=, start=...) are no caption
+        params, rest = handler_params(list(line.others))
+        caption = rest[-1] if rest else ""
+    caption_html = inline_snippet(em, caption) if caption else ""
+    caption_text = em.plain(caption_html)
     name = info.name.replace("_", " ") if info is not None else line.name  # after a redirect
     title = _file_title(em, line, name)
     span_class = " ".join(c for c in (escape_class(x) for x in (line.css_class or "").split())
@@ -148,7 +157,7 @@ def _item(em: HtmlBase, gallery: _Gallery, line: GalleryLine) -> str:
     span_attr = f' class="{escape_attr(span_class)}"' if span_class else ""
     width, height = gallery.thumb_params(info)
     thumb_width: float | None = None
-    if info is None or info.bad:
+    if info is None or info.bad or info.missing:
         href = em.page_url(title) if info is not None else em.upload_url(line.name)
         inner = (f'<span{span_attr} typeof="mw:Error mw:File"><a href="{escape_attr(href)}" '
                  f'title="{escape_attr(title)}"><span class="mw-file-element mw-broken-media" '
@@ -159,7 +168,7 @@ def _item(em: HtmlBase, gallery: _Gallery, line: GalleryLine) -> str:
     else:
         if info.is_media:
             player, shown_width = render_player(
-                em, info, width, height,
+                em, info, width, height, params=params,
                 shown=(lambda w: math.ceil(w / _SCALE)) if layout.packed else None)
             thumb_width = shown_width
             media = player

@@ -8,8 +8,14 @@ import re
 
 import wikiparse.ast as ast
 from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
+
+#: inline elements whose content the tree builder splits around a block (HTML's formatting
+#: elements)
+INLINE_FORMATTING_TAGS = frozenset("a b big code em font i nobr s small strike strong tt u".split())
+_TABLE_PART_TAGS = frozenset({"caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
 from ..base import Visiting
 from .base import HtmlBase
+from .blocks import BLOCK_START
 from .sanitizer import (
     escape_attr, escape_text, format_attributes, is_allowed_tag, safe_url, validate_tag,
 )
@@ -58,10 +64,17 @@ class InlineRules(HtmlBase):
         return ""
 
     def visit_Bold(self, node: ast.Bold) -> Visiting:
-        return f"<b>{(yield node.children)}</b>"
+        return f"<b>{self._inline_content((yield node.children))}</b>"
 
     def visit_Italic(self, node: ast.Italic) -> Visiting:
-        return f"<i>{(yield node.children)}</i>"
+        return f"<i>{self._inline_content((yield node.children))}</i>"
+
+    def _inline_content(self, inner: str) -> str:
+        """Content of an inline element: a block inside it (a thumbnail's <figure>, a <div>)
+        is for the tree builder to move, as Remex splits formatting around blocks."""
+        if "<" in inner and BLOCK_START.search(inner):
+            self.needs_tree_building = True
+        return inner
 
     def visit_Signature(self, node: ast.Signature) -> str:
         # signatures are replaced when an edit is saved; a page render shows the tildes
@@ -106,10 +119,16 @@ class InlineRules(HtmlBase):
             attrs = _add_class(attrs, "mw-html-heading")
         if name in self.policy.void_tags:
             return f"<{name}{format_attributes(attrs)} />" + (yield node.children)
+        if name in _TABLE_PART_TAGS:
+            # written as HTML, a row or cell may stand where HTML has no place for it (the
+            # tree builder drops it there, or adds the row group it needs)
+            self.needs_tree_building = True
         if name in TABLE_SECTION_TAGS:
             inner = yield from self._table_section(node.children)
         else:
             inner = yield node.children
+            if name in INLINE_FORMATTING_TAGS:
+                inner = self._inline_content(inner)
         if node.kind == "unclosed" or node.self_closing:
             # ``<span/>`` is a start tag to HTML; an unclosed tag stays open as in MediaWiki:
             # the tree builder closes either where an HTML parser would

@@ -30,9 +30,12 @@ class FileInfo:
     ``url`` is the original; ``thumb_url(width)`` a rendering ``width`` pixels wide (None when
     the repository cannot scale).  ``width``/``height`` are the original size (None if unknown).
     ``vector`` files (SVG) are always rendered through thumbnails, at any size.  ``bad`` marks a
-    file on the wiki's bad-image list (shown as a plain link).  For audio and video, ``mime`` may
-    carry the codecs (``video/ogg; codecs="theora"``, the ``<source type>``), ``duration`` is the
-    length in seconds and ``poster_url(width, params)`` the still frame a video player shows.
+    file on the wiki's bad-image list (shown as a plain link).  ``missing`` marks a name whose
+    description page exists as a redirect while no file is behind it: MediaWiki shows it as a
+    broken image linking to that page (not to Special:Upload).  ``pages`` is a paged
+    document's page count.  For audio and video, ``mime`` may carry the codecs
+    (``video/ogg; codecs="theora"``, the ``<source type>``), ``duration`` is the length in
+    seconds and ``poster_url(width, params)`` the still frame a video player shows.
     """
 
     name: str
@@ -42,6 +45,8 @@ class FileInfo:
     mime: str = ""
     thumb_pattern: str | None = None
     bad: bool = False
+    missing: bool = False
+    pages: int | None = None
     duration: float | None = None
     poster_pattern: str | None = None
 
@@ -50,14 +55,35 @@ class FileInfo:
         return self.mime == "image/svg+xml"
 
     @property
+    def paged(self) -> bool:
+        """A multi-page document (DjVu, PDF): rendered one page at a time (``page=``)."""
+        return self.mime in _PAGED
+
+    @property
+    def must_render(self) -> bool:
+        """Shown only through renderings (MediaWiki's ``mustRender``): vector images and
+        paged documents get a thumbnail URL at any size, their own size included."""
+        return self.vector or self.paged
+
+    def valid_page(self, page: str | None) -> int | None:
+        """The page number ``page`` names when it is one of this document's pages."""
+        if not self.paged or page is None or not page.strip().isdigit():
+            return None
+        number = int(page.strip())
+        if number < 1 or (self.pages is not None and number > self.pages):
+            return None
+        return number
+
+    @property
     def is_media(self) -> bool:
         """Audio and video (no thumbnails, sizes optional)."""
         return self.mime.startswith(("audio/", "video/"))
 
-    def thumb_url(self, width: int) -> str | None:
+    def thumb_url(self, width: int, page: int | None = None) -> str | None:
+        """A rendering ``width`` pixels wide (of ``page``, default 1, for a paged document)."""
         if self.thumb_pattern is None:
             return None
-        return self.thumb_pattern.replace("{width}", str(width))
+        return self.thumb_pattern.replace("{width}", str(width)).replace("{page}", str(page or 1))
 
     def poster_url(self, width: int, params: str = "") -> str | None:
         """A video's still frame ``width`` pixels wide; ``params`` is TimedMediaHandler's
@@ -69,6 +95,9 @@ class FileInfo:
 
 
 FileResolver = Callable[[str], "FileInfo | None"]
+
+
+_PAGED = frozenset({"image/vnd.djvu", "application/pdf"})
 
 
 def _hash_path(name: str) -> str:
@@ -94,9 +123,13 @@ class HashedUploads:
     """MediaWiki's hashed upload directory below ``base`` (no trailing slash).
 
     ``sizes`` maps file names (``Foo.jpg``, spaces as ``_``) to ``(width, height)``,
-    ``(width, height, mime)`` or ``(width, height, mime, duration)``; with ``only_known=True`` other names count as missing files.
+    ``(width, height, mime)`` or ``(width, height, mime, extra)``, ``extra`` being the duration
+    of audio and video, the page count of a paged document; with ``only_known=True`` other
+    names count as missing files.
     ``bad`` names files of the bad-image list.  ``hashed=False`` is the flat layout of a wiki
     with ``$wgHashedUploadDirectory = false`` (``/Name.jpg``, ``/thumb/Name.jpg/…``).
+    ``redirects`` maps file names to the file their description page redirects to (one step,
+    as MediaWiki follows file redirects); a redirect to no known file gives a ``missing`` info.
     """
 
     base: str = "https://upload.wikimedia.org/wikipedia/commons"
@@ -104,16 +137,24 @@ class HashedUploads:
     only_known: bool = False
     bad: frozenset[str] = frozenset()
     hashed: bool = True
+    redirects: Mapping[str, str] = field(default_factory=dict)
 
     def __call__(self, name: str) -> FileInfo | None:
         key = name.replace(" ", "_")
+        target = self.redirects.get(key)
+        if target is not None:
+            info = self._lookup(target.replace(" ", "_"))
+            return info if info is not None else FileInfo(name=key, url="", missing=True)
+        return self._lookup(key)
+
+    def _lookup(self, key: str) -> FileInfo | None:
         known = self.sizes.get(key)
         if known is None and self.only_known:
             return None
         quoted = urllib.parse.quote(key, safe=";@$!*(),/~:'")
         path = f"{_hash_path(key)}/{quoted}" if self.hashed else quoted
         mime = mime_of(key)
-        width = height = None
+        width = height = pages = None
         duration = None
         if known is not None:
             width = int(known[0]) if known[0] is not None else None  # type: ignore[call-overload]
@@ -121,16 +162,21 @@ class HashedUploads:
             if len(known) > 2:
                 mime = str(known[2])
             if len(known) > 3 and known[3] is not None:
-                duration = float(known[3])  # type: ignore[arg-type]
-        suffix = ".png" if mime in ("image/svg+xml", "image/vnd.djvu", "application/pdf") else ""
+                if mime in _PAGED:
+                    pages = int(known[3])  # type: ignore[call-overload]
+                else:
+                    duration = float(known[3])  # type: ignore[arg-type]
         thumb = poster = None
-        if not mime.startswith(("audio/", "video/")):
+        if mime in _PAGED:  # a page rendered as JPEG: page2-220px-Name.djvu.jpg
+            thumb = f"{self.base}/thumb/{path}/page{{page}}-{{width}}px-{quoted}.jpg"
+        elif not mime.startswith(("audio/", "video/")):
+            suffix = ".png" if mime == "image/svg+xml" else ""
             thumb = f"{self.base}/thumb/{path}/{{width}}px-{quoted}{suffix}"
         elif mime.startswith("video/"):
             poster = f"{self.base}/thumb/{path}/{{width}}px-{{params}}-{quoted}.jpg"
         return FileInfo(name=key, url=f"{self.base}/{path}", width=width, height=height,
-                        mime=mime, thumb_pattern=thumb, bad=key in self.bad, duration=duration,
-                        poster_pattern=poster)
+                        mime=mime, thumb_pattern=thumb, bad=key in self.bad, pages=pages,
+                        duration=duration, poster_pattern=poster)
 
 
 @dataclass
@@ -155,7 +201,8 @@ def _php_round(x: float) -> int:
     return int(math.floor(x + 0.5)) if x >= 0 else -int(math.floor(-x + 0.5))
 
 
-def _transform(info: FileInfo, width: int | None, height: int | None) -> ImageBox:
+def _transform(info: FileInfo, width: int | None, height: int | None,
+               page: int | None = None) -> ImageBox:
     w0, h0 = info.width, info.height
     if w0 and h0:
         if width is None:
@@ -163,25 +210,27 @@ def _transform(info: FileInfo, width: int | None, height: int | None) -> ImageBo
         if height is not None and width * h0 > height * w0:
             width = _fit_box_width(w0, h0, height)
         out_h = _php_round(h0 * width / w0)
-        if width >= w0 and not info.vector:
+        if width >= w0 and not info.must_render:
             return ImageBox(info.url, width, out_h)
-        thumb = info.thumb_url(width)
+        thumb = info.thumb_url(width, page)
         return ImageBox(thumb or info.url, width, out_h)
     if width is None:
         return ImageBox(info.url, None, height)
-    return ImageBox(info.thumb_url(width) or info.url, width, None)
+    return ImageBox(info.thumb_url(width, page) or info.url, width, None)
 
 
-def scale(info: FileInfo, width: int | None, height: int | None) -> ImageBox:
-    """The image ``info`` at ``width``/``height`` (either may be None), with a 2x ``srcset``
-    when a sharper rendering exists, as MediaWiki computes it (box fitting, rounding)."""
-    box = _transform(info, width, height)
+def scale(info: FileInfo, width: int | None, height: int | None,
+          page: int | None = None) -> ImageBox:
+    """The image ``info`` (``page`` of a paged document) at ``width``/``height`` (either may be
+    None), with a 2x ``srcset`` when a sharper rendering exists, as MediaWiki computes it (box
+    fitting, rounding)."""
+    box = _transform(info, width, height, page)
     if box.width is None or not (info.width and info.height):
         return box
-    if width is None and height is None and not info.vector:
+    if width is None and height is None and not info.must_render:
         return box
     hi = _transform(info, (width if width is not None else info.width) * 2,
-                    height * 2 if height is not None else None)
+                    height * 2 if height is not None else None, page)
     if hi.src != box.src:
         box.srcset = f"{hi.src} 2x"
     return box

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
+
 import wikiparse.ast as ast
-from .base import HtmlBase
+from .base import HtmlBase, wiki_urlencode
 from .media import FileInfo, ImageBox, scale
 from .timed_media import timed_media_file_link
 from .sanitizer import (
@@ -24,7 +26,9 @@ def _php_round_tens(x: float) -> int:
 
 
 def _img(em: HtmlBase, box: ImageBox, alt: str | None, resource: str | None,
-         upright: bool = False) -> str:
+         upright: float | None = None) -> str:
+    """The ``<img>``; ``upright`` (the factor of a thumbnail sized by ``upright``) becomes
+    the ``mw-file-upright`` class and the ``--mw-file-upright`` CSS variable."""
     parts = []
     if alt is not None:
         parts.append(f' alt="{escape_attr(alt)}"')
@@ -36,13 +40,37 @@ def _img(em: HtmlBase, box: ImageBox, alt: str | None, resource: str | None,
         parts.append(f' width="{box.width}"')
     if box.height is not None:
         parts.append(f' height="{box.height}"')
-    parts.append(' class="mw-file-element mw-file-upright"' if upright else ' class="mw-file-element"')
+    if upright is not None:
+        parts.append(f' style="--mw-file-upright: {upright:g}"'
+                     ' class="mw-file-element mw-file-upright"')
+    else:
+        parts.append(' class="mw-file-element"')
     if box.srcset:
         url, _, density = box.srcset.rpartition(" ")
         safe = safe_url(url, em.policy, relative=True)
         if safe:
             parts.append(f' srcset="{escape_attr(safe)} {escape_attr(density)}"')
     return "<img" + "".join(parts) + " />"
+
+
+_QUOTE_RUN = re.compile(r"''+")
+
+
+def _broken_label(em: HtmlBase, text: str) -> str:
+    """The text of a broken image's link.  MediaWiki writes it before it reads the line's
+    quotes, so the ``''`` of a file name (or alt text) still become italics and bold; nothing
+    else in it is markup (links and magic links stay out of an ``<a>``)."""
+    if "''" not in text or em.parse_fragment is None:
+        return escape_text(text)
+    pieces, pos = [], 0
+    for m in _QUOTE_RUN.finditer(text):
+        if m.start() > pos:
+            pieces.append(f"<nowiki>{escape_text(text[pos:m.start()])}</nowiki>")
+        pieces.append(m.group())
+        pos = m.end()
+    if pos < len(text):
+        pieces.append(f"<nowiki>{escape_text(text[pos:])}</nowiki>")
+    return em.inline_html("".join(pieces))
 
 
 def _option_text(em: HtmlBase, node: ast.FileLink, kind: str) -> str | None:
@@ -63,11 +91,12 @@ def _option_text(em: HtmlBase, node: ast.FileLink, kind: str) -> str | None:
 
 def _link_wrap(em: HtmlBase, node: ast.FileLink, inner: str, title: str | None,
                framed: bool, link: str | None = None,
-               description: str | None = None) -> tuple[str, bool]:
+               description: str | None = None,
+               description_href: str | None = None) -> tuple[str, bool]:
     """Wrap ``inner`` in the link the file link asks for; returns (html, is_default_link)."""
     title_attr = f' title="{escape_attr(title)}"' if title else ""
     if link is None:
-        href = em.page_url(description or node.title)
+        href = description_href or em.page_url(description or node.title)
         return (f'<a href="{escape_attr(href)}" class="mw-file-description"{title_attr}>'
                 f"{inner}</a>", True)
     link = link.strip()
@@ -76,10 +105,23 @@ def _link_wrap(em: HtmlBase, node: ast.FileLink, inner: str, title: str | None,
     url = safe_url(link, em.policy)
     if url is not None and re.match(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)", link):
         return f'<a href="{escape_attr(url)}"{title_attr}{em._rel()}>{inner}</a>', False
+    if "%" in link:  # decoded once, as a wiki link's target (T216003)
+        link = urllib.parse.unquote(link, errors="replace")
     target = " ".join(link.replace("_", " ").split())
     fragment = None
     if "#" in target:
         target, fragment = target.split("#", 1)
+    prefix, colon, rest = target.partition(":")
+    pattern = em.interwiki.get(prefix.strip().lower()) if colon else None
+    if pattern is not None and prefix.strip().lower() not in em.local_interwiki and not (
+            em.config is not None and em.config.namespace_of(prefix) is not None):
+        url = pattern.replace("$1", wiki_urlencode(rest.strip().replace(" ", "_")))
+        if fragment:
+            url += "#" + em.fragment_href(fragment)
+        safe = safe_url(url, em.policy, relative=True)
+        if safe is not None:
+            return (f'<a href="{escape_attr(safe)}" class="extiw" '
+                    f'title="{escape_attr(title or target)}">{inner}</a>', False)
     target = target[:1].upper() + target[1:]
     href = em.page_url(target, fragment) if target else f"#{fragment or ''}"
     shown = title or target
@@ -131,20 +173,21 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
         classes.extend(escape_class(c) for c in node.css_class.split() if escape_class(c))
     typeof = _TYPEOF.get(fmt or "", "mw:File")
     info = em.resolve_file(node.name)
-    if info is not None and info.bad:
+    if info is not None and (info.bad or info.missing):
         info = None
-        bad = True
+        bad = True  # a broken image linking to the file's page, not to Special:Upload
     else:
         bad = False
 
     # sizes
     width, height = node.width, node.height
-    upright = fmt in ("thumb", "frameless") and node.upright is not None and width is None
+    upright = node.upright if fmt in ("thumb", "frameless") and width is None else None
     if fmt in ("thumb", "frameless") and width is None and height is None:
         width = em.thumb_size
         if node.upright is not None:
             width = _php_round_tens(em.thumb_size * (node.upright or 0.75))
     if info is not None and info.width and not info.vector and fmt in ("thumb", "frameless"):
+        # never wider than the file, unless it scales freely (MediaWiki: isVectorized)
         if width is not None and width > info.width:
             width = info.width
 
@@ -155,14 +198,18 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
     title = caption_text if not framed and caption_text else None
 
     manual_info = None
-    if fmt == "manualthumb" and manual and info is not None:
-        manual_info = em.resolve_file(manual.strip())
+    manual_error = False  # the file exists, its manual thumbnail does not
+    if fmt == "manualthumb" and manual is not None and info is not None:
+        manual_info = em.resolve_file(manual.strip()) if manual.strip() else None
+        if manual_info is None or manual_info.missing:
+            manual_info, manual_error = None, True
         if manual_info is None or manual_info.bad:
             info = None
             bad = True
     if info is None:
-        label = escape_text(alt if alt and not framed else node.title)
-        if fmt == "manualthumb" and manual_info is None and bad and manual:
+        # the alt text (the alt option; a caption too unless framed) or else the file's title
+        label = _broken_label(em, alt or node.title)
+        if manual_error:
             label = "Error creating thumbnail: "
         href = em.page_url(node.title) if bad else em.upload_url(node.name)
         shown_width = width if width is not None else (em.thumb_size if framed else 320)
@@ -172,24 +219,30 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
         typeof = "mw:Error " + typeof
     else:
         resource = None
+        page = info.valid_page(node.page)
         if manual_info is not None:
             box = ImageBox(manual_info.url, manual_info.width, manual_info.height)
         elif fmt == "frame":
-            box = scale(info, None, None)
+            box = scale(info, None, None, page)
         else:
-            box = scale(info, width, height)
+            box = scale(info, width, height, page)
+        description = "File:" + info.name.replace("_", " ")
+        # a page of a document: its description page with ?page=N (MediaWiki's getLocalURL)
+        description_href = None
+        if page is not None:
+            description_href = (f"{em.script_path}?title={wiki_urlencode(description.replace(' ', '_'))}"
+                                f"&page={page}")
         default_link = link is None and fmt != "manualthumb"
         img_alt = _option_text(em, node, "alt") if framed else alt
         if framed and not default_link:
-            resource = em.page_url(node.title)
+            resource = em.page_url(node.title) + (f"?page={page}" if page is not None else "")
         img = _img(em, box, img_alt, resource, upright)
         if fmt == "manualthumb" and link is None:
-            href = em.page_url(node.title)
+            href = description_href or em.page_url(node.title)
             inner = f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{img}</a>'
         else:
-            description = "File:" + info.name.replace("_", " ")
             inner, _ = _link_wrap(em, node, img, None if framed else title, framed, link,
-                                  description)
+                                  description, description_href)
     class_attr = f' class="{escape_attr(" ".join(classes))}"' if classes else ""
     trail = em.text(node.trail)
     if figure:

@@ -46,6 +46,8 @@ def parse_time(value: str) -> float | None:
     seconds = 0.0
     for part in parts:
         seconds = seconds * 60 + float(part)
+    if not math.isfinite(seconds) or seconds > 1e9:  # no media is 30 years long
+        return None
     return max(seconds, 0.0)
 
 

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from .remex_munger import El, close, init_data, insert_element, insert_text, reparent_children
+
 __all__ = ["MAX_FORMATTING", "MAX_OPEN", "build_tree"]
 
 #: open elements kept at most; a start tag beyond is dropped (its content stays)
@@ -70,50 +72,27 @@ _SECTIONS = frozenset({"tbody", "thead", "tfoot"})
 _MARKER_ELEMENTS = frozenset({"td", "th", "caption", "applet", "marquee", "object"})
 
 
-class _El:
-    __slots__ = ("name", "tag", "children", "parent", "open")
-
-    def __init__(self, name: str, tag: str) -> None:
-        self.name = name
-        self.tag = tag
-        self.children: list[_El | str] = []
-        self.parent: _El | None = None
-        self.open = False
-
-    def append(self, child: _El | str) -> None:
-        if isinstance(child, _El):
-            child.parent = self
-        elif self.children and isinstance(self.children[-1], str):
-            self.children[-1] += child
-            return
-        self.children.append(child)
-
-    def detach(self) -> None:
-        if self.parent is not None:
-            self.parent.children.remove(self)
-            self.parent = None
-
-
 class _Builder:
     def __init__(self) -> None:
-        self.root = _El("html", "")
+        self.root = El("html", "")
         self.root.open = True
-        self.stack: list[_El] = [self.root]
-        self.afe: list[_El | None] = []  # None is a marker
+        self.stack: list[El] = [self.root]
+        self.afe: list[El | None] = []  # None is a marker
 
     # ------------------------------------------------------------------ the stack
 
     @property
-    def current(self) -> _El:
+    def current(self) -> El:
         return self.stack[-1]
 
-    def _push(self, el: _El) -> None:
+    def _push(self, el: El) -> None:
         el.open = True
         self.stack.append(el)
 
-    def _pop(self) -> _El:
+    def _pop(self) -> El:
         el = self.stack.pop()
         el.open = False
+        close(el)
         if el.name in _MARKER_ELEMENTS:
             self._clear_to_marker()
         return el
@@ -142,7 +121,7 @@ class _Builder:
 
     # ------------------------------------------------------------------ insertion
 
-    def _parent_for_insert(self) -> tuple[_El, int | None]:
+    def _parent_for_insert(self) -> tuple[El, int | None]:
         """Where a new node goes: the current node, or before the table when the current node
         can only hold rows (foster parenting)."""
         cur = self.current
@@ -154,22 +133,26 @@ class _Builder:
                 return parent, parent.children.index(el)
         return cur, None
 
-    def _insert(self, node: _El | str, foster: bool) -> None:
+    def _insert(self, node: El | str, foster: bool) -> None:
         parent, index = self._parent_for_insert() if foster else (self.current, None)
         if index is None:
-            parent.append(node)
+            if isinstance(node, str):
+                insert_text(parent, node)
+            else:
+                insert_element(parent, node)
             return
         if isinstance(node, str) and index and isinstance(parent.children[index - 1], str):
             parent.children[index - 1] += node  # type: ignore[operator]
             return
-        if isinstance(node, _El):
+        if isinstance(node, El):
             node.parent = parent
+            init_data(parent, node)
         parent.children.insert(index, node)
 
-    def insert_element(self, name: str, tag: str, foster: bool = False) -> _El | None:
+    def insert_element(self, name: str, tag: str, foster: bool = False) -> El | None:
         if len(self.stack) >= MAX_OPEN and name not in _VOID:
             return None
-        el = _El(name, tag)
+        el = El(name, tag)
         self._insert(el, foster)
         if name in _VOID:
             return el
@@ -193,7 +176,7 @@ class _Builder:
             if self.afe.pop() is None:
                 return
 
-    def _push_formatting(self, el: _El) -> None:
+    def _push_formatting(self, el: El) -> None:
         same = 0
         start = len(self.afe)
         while start > 0 and self.afe[start - 1] is not None:
@@ -229,7 +212,7 @@ class _Builder:
                 return
             afe[j] = clone
 
-    def _last_formatting(self, name: str) -> _El | None:
+    def _last_formatting(self, name: str) -> El | None:
         for el in reversed(self.afe):
             if el is None:
                 return None
@@ -281,16 +264,18 @@ class _Builder:
                 if not in_afe:
                     del self.stack[idx]
                     node.open = False
+                    close(node)
                     continue
-                clone = _El(node.name, node.tag)
+                clone = El(node.name, node.tag)
                 clone.open = True
                 self.afe[self.afe.index(node)] = clone
                 self.stack[idx] = clone
                 node.open = False
+                close(node)
                 if last is furthest:
                     bookmark = self.afe.index(clone) + 1
                 last.detach()
-                clone.append(last)
+                insert_element(clone, last)
                 last = clone
             last.detach()
             if common.name in _TABLE_CONTEXT:
@@ -298,13 +283,9 @@ class _Builder:
                 self._insert(last, True)
                 self.stack = saved
             else:
-                common.append(last)
-            new = _El(fe.name, fe.tag)
-            for child in furthest.children:
-                if isinstance(child, _El):
-                    child.parent = new
-            new.children, furthest.children = furthest.children, []
-            furthest.append(new)
+                insert_element(common, last)
+            new = El(fe.name, fe.tag)
+            reparent_children(furthest, new)
             pos = self.afe.index(fe)
             del self.afe[pos]
             if pos < bookmark:
@@ -312,6 +293,7 @@ class _Builder:
             self.afe.insert(bookmark, new)
             self.stack.remove(fe)
             fe.open = False
+            close(fe)
             new.open = True
             self.stack.insert(self.stack.index(furthest) + 1, new)
 
@@ -333,7 +315,7 @@ class _Builder:
             return
         self._body_start(name, tag, False)
 
-    def _open_cell_or_caption(self) -> _El | None:
+    def _open_cell_or_caption(self) -> El | None:
         for el in reversed(self.stack):
             if el.name in ("td", "th", "caption"):
                 self._implied_end()
@@ -479,13 +461,16 @@ class _Builder:
                 return  # nothing to close: the end tag is dropped
 
 
-def _serialise(el: _El, out: list[str]) -> None:
+def _serialise(el: El, out: list[str]) -> None:
     # an explicit stack: formatting reconstructed on every line can nest deeply
-    todo: list[_El | str] = [el]
+    todo: list[El | str] = [el]
     while todo:
         item = todo.pop()
         if isinstance(item, str):
             out.append(item)
+            continue
+        if item.pwrap and not item.nonblank:  # a blank p-wrap: its content only
+            todo.extend(reversed(item.children))
             continue
         out.append(item.tag)
         if item.name in _VOID:
@@ -521,7 +506,7 @@ def build_tree(html: str) -> str:
             if name == "p" and builder.stack[-1].name != "p" and html.startswith("\n", pos):
                 # the emitter ends a paragraph's line after </p>, MediaWiki before it: inside
                 # the formatting elements still open there
-                builder.current.append("\n")
+                insert_text(builder.current, "\n")
                 pos += 1
             builder.end_tag(name)
         else:
