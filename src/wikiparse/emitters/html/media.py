@@ -20,6 +20,9 @@ import urllib.parse
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
+import wikiparse.ast as ast
+from .sanitizer import escape_class
+
 __all__ = ["FileInfo", "FileResolver", "HashedUploads", "ImageBox", "scale"]
 
 
@@ -234,3 +237,46 @@ def scale(info: FileInfo, width: int | None, height: int | None,
     if hi.src != box.src:
         box.srcset = f"{hi.src} 2x"
     return box
+
+
+#: the formats drawn in a frame with a caption below
+FRAMED_FORMATS = ("thumb", "frame", "manualthumb")
+#: the vertical alignments MediaWiki writes as ``mw-valign-*`` classes
+VALIGNS = frozenset({"baseline", "sub", "super", "top", "text-top", "middle", "bottom",
+                     "text-bottom"})
+#: the RDFa ``typeof`` of each format (inline files: ``mw:File``)
+FILE_TYPEOF = {"thumb": "mw:File/Thumb", "manualthumb": "mw:File/Thumb",
+               "frame": "mw:File/Frame", "frameless": "mw:File/Frameless"}
+
+
+@dataclass
+class FileLayout:
+    """How a ``[[File:…]]`` is laid out: ``framed`` (a thumbnail or frame), ``halign`` (a
+    horizontal alignment, or None), ``figure`` (a ``<figure>`` rather than a ``<span>``),
+    ``classes`` (MediaWiki's ``mw-default-size``, ``mw-halign-*``, ``mw-valign-*``,
+    ``mw-image-border`` and the ``class=`` option's) and ``typeof``."""
+
+    framed: bool
+    halign: str | None
+    figure: bool
+    classes: list[str]
+    typeof: str
+
+
+def file_layout(node: ast.FileLink, fmt: str | None) -> FileLayout:
+    """The layout of ``node`` drawn in format ``fmt`` (its format, or ``manualthumb``)."""
+    framed = fmt in FRAMED_FORMATS
+    halign = node.align if node.align in ("left", "right", "center", "none") else None
+    figure = framed or halign is not None
+    classes: list[str] = []
+    if node.width is None and node.height is None and fmt not in ("frame", "manualthumb"):
+        classes.append("mw-default-size")
+    if halign:
+        classes.append(f"mw-halign-{halign}")
+    if not figure and node.valign in VALIGNS:
+        classes.append(f"mw-valign-{node.valign}")
+    if node.border and not framed:
+        classes.append("mw-image-border")
+    if node.css_class:
+        classes.extend(c for c in (escape_class(x) for x in node.css_class.split()) if c)
+    return FileLayout(framed, halign, figure, classes, FILE_TYPEOF.get(fmt or "", "mw:File"))

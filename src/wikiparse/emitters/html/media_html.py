@@ -8,17 +8,12 @@ import urllib.parse
 
 import wikiparse.ast as ast
 from .base import HtmlBase, wiki_urlencode
-from .media import FileInfo, ImageBox, scale
+from .media import FileInfo, ImageBox, file_layout, scale
 from .timed_media import timed_media_file_link
 from .sanitizer import (
-    decode_entities, escape_attr, escape_class, escape_text, safe_url,
+    decode_entities, escape_attr, escape_text, safe_url,
 )
 
-_FRAMED = ("thumb", "frame", "manualthumb")
-_VALIGNS = frozenset({"baseline", "sub", "super", "top", "text-top", "middle", "bottom",
-                      "text-bottom"})
-_TYPEOF = {"thumb": "mw:File/Thumb", "manualthumb": "mw:File/Thumb", "frame": "mw:File/Frame",
-           "frameless": "mw:File/Frameless"}
 
 
 def _php_round_tens(x: float) -> int:
@@ -154,24 +149,11 @@ def render_file_link(em: HtmlBase, node: ast.FileLink) -> str:
             fmt = "manualthumb"
     if fmt == "manualthumb" and manual is None:
         fmt = "thumb"
-    framed = fmt in _FRAMED
+    layout = file_layout(node, fmt)
+    framed, halign, figure, classes, typeof = (layout.framed, layout.halign, layout.figure,
+                                               layout.classes, layout.typeof)
     caption_html = em.children(node.caption).strip() if node.caption else ""
     caption_text = em.plain(caption_html) if caption_html else ""
-    halign = node.align if node.align in ("left", "right", "center", "none") else None
-    figure = framed or halign is not None
-    classes: list[str] = []
-    explicit_size = node.width is not None or node.height is not None
-    if not explicit_size and fmt not in ("frame", "manualthumb"):
-        classes.append("mw-default-size")
-    if halign:
-        classes.append(f"mw-halign-{halign}")
-    if not figure and node.valign in _VALIGNS:
-        classes.append(f"mw-valign-{node.valign}")
-    if node.border and not framed:
-        classes.append("mw-image-border")
-    if node.css_class:
-        classes.extend(escape_class(c) for c in node.css_class.split() if escape_class(c))
-    typeof = _TYPEOF.get(fmt or "", "mw:File")
     info = em.resolve_file(node.name)
     if info is not None and (info.bad or info.missing):
         info = None

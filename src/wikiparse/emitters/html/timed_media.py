@@ -18,8 +18,8 @@ from typing import Callable, Mapping
 
 import wikiparse.ast as ast
 from .base import HtmlBase
-from .media import FileInfo
-from .sanitizer import escape_attr, escape_class, safe_url
+from .media import FileInfo, file_layout
+from .sanitizer import escape_attr, safe_url
 
 __all__ = ["HANDLER_WORDS", "handler_params", "parse_time", "render_player",
            "render_timed_media_link", "timed_media_file_link"]
@@ -31,11 +31,6 @@ HANDLER_WORDS: dict[str, tuple[str, ...]] = {
 }
 _DISABLE = frozenset({"options", "timedText", "fullscreen"})
 _NUMBER = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$")
-_FRAMED = ("thumb", "frame", "manualthumb")
-_VALIGNS = frozenset({"baseline", "sub", "super", "top", "text-top", "middle", "bottom",
-                      "text-bottom"})
-_TYPEOF = {"thumb": "mw:File/Thumb", "manualthumb": "mw:File/Thumb", "frame": "mw:File/Frame",
-           "frameless": "mw:File/Frameless"}
 
 
 def parse_time(value: str) -> float | None:
@@ -169,20 +164,8 @@ def render_timed_media_link(em: HtmlBase, node: ast.FileLink, info: FileInfo,
     fmt: str | None = node.format
     if any(o.name == "manualthumb" for o in node.options):
         fmt = "manualthumb"
-    framed = fmt in _FRAMED
-    halign = node.align if node.align in ("left", "right", "center", "none") else None
-    figure = framed or halign is not None
-    classes: list[str] = []
-    if node.width is None and node.height is None and fmt not in ("frame", "manualthumb"):
-        classes.append("mw-default-size")
-    if halign:
-        classes.append(f"mw-halign-{halign}")
-    if not figure and node.valign in _VALIGNS:
-        classes.append(f"mw-valign-{node.valign}")
-    if node.border and not framed:
-        classes.append("mw-image-border")
-    if node.css_class:
-        classes.extend(c for c in (escape_class(x) for x in node.css_class.split()) if c)
+    layout = file_layout(node, fmt)
+    framed, halign, figure, classes = layout.framed, layout.halign, layout.figure, layout.classes
     candidates = [o for o in node.options if o.kind in ("other", "caption")]
     params, rest = handler_params([str(o) for o in candidates])
     kept = [o for o in candidates if str(o) in rest]
@@ -194,7 +177,7 @@ def render_timed_media_link(em: HtmlBase, node: ast.FileLink, info: FileInfo,
     resource = em.page_url(resource_title or node.title) if framed else None
     player, _ = render_player(em, info, width, height, params=params, resource=resource)
     class_attr = f' class="{escape_attr(" ".join(classes))}"' if classes else ""
-    typeof = _TYPEOF.get(fmt or "", "mw:File")
+    typeof = layout.typeof
     trail = em.text(node.trail)
     if figure:
         caption = ""
