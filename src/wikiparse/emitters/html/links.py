@@ -5,7 +5,6 @@ redirects."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import unquote
 
 import wikiparse.ast as ast
@@ -62,8 +61,6 @@ class LinkRules(HtmlBase):
         shown = decode_entities(shown)
         if _PERCENT.search(shown):
             shown = unquote(shown, errors="replace")
-        if not shown.isascii():
-            shown = unicodedata.normalize("NFC", shown)  # decodeCharReferencesAndNormalize
         return shown
 
     def visit_WikiLink(self, node: ast.WikiLink) -> Visiting:
