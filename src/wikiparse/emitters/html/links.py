@@ -123,6 +123,12 @@ class LinkRules(HtmlBase):
             return label
         if self.page_title is not None and node.title == self.page_title:
             return self._self_link(node, label)
+        if self.page_exists is not None and not self.page_exists(node.title):
+            # a red link: to the edit form, without the fragment (Linker::makeBrokenLinkObj)
+            dest = wiki_urlencode(node.title.replace(" ", "_"))
+            href = f"{self.script_path}?title={dest}&action=edit&redlink=1"
+            return (f'<a href="{escape_attr(href)}" class="new" '
+                    f'title="{escape_attr(node.title)} (page does not exist)">{label}</a>')
         href = self.page_url(node.title, node.fragment)
         return f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{label}</a>'
 
