@@ -26,17 +26,20 @@ __all__ = ["HONOURED_SETTINGS", "TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "
            "make_emitter", "parsertest_html", "parsertest_text", "reproduces_settings",
            "test_files"]
 
-#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime])
+#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime[, length
+#: in seconds]]); audio and video carry their codecs (TimedMediaHandler's ``<source type>``)
 TEST_FILES: dict[str, tuple[object, ...]] = {
     "Foobar.jpg": (1941, 220),
     "Bad.jpg": (1941, 220),
     "Thumb.png": (135, 135),
     "Foobar.svg": (240, 180, "image/svg+xml"),
     "LoremIpsum.djvu": (2480, 3508, "image/vnd.djvu"),
-    "Video.ogv": (320, 240, "video/ogg"),
+    "Video.ogv": (320, 240, 'video/ogg; codecs="theora"', 4.367),
     "Transcode.webm": (492, 360, "video/webm"),
-    "Audio.oga": (None, None, "audio/ogg"),
+    "Audio.oga": (None, None, 'audio/ogg; codecs="vorbis"', 1.0),
     "Hi-ho.jpg": (1941, 220),
+    "Tall.jpg": (400, 600),
+    "File_&_file.jpg": (1941, 220),
 }
 #: file redirects on the test wiki
 TEST_FILE_REDIRECTS = {"Redirect_to_foobar.jpg": "Foobar.jpg"}
@@ -148,7 +151,8 @@ TEST_CONFIG = SiteConfig().with_(
     # code) and $wgExtraInterlanguageLinkPrefixes = ['mul']; "mi" is one too, but as a local
     # interwiki it never makes a language link
     language_codes=frozenset({"en", "es", "fr", "ru", "zh", "mul"}),
-    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
+    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw", "spantag": "raw",
+                    "divtag": "raw"},
     # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
     pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
 )
@@ -175,8 +179,20 @@ def _dump_hook(content: str | None, attrs: dict[str, str]) -> str:
     return f"<pre>\n{_php_export(content)}\narray (\n{lines})\n</pre>"
 
 
+def _wrap_hook(element: str) -> Callable[[str | None, dict[str, str]], str]:
+    """The runner's ``<spantag>``/``<divtag>``: the content parsed as wikitext inside a
+    ``<span>``/``<div>`` (``raw`` keeps the content unparsed)."""
+    def hook(content: str | None, attrs: dict[str, str]) -> str:
+        inner = content or ""
+        if "raw" in attrs:
+            inner = f"<nowiki>{inner}</nowiki>"
+        return f"<{element}>{inner}</{element}>"
+    return hook
+
+
 #: the parser-test wiki's test-only tags (ParserTestParserHook)
-TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook}
+TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook, "spantag": _wrap_hook("span"),
+                  "divtag": _wrap_hook("div")}
 
 
 def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:

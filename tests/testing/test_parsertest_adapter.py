@@ -86,3 +86,10 @@ def test_links_to_pages_missing_on_the_test_wiki_are_red_links() -> None:
     assert 'href="/wiki/File:Foobar.jpg#f"' in html
     # without the file's articles every page exists (a plain render)
     assert 'href="/wiki/Zig#zug"' in parsertest_html("[[Zig#zug]]")
+
+
+def test_the_runners_span_and_div_tags_parse_their_content() -> None:
+    # ParserTestParserHook: <spantag>/<divtag> wrap their content, parsed, in a span/div
+    assert "<span><b>world</b>!</span>" in parsertest_html("Hello <spantag>'''world'''!</spantag>")
+    assert "<div>abc</div>" in parsertest_html("<divtag>abc</divtag>")
+    assert "<span>'''x'''</span>" in parsertest_html("<spantag raw>'''x'''</spantag>")

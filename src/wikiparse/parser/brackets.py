@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.entities import html5 as html5_entities
 
 from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, MagicLink, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
@@ -26,13 +27,17 @@ from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, comment_end, fre
                    trailing_punctuation_start, url_pieces)
 
 
+_MW_ENTITY_ALIASES = {"&\u05e8\u05dc\u05de;": "\u200f", "&\u0631\u0644\u0645;": "\u200f"}
+
+
 def _reference_char(raw: str) -> str:
     """The character an entity stands for, or ``""`` when MediaWiki shows it as text: an unknown
     name, or a number that is no character (Sanitizer::validateCodepoint allows tab, LF, CR,
     U+0020-D7FF, U+E000-FFFD, U+10000-10FFFF).  Zero padding of any length is allowed."""
     if not raw.startswith("&#"):
-        char = html.unescape(raw)
-        return "" if char == raw else char
+        # a name MediaWiki knows: HTML5's (with their semicolon, case-sensitive; so ``&ampamp;``
+        # is no ``&amp`` followed by text) and its two aliases for U+200F RIGHT-TO-LEFT MARK
+        return _MW_ENTITY_ALIASES.get(raw) or html5_entities.get(raw[1:], "")
     digits = raw[2:-1]
     hexadecimal = digits[:1] in ("x", "X")
     significant = (digits[1:] if hexadecimal else digits).lstrip("0") or "0"

@@ -303,8 +303,15 @@ class ConstructBuilder:
         ns = ctx.config.namespace_of(prefix) if sep else None
         if ns is not None and ns != NS_MAIN and not rest.split("#")[0].strip():
             return None  # [[Project:]]: a namespace without a page is no title
+        if literal is not None and sep and ns == NS_MEDIA:
+            # a Media: link, also after a colon; its label is all text after the first pipe
+            # and holds no link (MediaWiki keeps such a link as text)
+            if any(isinstance(it, (WikiLink, FileLink, Category, LanguageLink))
+                   for part in parts[1:] for it in part):
+                return None
+            return self._file_link(parts, starts, ends, start, close, target, ns, rest)
         if literal is not None and sep and ns is not None and not leading_colon:
-            if ns in (NS_FILE, NS_MEDIA):
+            if ns == NS_FILE:
                 return self._file_link(parts, starts, ends, start, close, target, ns, rest)
             if ns == NS_CATEGORY:
                 sort_items: list[NodeOrTok] = []
@@ -390,6 +397,18 @@ class ConstructBuilder:
         node = FileLink((start, close + 2), target=target, name=name, namespace=ns,
                             is_media=ns == NS_MEDIA,
                             title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
+        if ns == NS_MEDIA and len(parts) > 1:
+            # a Media: link has no options: everything after the first pipe is its label
+            label: list[NodeOrTok] = []
+            for i in range(1, len(parts)):
+                if i > 1:
+                    label.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
+                label.extend(parts[i])
+            caption = ImageOption((starts[1], ends[-1]), kind="caption", name="",
+                                  value=text[starts[1] : ends[-1]], origin=text,
+                                  children=self.passes.blocks(label, "inline"))
+            node.options, node.caption = [caption], caption.children
+            return node
         caption_index = -1
         options: list[ImageOption] = []
         for i in range(1, len(parts)):

@@ -46,7 +46,7 @@ def _trail_regex(trail: str) -> regex.Pattern[str]:
 class Context:
     """Everything a pass needs; one per ``parse`` call (never shared between threads)."""
 
-    __slots__ = ("text", "config", "limits", "diagnostics", "depth", "tokens",
+    __slots__ = ("text", "config", "limits", "diagnostics", "depth", "blockquotes", "tokens",
                  "no_close_after", "protocol_re", "bracket_url_re", "trail_re", "_reported",
                  "allowed_protocols", "raw_tags", "ext_tags")
 
@@ -56,6 +56,7 @@ class Context:
         self.limits = limits
         self.diagnostics: list[Diagnostic] = []
         self.depth = 0
+        self.blockquotes = 0  # open <blockquote>s around the container being parsed (no indent-pre)
         self.tokens = 0
         # extension tag name -> position after which no closing tag exists (keeps search linear)
         self.no_close_after: dict[str, int] = {}

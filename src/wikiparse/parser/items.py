@@ -232,9 +232,13 @@ def first_tok_kind(items: list[NT]) -> str | None:
     return None
 
 
+#: what PHP's trim() removes (MediaWiki's test for a blank line): not NBSP
+PHP_SPACE = " \t\n\r\0\x0b"
+
+
 def is_blank_tok(it: NT, text: str) -> bool:
-    """A text or leading-space token holding only whitespace."""
-    return isinstance(it, Tok) and it.kind in ("text", "line_space") and not text[it.start:it.end].strip()
+    """A text or leading-space token holding only whitespace (as PHP's trim() sees it)."""
+    return isinstance(it, Tok) and it.kind in ("text", "line_space") and not text[it.start:it.end].strip(PHP_SPACE)
 
 
 def comment_lead(items: list[NT], text: str) -> int:

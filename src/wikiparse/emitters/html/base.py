@@ -21,11 +21,14 @@ from .sanitizer import (
     DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
 )
 
-# MediaWiki's "French spacing": a space before ? : ; ! % » › (not followed by a word character)
-# and after « ‹ becomes a no-break space.  PHP's \w without /u+UCP is ASCII-only.
+# MediaWiki's "French spacing": a space before ? : ; ! % » › that no word character follows,
+# and a space after a « ‹ that no word character precedes, become no-break spaces (the space
+# MediaWiki trims at the start of a list item or table cell is gone before this).  Word
+# characters are Unicode ones (»čć« is not armored), and inward-pointing quotes (»quotes« in
+# Croatian or German) are left alone (T378404).
 _FRENCH_PUNCT = re.compile("[?:;!%\u00bb\u203a\u00ab\u2039]")  # the characters the two patterns below need
-_FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?![A-Za-z0-9_]))")
-_FRENCH_AFTER = re.compile(r"([\u00ab\u2039]) ")
+_FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?!\w))")
+_FRENCH_AFTER = re.compile(r"(?<!\w)([\u00ab\u2039]) ")
 _TAG_RE = re.compile(r"<[^>]*>")
 _WS_RUN = re.compile(r"\s+")
 
@@ -177,6 +180,7 @@ class HtmlBase(Emitter):
         self._autonumber = 0
         self._toc_placed = False
         self._link_depth = 0
+        self.players = 0  # audio/video players on the page (their ids: mwe_player_N)
 
     @property
     def _article_path(self) -> str:

@@ -17,6 +17,7 @@ from .. import register
 from .base import HtmlBase, HtmlPage, wiki_urlencode
 from .blocks import BlockRules
 from .extensions import ExtensionRules
+from .gallery_html import GalleryRules
 from .inline import InlineRules
 from .links import LinkRules
 from .media_html import MediaRules
@@ -25,7 +26,8 @@ from .page import PageRules
 __all__ = ["HtmlBase", "HtmlEmitter", "HtmlPage", "to_html", "wiki_urlencode"]
 
 
-class HtmlEmitter(PageRules, BlockRules, InlineRules, LinkRules, MediaRules, ExtensionRules):
+class HtmlEmitter(PageRules, BlockRules, InlineRules, LinkRules, MediaRules, GalleryRules,
+                  ExtensionRules):
     """Wikitext tree -> HTML (the options are :class:`HtmlBase`'s)."""
 
     name = "html"

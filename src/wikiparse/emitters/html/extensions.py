@@ -107,7 +107,8 @@ class ExtensionRules(HtmlBase):
         return escape_text(converted)
 
     def ext_nowiki(self, node: ast.ExtensionTag) -> str:
-        return escape_text(decode_entities(node.content or ""))
+        # its text is page text once unstripped: French spacing applies (T255007)
+        return self.text(decode_entities(node.content or ""))
 
     def ext_pre(self, node: ast.ExtensionTag) -> str:
         attrs = format_attributes(self.attrs("pre", node.attrs))
