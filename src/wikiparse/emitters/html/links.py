@@ -28,6 +28,10 @@ class LinkRules(HtmlBase):
                         label: str, prefix: str = "") -> str:
         """``<a class="extiw">`` to ``title`` on the wiki of ``pattern`` ("" if unsafe)."""
         url = pattern.replace("$1", wiki_urlencode(title.replace(" ", "_")))
+        if url.endswith("?"):
+            # the URL is expanded as MediaWiki's wfExpandUrl does: an empty query goes
+            # ([[MeatBall:]] links 'mb.pl', not 'mb.pl?')
+            url = url[:-1]
         if fragment:
             if prefix.lower() in self.foreign_interwiki:
                 url += "#" + legacy_fragment(fragment)
