@@ -214,7 +214,7 @@ class BracketBuilder:
                       (s, e), "warning", once=True)
         cur.append(Tok("text", s, e))
 
-    def _degrade(self, stack: list[Frame], reason: str = "") -> None:
+    def _degrade(self, stack: list[Frame], reason: str = "", report: bool = True) -> None:
         """Pop the top frame and put its opener and contents into the parent as text."""
         frame = stack.pop()
         if frame.kind == "link":
@@ -237,7 +237,9 @@ class BracketBuilder:
                 items.append(Tok("pipe", frame.seps[i - 1], frame.seps[i - 1] + 1))
             items.append(Splice(part))
         parent.append(Splice(items))
-        if reason:
+        if not report:
+            pass
+        elif reason:
             self.ctx.diag(reason, "not a valid link target: '[[...]]' kept as text",
                           (frame.start, opener_end))
         elif frame.kind != "root":
@@ -405,8 +407,9 @@ class BracketBuilder:
                 below = stack[-2]
                 if remaining >= 2 and below.kind == "link" and below.url_end:
                     # '[[a|[http://x y]]': MediaWiki finds links at '[[' ... ']]' first and
-                    # reads no external link in a link's label: the '[url' is text
-                    self._degrade(stack)
+                    # reads no external link in a link's label: the '[url' is text (nothing
+                    # is unclosed: no diagnostic)
+                    self._degrade(stack, report=False)
                     continue
                 stack.pop()
                 stack[-1].parts[-1].append(self.constructs.extlink_element(top, pos))
