@@ -11,43 +11,20 @@ template around an argument).
 
 from __future__ import annotations
 
-import html
 import re
-from html.entities import html5 as html5_entities
 
 from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, MagicLink, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
 from .context import Context
 from .interfaces import Constructs
 from .items import Frame, Item, Splice, TagTok, Tok, flatten
+from .references import reference_char
 from .scanner import scanner
 from .tags import HTML_TAGS
 from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, comment_end, free_url_stop,
                    heading_end_left_out, inner_protocol, ipv6_host_end, strip_comments,
                    trailing_punctuation_start, url_pieces)
 
-
-_MW_ENTITY_ALIASES = {"&\u05e8\u05dc\u05de;": "\u200f", "&\u0631\u0644\u0645;": "\u200f"}
-
-
-def _reference_char(raw: str) -> str:
-    """The character an entity stands for, or ``""`` when MediaWiki shows it as text: an unknown
-    name, or a number that is no character (Sanitizer::validateCodepoint allows tab, LF, CR,
-    U+0020-D7FF, U+E000-FFFD, U+10000-10FFFF).  Zero padding of any length is allowed."""
-    if not raw.startswith("&#"):
-        # a name MediaWiki knows: HTML5's (with their semicolon, case-sensitive; so ``&ampamp;``
-        # is no ``&amp`` followed by text) and its two aliases for U+200F RIGHT-TO-LEFT MARK
-        return _MW_ENTITY_ALIASES.get(raw) or html5_entities.get(raw[1:], "")
-    digits = raw[2:-1]
-    hexadecimal = digits[:1] in ("x", "X")
-    significant = (digits[1:] if hexadecimal else digits).lstrip("0") or "0"
-    if len(significant) > (6 if hexadecimal else 7):
-        return ""
-    cp = int(significant, 16 if hexadecimal else 10)
-    if cp in (0x09, 0x0A, 0x0D) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD \
-            or 0x10000 <= cp <= 0x10FFFF:
-        return html.unescape(f"&#{cp};") if 0x80 <= cp <= 0x9F else chr(cp)
-    return ""
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
@@ -71,6 +48,8 @@ class BracketBuilder:
         self.constructs = constructs
         self.link_depth = 0  # open [[ frames: no free URLs or magic links inside a link
         self.line_start = 0  # where the current line starts (table-cell lines split on '|')
+        self.end = 0  # end of the region
+        self.no_comment_close = -1  # no '-->' after this offset in the region (when >= 0)
 
     # ------------------------------------------------------------------ main loop
 
@@ -84,6 +63,7 @@ class BracketBuilder:
         max_tokens = ctx.limits.max_nodes
         pos = start
         self.line_start = start
+        self.end = end
         heading_frame: Frame | None = None  # the frame in which the current line is a heading
         while pos < end:
             m = match(text, pos, end)
@@ -142,7 +122,7 @@ class BracketBuilder:
                                        closed=closed, origin=text))
             elif kind == "ENTITY":
                 raw = text[s:e]
-                char = _reference_char(raw)
+                char = reference_char(raw)
                 if not char:
                     # an unknown name, or a number that is no character (&#0;, &#1114112;):
                     # MediaWiki shows it escaped, as text
@@ -482,7 +462,7 @@ class BracketBuilder:
             m = more.match(text, e)
             if m is None:
                 # the preprocessor removes comments first: 'http://a/b<!--c-->d' is one URL
-                after = comment_end(text, e)
+                after = self._comment_end(e)
                 if after < 0 or more.match(text, after) is None:
                     break
                 e = after
@@ -490,6 +470,18 @@ class BracketBuilder:
             e = m.end()
         cut = ESCAPED_ANGLE.search(text, s, e)
         return cut.start() if cut else e
+
+    def _comment_end(self, pos: int) -> int:
+        """End of a closed comment at ``pos`` inside the region, or -1; a failed search for
+        '-->' is remembered, so URLs before many unclosed comments stay linear."""
+        if not self.ctx.text.startswith("<!--", pos):
+            return -1
+        if 0 <= self.no_comment_close <= pos:
+            return -1
+        after = comment_end(self.ctx.text, pos, self.end)
+        if after < 0:
+            self.no_comment_close = pos
+        return after
 
     def _resolve_candidates(self, stack: list[Frame], part: list[Item]) -> None:
         """URLs seen inside a '[url' label whose ']' never came: free links after all."""
