@@ -382,7 +382,9 @@ class ConstructBuilder:
             s, e = it.span
             if it.children:
                 out.append(Tok("text", s, it.children[0].span[0]))
-                out.extend(it.children)
+                # text children go back to tokens, so the label's text runs merge again
+                out.extend(Tok("text", c.span[0], c.span[1]) if type(c) is Text else c
+                           for c in it.children)
                 out.append(Tok("text", it.children[-1].span[1], e))
             else:
                 out.append(Tok("text", s, e))
