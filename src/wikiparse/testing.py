@@ -74,7 +74,10 @@ def test_files(name: str) -> FileInfo | None:
     return _UPLOADS(name)
 
 
-def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
+def make_emitter(options: Mapping[str, Any] | None = None,
+                 articles: Mapping[str, str] | None = None) -> HtmlEmitter:
+    """The HTML emitter of the test wiki for a case's ``options``; with the ``articles`` of the
+    case's file, links to pages that do not exist there are red links."""
     options = options or {}
     title = str(options.get("title") or "Parser test").replace("_", " ")
     try:
@@ -88,6 +91,7 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
         fragment_mode=_fragment_mode(options),
         external_images=_truthy(_setting(options, "wgAllowExternalImages")),
         raw_html=_truthy(_setting(options, "wgRawHtml")),
+        page_exists=existing_pages(articles) if articles is not None else None,
     )
 
 
@@ -304,7 +308,31 @@ def parsertest_html(wikitext: str, options: Mapping[str, Any] | None = None,
                            clock=TEST_CLOCK, config=_site_config(options),
                            limits=_limits(options),
                            settings=expansion_settings(options))
-    return make_emitter(options).render(doc)
+    return make_emitter(options, articles).render(doc)
+
+
+def existing_pages(articles: Mapping[str, str] | None = None) -> Callable[[str], bool]:
+    """Which pages exist on the test wiki while a test file runs: its ``!! article`` pages,
+    the installer's Main Page and the description pages of the uploaded files; special
+    pages are taken to exist (the runner's list of them is not reproduced)."""
+    known = {"Main Page"}
+    known.update(f"File:{name.replace('_', ' ')}" for name in TEST_FILES)
+    for name in articles or {}:
+        known.add(_page_title(name))
+
+    def exists(title: str) -> bool:
+        return title in known or title.startswith(("Special:", "Media:"))
+
+    return exists
+
+
+def _page_title(name: str) -> str:
+    """A page name as links name it (canonical namespace, first letters capitalised)."""
+    prefix, sep, rest = name.strip().partition(":")
+    number = TEST_CONFIG.namespace_of(prefix) if sep else None
+    if number is None or number == 0:
+        return TEST_CONFIG.normalize_title(name)
+    return f"{TEST_CONFIG.namespace_name(number)}:{TEST_CONFIG.normalize_title(rest)}"
 
 
 #: the name the harness commands used first

@@ -76,6 +76,18 @@ def test_language_links_stay_inline_on_talk_pages() -> None:
     assert "<a" not in parsertest_html("Blah\n[[zh:Chinese]]", {"title": "Foo"})
 
 
+def test_links_to_pages_missing_on_the_test_wiki_are_red_links() -> None:
+    articles = {"Template:Foo": "x", "Bar": "y"}
+    html = parsertest_html("[[Zig#zug]] [[Bar#b]] [[Main Page#m]] [[:File:Foobar.jpg#f]]",
+                           None, articles)
+    assert ('<a href="/index.php?title=Zig&amp;action=edit&amp;redlink=1" class="new" '
+            'title="Zig (page does not exist)">Zig#zug</a>') in html
+    assert 'href="/wiki/Bar#b"' in html and 'href="/wiki/Main_Page#m"' in html
+    assert 'href="/wiki/File:Foobar.jpg#f"' in html
+    # without the file's articles every page exists (a plain render)
+    assert 'href="/wiki/Zig#zug"' in parsertest_html("[[Zig#zug]]")
+
+
 def test_the_runners_span_and_div_tags_parse_their_content() -> None:
     # ParserTestParserHook: <spantag>/<divtag> wrap their content, parsed, in a span/div
     assert "<span><b>world</b>!</span>" in parsertest_html("Hello <spantag>'''world'''!</spantag>")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, Node, Signature, Text
+from ..ast import BehaviorSwitch, Comment, Entity, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
 from .context import Context
 from .entities import reference_char
@@ -22,15 +22,13 @@ from .items import Frame, Item, Splice, TagTok, Tok, flatten
 from .magic_links import magic_link
 from .scanner import fast_scanner
 from .tags import HTML_TAGS
-from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, closes_with_pipes, comment_end,
-                   free_url_stop, heading_end_left_out, inner_protocol, ipv6_host_end, strip_comments,
-                   trailing_punctuation_start, url_pieces)
+from .url_reader import CELL_LINE, UrlReader
+from .urls import inner_protocol
 
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
 NOT_A_TITLE = -1
-_CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 
 # token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the '|' in
@@ -38,16 +36,15 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 _PIPE_LED = {"TABLE_OPEN", "TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
 
 
-class BracketBuilder:
+class BracketBuilder(UrlReader):
     """Runs the pass over ``ctx.text[start:end]`` and returns the top-level items; closed
     frames become nodes through ``constructs``.  One builder per region (it keeps the open
-    link count and the current line of that region)."""
+    link count and the current line of that region); where URLs end is :class:`UrlReader`'s."""
 
     def __init__(self, ctx: Context, constructs: Constructs) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.constructs = constructs
         self.link_depth = 0  # open [[ frames: no free URLs or magic links inside a link
-        self.line_start = 0  # where the current line starts (table-cell lines split on '|')
 
     # ------------------------------------------------------------------ main loop
 
@@ -62,6 +59,7 @@ class BracketBuilder:
         max_tokens = ctx.limits.max_nodes
         pos = start
         self.line_start = start
+        self.end = end
         heading_frame: Frame | None = None  # the frame in which the current line is a heading
         while pos < end:
             # the tokens of scanner(), found with less work (see FastScanner.tokens)
@@ -226,7 +224,7 @@ class BracketBuilder:
                       (s, e), "warning", once=True)
         cur.append(Tok("text", s, e))
 
-    def _degrade(self, stack: list[Frame], reason: str = "") -> None:
+    def _degrade(self, stack: list[Frame], reason: str = "", report: bool = True) -> None:
         """Pop the top frame and put its opener and contents into the parent as text."""
         frame = stack.pop()
         if frame.kind == "link":
@@ -249,7 +247,9 @@ class BracketBuilder:
                 items.append(Tok("pipe", frame.seps[i - 1], frame.seps[i - 1] + 1))
             items.append(Splice(part))
         parent.append(Splice(items))
-        if reason:
+        if not report:
+            pass
+        elif reason:
             self.ctx.diag(reason, "not a valid link target: '[[...]]' kept as text",
                           (frame.start, opener_end))
         elif frame.kind != "root":
@@ -420,8 +420,9 @@ class BracketBuilder:
                 below = stack[-2]
                 if remaining >= 2 and below.kind == "link" and below.url_end:
                     # '[[a|[http://x y]]': MediaWiki finds links at '[[' ... ']]' first and
-                    # reads no external link in a link's label: the '[url' is text
-                    self._degrade(stack)
+                    # reads no external link in a link's label: the '[url' is text (nothing
+                    # is unclosed: no diagnostic)
+                    self._degrade(stack, report=False)
                     continue
                 stack.pop()
                 stack[-1].parts[-1].append(self.constructs.extlink_element(top, pos))
@@ -476,32 +477,6 @@ class BracketBuilder:
         cur.append(node)
         return node.span[1]
 
-    def _url_end(self, stack: list[Frame], s: int, e: int, bracketed: bool = False) -> int:
-        """End of a URL matched up to ``e``: '|' is a URL character where no template or link
-        is open (there it separates arguments), or in a file caption's ``[url label]``
-        (:func:`closes_with_pipes`); '&lt;'/'&gt;' end it (MediaWiki)."""
-        text = self.ctx.text
-        # the scanner bounds a URL token; a longer URL (or one with pipes) continues here in
-        # bounded chunks
-        pipes_ok = not _CELL_LINE.match(text, self.line_start)
-        inner = next((f for f in reversed(stack) if f.kind in ("brace", "link")), None)
-        if pipes_ok and inner is not None:
-            pipes_ok = (bracketed and inner.kind == "link" and not inner.url_end
-                        and closes_with_pipes(text, e))
-        more = URL_WITH_PIPES if pipes_ok else URL_CONTINUE
-        while e < len(text):
-            m = more.match(text, e)
-            if m is None:
-                # the preprocessor removes comments first: 'http://a/b<!--c-->d' is one URL
-                after = comment_end(text, e)
-                if after < 0 or more.match(text, after) is None:
-                    break
-                e = after
-                continue
-            e = m.end()
-        cut = ESCAPED_ANGLE.search(text, s, e)
-        return cut.start() if cut else e
-
     def _resolve_candidates(self, stack: list[Frame], part: list[Item]) -> None:
         """URLs seen inside a '[url' label whose ']' never came: free links after all."""
         for i, it in enumerate(part):
@@ -513,46 +488,6 @@ class BracketBuilder:
                     part[i] = Splice([link, Tok("text", link.span[1], it.end)])
                 else:
                     part[i] = link
-
-    def free_link(self, stack: list[Frame], s: int, e: int, extend: bool = True) -> ExternalLink | None:
-        """A free URL starting at ``s`` (scanned up to ``e``), trailing punctuation left out,
-        or None when the scheme is not a protocol or nothing follows it.  ``extend=False``: the
-        URL is known to end at ``e`` at the latest."""
-        text = self.ctx.text
-        proto = self.ctx.protocol_re.match(text, s, e)
-        if proto is None:
-            return None
-        if extend and e == proto.end():
-            e = ipv6_host_end(text, e)  # http://[2001:db8::1]/
-        url_end = self._url_end(stack, s, e) if extend else e
-        if extend:
-            url_end = free_url_stop(text, s, url_end)
-        top = stack[-1]
-        if extend and top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
-            # the preprocessor splits an argument at its first '=' before links are found:
-            # {{URL|http://example.com=foobar}} is the argument 'http://example.com' = 'foobar'
-            eq = text.find("=", s, url_end)
-            if eq > proto.end():
-                url_end = eq
-        if extend and text[url_end - 1] == "=":
-            url_end = heading_end_left_out(text, self.line_start, s, url_end)
-        url_end = trailing_punctuation_start(text, s, url_end)
-        if url_end <= proto.end():
-            return None
-        url = text[s:url_end]
-        if "<!--" not in url:
-            return ExternalLink((s, url_end), url=url, kind="free", origin=text)
-        # a URL holding comments: its text and comments are its children (the tree keeps
-        # every comment), its URL is without them
-        children: list[Node] = []
-        for a, b, is_comment in url_pieces(text, s, url_end):
-            if is_comment:
-                children.append(Comment((a, b), value=text[a + 4 : b - 3], closed=True,
-                                        origin=text))
-            else:
-                children.append(Text((a, b), value=text[a:b], origin=text))
-        return ExternalLink((s, url_end), url=strip_comments(url), kind="free",
-                            children=children, origin=text)
 
     # ------------------------------------------------------------------ tags
 

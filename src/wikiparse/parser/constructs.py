@@ -17,12 +17,12 @@ from ..ast import (
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
 from .context import Context
+from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
 from .interfaces import Reentry
 from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
+from .title_chars import ILLEGAL_TITLE, PERCENT
 
-# characters that make a page title invalid (MediaWiki's legal title chars exclude them)
-_ILLEGAL_TITLE = re.compile(r"[\[\]{}<>|\n\x00-\x1f\x7f\ufffd]")
 # what a link fragment cannot hold as written (it may hold '<', '>' and, through character
 # references, '|': MediaWiki checks title characters on the page name only)
 _ILLEGAL_FRAGMENT = re.compile(r"[\[\]{}|\n]")
@@ -30,13 +30,8 @@ _ILLEGAL_FRAGMENT = re.compile(r"[\[\]{}|\n]")
 _REFERENCE = re.compile(r"&[A-Za-z0-9\x80-\U0010ffff]+;")
 _RELATIVE_TITLE = re.compile(r"^\.\.?(?:/|$)|/\.\.?(?:/|$)")
 _TEXTISH = (Text, Comment, Entity)
-# what may follow a link option's protocol: MediaWiki's EXT_LINK_ADDR and EXT_LINK_URL_CLASS
-_LINK_URL_REST = re.compile(r"""[^\[\]<>"\x00-\x20\x7f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufffd]+""")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
-# NNNpx, xNNNpx, NNNxNNNpx; a doubled "pxpx" is accepted as MediaWiki does (T15500)
-_SIZE = re.compile(r"^\s*(\d*)\s*(?:x\s*(\d+)\s*)?(?:px\s*)?px\s*$", re.I)
 
 
 def _valid_title(decoded: str, literal: bool = True) -> bool:
@@ -44,7 +39,7 @@ def _valid_title(decoded: str, literal: bool = True) -> bool:
     no illegal character (checked here for ``literal`` targets: a target holding templates
     had its tokens checked), no relative path (``./a``, ``a/../b``, ``.``), no ``~~~``."""
     page = decoded.partition("#")[0]
-    if literal and (_ILLEGAL_TITLE.search(page) or ("&" in page and _REFERENCE.search(page))):
+    if literal and (ILLEGAL_TITLE.search(page) or ("&" in page and _REFERENCE.search(page))):
         return False  # a title holds no character reference, even after decoding
     name = page.strip().lstrip(":").strip()
     if "." in name and _RELATIVE_TITLE.search(name):
@@ -166,14 +161,14 @@ class ConstructBuilder:
         if not stripped:
             return None
         if literal is not None:
-            if _ILLEGAL_TITLE.search(literal.strip()):
+            if ILLEGAL_TITLE.search(literal.strip()):
                 return None
         else:
             for it in name_items:
                 if isinstance(it, Tok):
                     if it.kind == "tag":
                         return None
-                    if _ILLEGAL_TITLE.search(text[it.start : it.end].strip("\n")):
+                    if ILLEGAL_TITLE.search(text[it.start : it.end].strip("\n")):
                         return None
                 elif not isinstance(it, (*_TEXTISH, *_TRANSCLUSIONS)):
                     return None
@@ -274,7 +269,7 @@ class ConstructBuilder:
             # templates in the target: keep the link, it cannot be classified
             for it in target_items:
                 if isinstance(it, Tok):
-                    if it.kind in ("tag", "nl") or _ILLEGAL_TITLE.search(text[it.start : it.end]):
+                    if it.kind in ("tag", "nl") or ILLEGAL_TITLE.search(text[it.start : it.end]):
                         return None
                 elif not isinstance(it, (*_TEXTISH, *_TRANSCLUSIONS)):
                     return None
@@ -288,11 +283,11 @@ class ConstructBuilder:
         decoded = raw_target.strip()
         if not decoded or decoded == ":":
             return None
-        if _PERCENT.search(decoded):
+        if PERCENT.search(decoded):
             # MediaWiki decodes %XX in link targets (bytes that are no UTF-8 become U+FFFD,
             # an illegal title character); a title still holding %XX afterwards is invalid
             decoded = unquote(decoded, errors="replace")
-            if _PERCENT.search(decoded.partition("#")[0]):
+            if PERCENT.search(decoded.partition("#")[0]):
                 return None
         if not _valid_title(decoded, literal is not None):
             return None
@@ -384,7 +379,9 @@ class ConstructBuilder:
             s, e = it.span
             if it.children:
                 out.append(Tok("text", s, it.children[0].span[0]))
-                out.extend(it.children)
+                # text children go back to tokens, so the label's text runs merge again
+                out.extend(Tok("text", c.span[0], c.span[1]) if type(c) is Text else c
+                           for c in it.children)
                 out.append(Tok("text", it.children[-1].span[1], e))
             else:
                 out.append(Tok("text", s, e))
@@ -428,7 +425,7 @@ class ConstructBuilder:
                 caption_index = len(options)
             option.span = (starts[i], ends[i])
             options.append(option)
-            self._apply_option(node, option)
+            apply_option(node, option)
         for j, option in enumerate(options):
             if option.kind == "caption":
                 if j == caption_index:
@@ -455,13 +452,13 @@ class ConstructBuilder:
         low = word  # image option words are case-sensitive (MediaWiki's img_* magic words)
         option = exact.get(low)
         if option is not None:
-            return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option, value=option,
+            return ImageOption((0, 0), kind=OPTION_KIND.get(option, "other"), name=option, value=option,
                                origin=self.ctx.text)
         for pre, post, option in patterns:
             if low.startswith(pre) and low.endswith(post) and len(low) >= len(pre) + len(post):
                 value = word[len(pre) : len(word) - len(post)] if post else word[len(pre) :]
                 if option == "width":
-                    if not _SIZE.match(value + "px"):
+                    if not SIZE.match(value + "px"):
                         continue
                 elif option == "upright":
                     try:
@@ -472,59 +469,11 @@ class ConstructBuilder:
                         (isinstance(it, Tok) and it.kind != "tag") or isinstance(it, _TEXTISH)
                         or (isinstance(it, ExternalLink) and it.kind == "free") for it in items):
                     # plain text (a free URL included): check the target now
-                    if not self._valid_link_option(value.strip()):
+                    if not valid_link_option(self.ctx, value.strip()):
                         return None  # no link target: the part is a caption (MediaWiki)
-                return ImageOption((0, 0), kind=_OPTION_KIND.get(option, "other"), name=option,
+                return ImageOption((0, 0), kind=OPTION_KIND.get(option, "other"), name=option,
                                        value=value.strip(), origin=self.ctx.text)
         return None
-
-    def _valid_link_option(self, value: str) -> bool:
-        """Whether ``link=value`` names a target, as MediaWiki's ``parseLinkParameter``
-        decides: empty (no link), a whole URL, or a valid title once ``%XX`` is decoded."""
-        if not value:
-            return True
-        m = self.ctx.protocol_re.match(value) or (
-            re.match("//", value) if "//" in self.ctx.allowed_protocols else None)
-        if m:
-            return _LINK_URL_REST.fullmatch(value, m.end()) is not None
-        if "%" in value:
-            value = unquote(value, errors="replace")
-        page = value.partition("#")[0].strip()
-        return not (_ILLEGAL_TITLE.search(page) or _PERCENT.search(page) or "\ufffd" in page)
-
-    def _apply_option(self, node: FileLink, option: ImageOption) -> None:
-        kind, name, value = option.kind, option.name, option.value
-        if kind == "format":
-            if name == "border":
-                node.border = True
-            elif node.format is None:  # the first format wins (MediaWiki T50664)
-                node.format = _FORMATS.get(name)
-        elif kind == "size":
-            m = _SIZE.match(value + "px")
-            if m:
-                node.width = int(m.group(1)) if m.group(1) else None
-                node.height = int(m.group(2)) if m.group(2) else None
-        elif kind == "halign":
-            if node.align is None:  # the first alignment wins
-                node.align = name
-        elif kind == "valign":
-            if node.valign is None:
-                node.valign = name
-        elif kind == "upright":
-            try:
-                node.upright = float(value) if value and value != "upright" else 0.75
-            except ValueError:
-                node.upright = 0.75
-        elif kind == "link":
-            node.link = value
-        elif kind == "alt":
-            node.alt = value
-        elif kind == "page":
-            node.page = value
-        elif kind == "class":
-            node.css_class = value
-        elif kind == "lang":
-            node.lang = value
 
     # ------------------------------------------------------------------ [url text]
 
@@ -592,18 +541,3 @@ def _close_tag_regex(name: str) -> re.Pattern[str]:
         pattern = re.compile(r"</" + re.escape(name) + r"\s*>", re.I)
         _close_cache[name] = pattern
     return pattern
-
-
-#: format option name -> FileLink.format (border is a flag, not a format)
-_FORMATS: dict[str, FileFormat] = {"thumbnail": "thumb", "manualthumb": "thumb", "framed": "frame",
-                                   "frameless": "frameless"}
-_OPTION_KIND: dict[str, ImageOptionKind] = {
-    "thumbnail": "format", "manualthumb": "format", "framed": "format", "frameless": "format",
-    "border": "format",
-    "left": "halign", "right": "halign", "center": "halign", "none": "halign",
-    "baseline": "valign", "sub": "valign", "super": "valign", "top": "valign",
-    "text-top": "valign", "middle": "valign", "bottom": "valign", "text-bottom": "valign",
-    "width": "size", "upright": "upright", "link": "link", "alt": "alt", "page": "page",
-    "class": "class", "lang": "lang",
-}
-

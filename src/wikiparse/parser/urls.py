@@ -97,11 +97,11 @@ def heading_end_left_out(text: str, line_start: int, s: int, url_end: int) -> in
     return url_end - closing
 
 
-def comment_end(text: str, pos: int) -> int:
-    """End of a closed comment starting at ``pos``, or -1."""
+def comment_end(text: str, pos: int, end: int) -> int:
+    """End of a comment starting at ``pos`` and closed before ``end``, or -1."""
     if not text.startswith("<!--", pos):
         return -1
-    close = text.find("-->", pos + 4)
+    close = text.find("-->", pos + 4, end)
     return close + 3 if close >= 0 else -1
 
 

@@ -120,6 +120,8 @@ class HtmlBase(Emitter):
                       (``$wgExternalInterwikiFragmentMode``); others follow ``fragment_mode``
     ``external_images``  an http(s) URL of a gif/png/jpg/jpeg image, free or as a link's
                       label, shows the image (``$wgAllowExternalImages``; default False)
+    ``page_exists``   ``title -> bool``: links to pages it says are missing are red links
+                      (``class="new"``, to the edit form, no fragment); default None: all exist
     ``raw_html``      UNSAFE: ``<html>`` content is written unsanitised (``$wgRawHtml``; the
                       tag must be an extension tag of the config; default False)
     ``config``        the :class:`SiteConfig` (default: the document's)
@@ -136,7 +138,7 @@ class HtmlBase(Emitter):
         "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
         "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
         "standalone", "css", "fragment_mode", "foreign_interwiki", "external_images",
-        "raw_html",
+        "raw_html", "page_exists",
     })
 
     def __init__(
@@ -161,6 +163,7 @@ class HtmlBase(Emitter):
         foreign_interwiki: Iterable[str] = (),
         external_images: bool = False,
         raw_html: bool = False,
+        page_exists: Callable[[str], bool] | None = None,
         **options: Any,
     ) -> None:
         super().__init__(**options)  # only unknown options are left: they raise
@@ -179,6 +182,7 @@ class HtmlBase(Emitter):
         self.foreign_interwiki = frozenset(p.lower() for p in foreign_interwiki)
         self.external_images = external_images
         self.raw_html = raw_html
+        self.page_exists = page_exists
         self.config = config
         self.standalone = standalone
         self.css = css

@@ -5,7 +5,6 @@ redirects."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import unquote
 
 import wikiparse.ast as ast
@@ -29,6 +28,10 @@ class LinkRules(HtmlBase):
                         label: str, prefix: str = "") -> str:
         """``<a class="extiw">`` to ``title`` on the wiki of ``pattern`` ("" if unsafe)."""
         url = pattern.replace("$1", wiki_urlencode(title.replace(" ", "_")))
+        if url.endswith("?"):
+            # the URL is expanded as MediaWiki's wfExpandUrl does: an empty query goes
+            # ([[MeatBall:]] links 'mb.pl', not 'mb.pl?')
+            url = url[:-1]
         if fragment:
             if prefix.lower() in self.foreign_interwiki:
                 url += "#" + legacy_fragment(fragment)
@@ -62,8 +65,6 @@ class LinkRules(HtmlBase):
         shown = decode_entities(shown)
         if _PERCENT.search(shown):
             shown = unquote(shown, errors="replace")
-        if not shown.isascii():
-            shown = unicodedata.normalize("NFC", shown)  # decodeCharReferencesAndNormalize
         return shown
 
     def visit_WikiLink(self, node: ast.WikiLink) -> Visiting:
@@ -126,6 +127,12 @@ class LinkRules(HtmlBase):
             return label
         if self.page_title is not None and node.title == self.page_title:
             return self._self_link(node, label)
+        if self.page_exists is not None and not self.page_exists(node.title):
+            # a red link: to the edit form, without the fragment (Linker::makeBrokenLinkObj)
+            dest = wiki_urlencode(node.title.replace(" ", "_"))
+            href = f"{self.script_path}?title={dest}&action=edit&redlink=1"
+            return (f'<a href="{escape_attr(href)}" class="new" '
+                    f'title="{escape_attr(node.title)} (page does not exist)">{label}</a>')
         href = self.page_url(node.title, node.fragment)
         return f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{label}</a>'
 
