@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import wikiparse
 
@@ -22,8 +22,9 @@ from .emitters.html import HtmlEmitter
 from .emitters.html.media import FileInfo, HashedUploads
 from .expand import Settings
 
-__all__ = ["TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "convert", "make_emitter",
-           "parsertest_html", "parsertest_text", "test_files"]
+__all__ = ["HONOURED_SETTINGS", "TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "convert",
+           "make_emitter", "parsertest_html", "parsertest_text", "reproduces_settings",
+           "test_files"]
 
 #: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime])
 TEST_FILES: dict[str, tuple[object, ...]] = {
@@ -162,10 +163,47 @@ def _site_config(options: Mapping[str, Any]) -> SiteConfig:
         changes["interwiki_prefixes"] = TEST_CONFIG.interwiki_prefixes | {PMID_INTERWIKI[0]}
     config = options.get("config")
     enable = config.get("wgEnableMagicLinks") if isinstance(config, Mapping) else None
-    if isinstance(enable, Mapping) and all(
-            enable.get(kind, True) is False for kind in ("ISBN", "PMID", "RFC")):
+    if _all_magic_links_off(enable):
         changes["magic_links"] = False
     return TEST_CONFIG.with_(**changes) if changes else TEST_CONFIG
+
+
+def _all_magic_links_off(value: object) -> bool:
+    return isinstance(value, Mapping) and all(
+        value.get(kind, True) is False for kind in ("ISBN", "PMID", "RFC"))
+
+
+def _fragment_modes(value: object) -> bool:
+    modes = [value] if isinstance(value, str) else value
+    return (isinstance(modes, (list, tuple)) and bool(modes)
+            and all(m in ("html5", "legacy") for m in modes))
+
+
+#: the ``$wg…`` settings this adapter applies, lower-cased, each with the test of the values it
+#: reproduces (keep in step with :func:`_site_config`, :func:`make_emitter`)
+HONOURED_SETTINGS: dict[str, Callable[[object], bool]] = {
+    "wgfragmentmode": _fragment_modes,
+    "wgenablemagiclinks": _all_magic_links_off,
+}
+
+
+def reproduces_settings(options: Mapping[str, Any] | None) -> bool:
+    """Whether this adapter applies every ``$wg…`` setting a case carries (in its ``config``
+    section or as a ``wg…`` option) with the value the case gives it.  Cases for which this is
+    true are scored as core cases by ``benchmarks/conformance.py``'s redefined core subset."""
+    options = options or {}
+    config = options.get("config")
+    settings: list[tuple[str, object]] = []
+    if config is not None:
+        if not isinstance(config, Mapping):
+            return False
+        settings.extend((str(k), v) for k, v in config.items())
+    settings.extend((k, v) for k, v in options.items() if k.lower().startswith("wg"))
+    for name, value in settings:
+        check = HONOURED_SETTINGS.get(name.lower())
+        if check is None or not check(value):
+            return False
+    return True
 
 
 def _limits(options: Mapping[str, Any]) -> Limits:

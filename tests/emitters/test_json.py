@@ -58,7 +58,7 @@ def _validate_tree(data: dict[str, Any]) -> None:
 
 def test_shipped_schema_is_generated_from_node_classes() -> None:
     assert SCHEMA == json_schema()
-    assert json.loads((ROOT / "docs" / "wikiparse-ast-1.schema.json").read_text()) == SCHEMA
+    assert json.loads((ROOT / "docs" / "wikiparse-ast-2.schema.json").read_text()) == SCHEMA
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
@@ -91,6 +91,45 @@ def test_from_json_rebuilds_same_tree() -> None:
     f = back.files[0]
     assert f.caption is not None and f.caption[0] is f.options[-1].children[0]
     assert from_json(json.loads(text)).source == SAMPLE
+
+
+def test_file_caption_is_written_once_as_an_option_index() -> None:
+    """Version 2: ``FileLink.caption`` is the caption option's index, so nested captions are
+    written once each (version 1 copied them: 2^depth times)."""
+    depth = 30
+    text = "[[File:a.jpg|thumb|" * depth + "x" + "]]" * depth
+    data = json.loads(wikiparse.render(wikiparse.parse(text), "json"))
+    links = [n for n in _nodes(data) if n["type"] == "FileLink"]
+    assert len(links) == depth
+    assert all(n["caption"] == len(n["options"]) - 1 for n in links)
+    back = from_json(data)
+    assert wikiparse.to_wikitext(back) == text
+    f = back.files[0]
+    assert f.caption is f.options[-1].children
+
+
+def test_from_json_reads_version_1_captions() -> None:
+    doc = wikiparse.parse(SAMPLE)
+    data = to_dict(doc)
+    v1 = copy.deepcopy(data)
+    v1["schema"] = "wikiparse-ast/1"
+    for n in _nodes(v1):
+        if n["type"] == "FileLink" and n["caption"] is not None:
+            n["caption"] = copy.deepcopy(n["options"][n["caption"]]["children"])
+    back = from_json(v1)
+    assert to_dict(back) == data
+    f = back.files[0]
+    assert f.caption is not None and f.caption is f.options[-1].children
+
+
+@pytest.mark.parametrize("caption", [5, -1, True, "x"])
+def test_from_json_refuses_a_caption_that_is_no_option(caption: object) -> None:
+    data = to_dict(wikiparse.parse("[[File:a.jpg|thumb|cap]]"))
+    for n in _nodes(data):
+        if n["type"] == "FileLink":
+            n["caption"] = caption
+    with pytest.raises(ValueError):
+        from_json(data)
 
 
 def test_from_json_rejects_other_schema() -> None:

@@ -16,16 +16,7 @@ from hypothesis import strategies as st
 import fuzzkit
 from testkit import shared_path
 
-# open: the JSON format writes FileLink.caption next to the caption option, so nested
-# captions are written 2^depth times; not run, since the memory grows as fast (remove when fixed)
-KNOWN_FAILING = {"nested_file_captions"}
-
-
-def _known(key: str) -> list[pytest.MarkDecorator]:
-    return [pytest.mark.xfail(run=False, reason="issue 18: exponential JSON output (and memory): not run")] if key in KNOWN_FAILING else []
-
-
-SEEDS = [pytest.param(s, marks=_known(f"seed-{s}")) for s in (0, 1, 2, 3)]
+SEEDS = (0, 1, 2, 3)
 PER_SEED = 60
 SMALL = fuzzkit.Grammar(max_depth=4, max_items=6)
 DEEP = fuzzkit.Grammar(max_depth=10, max_items=3, unbalance=0.2)
@@ -62,14 +53,13 @@ def test_corpus_mutations() -> None:
     assert not bad, f"{len(bad)} of {len(texts)} failed; first: {bad[0]}"
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_known(n)) for n in sorted(fuzzkit.ADVERSARIAL)])
+@pytest.mark.parametrize("name", sorted(fuzzkit.ADVERSARIAL))
 def test_adversarial_pattern(name: str) -> None:
     text = fuzzkit.adversarial(name, 8_000)
     outcome = fuzzkit.check(text)
     assert outcome.ok, "\n".join(outcome.problems)
 
 
-@pytest.mark.xfail("property" in KNOWN_FAILING, strict=True, reason="issue 18")
 @settings(max_examples=150, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.randoms(use_true_random=False))

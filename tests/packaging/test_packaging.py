@@ -24,7 +24,7 @@ def test_wheel_contains_grammars_and_data(tmp_path: Path) -> None:
     for grammar in (ROOT / "grammar").glob("*.lark"):
         assert f"wikiparse/grammar/{grammar.name}" in names
     for needed in ("wikiparse/py.typed", "wikiparse/data/namespaces.json",
-                   "wikiparse/schema/wikiparse-ast-1.json", "wikiparse/rendered/vocabulary.json",
+                   "wikiparse/schema/wikiparse-ast-2.json", "wikiparse/rendered/vocabulary.json",
                    "wikiparse/emitters/html/wikiparse.css",
                    "wikiparse/expand/lua/lualib/sandbox.lua", "wikiparse/expand/lua/lualib/mw.ustring.lua"):
         assert needed in names

@@ -3,11 +3,13 @@
 Every node is an object ``{"type", "span", <its fields>, "children"}``: all keys are always
 present (``null`` / ``[]`` when empty), fields holding nodes hold node objects (``params``,
 ``attrs``, ``items``, ``rows``...), ``children`` is ``[]`` for node types without content children.
-The root (``"type": "Document"``) also carries ``"schema": "wikiparse-ast/1"``, ``"source"`` and
-``"diagnostics"``.  ``Document.config`` is not serialised.  ``FileLink.caption`` repeats the caption
-option's nodes (a convenience; ``from_json`` shares them again).
+The root (``"type": "Document"``) also carries ``"schema": "wikiparse-ast/2"``, ``"source"`` and
+``"diagnostics"``.  ``Document.config`` is not serialised.  ``FileLink.caption`` is written as the
+index of the caption option in ``options`` (the tree shares that option's nodes; writing them twice
+doubled the output at every nested caption); ``from_json`` shares them again.  ``from_json`` also
+reads ``wikiparse-ast/1``, where ``caption`` repeated the nodes.
 
-The JSON Schema is ``wikiparse/schema/wikiparse-ast-1.json`` (see ``docs/json.md``); it is
+The JSON Schema is ``wikiparse/schema/wikiparse-ast-2.json`` (see ``docs/json.md``); it is
 generated from the node classes by :func:`json_schema`.  ``orjson`` is used when installed
 (``pip install wikiparse[fast-json]``), with the same output as the standard library.
 """
@@ -29,7 +31,10 @@ try:  # optional fast path
 except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
 
-SCHEMA_ID = "wikiparse-ast/1"
+SCHEMA_ID = "wikiparse-ast/2"
+#: the versions :func:`from_json` reads: 1 wrote ``FileLink.caption`` as a copy of the caption
+#: option's nodes (``Transclusion`` nodes appeared in version 1 output of wikiparse 0.2 as well)
+READABLE_SCHEMAS = frozenset({"wikiparse-ast/1", SCHEMA_ID})
 _SKIP = frozenset({"span", "config", "children"}) | ast.BOOKKEEPING_FIELDS
 
 # field names per class, computed once
@@ -149,13 +154,19 @@ class JsonEmitter(Emitter):
         out: dict[str, Any] = {"type": cls.__name__, "span": [node.span[0], node.span[1]]}
         if isinstance(node, ast.Document):
             out["schema"] = SCHEMA_ID
+        file_link = isinstance(node, ast.FileLink)
         for name in _field_names(cls):
+            if file_link and name == "caption":
+                out[name] = _caption_index(node)  # type: ignore[arg-type]
+                continue
             out[name] = yield from self._value(getattr(node, name))
         children = getattr(node, "children", None)
         out["children"] = (yield list(children)) if children is not None else []
         return out
 
     def _value(self, value: Any) -> Visiting:
+        if value is None or isinstance(value, (str, int, float)):
+            return value
         if isinstance(value, ast.Node):
             return (yield value)
         if isinstance(value, list):
@@ -196,12 +207,43 @@ def _node_from(data: dict[str, Any]) -> Visiting:
             children.append((yield c))
         kwargs["children"] = children
     span = data["span"]
+    caption = kwargs.pop("caption", None) if cls is ast.FileLink else None
     node = cls((int(span[0]), int(span[1])), **kwargs)
-    if isinstance(node, ast.FileLink) and node.caption is not None:
-        for opt in node.options:
-            if [c.span for c in opt.children] == [c.span for c in node.caption] and opt.kind == "caption":
-                node.caption = opt.children
+    if isinstance(node, ast.FileLink):
+        node.caption = _caption_from(node, caption)
     return node
+
+
+def _caption_index(node: ast.FileLink) -> int | None:
+    """Where ``node.caption`` is among the options (the option whose nodes it shares)."""
+    if node.caption is None:
+        return None
+    for i, opt in enumerate(node.options):
+        if opt.children is node.caption:
+            return i
+    for i, opt in enumerate(node.options):  # a tree built by hand may hold an equal copy
+        if opt.kind == "caption" and [c.span for c in opt.children] == [
+                c.span for c in node.caption]:
+            return i
+    raise ValueError("FileLink.caption is not the nodes of one of its options")
+
+
+def _caption_from(node: ast.FileLink, caption: Any) -> list[ast.Node] | None:
+    """``FileLink.caption`` from its JSON value: an option index (version 2), or the copied
+    nodes (version 1: the caption option with the same spans shares them again)."""
+    if caption is None:
+        return None
+    if isinstance(caption, bool) or not isinstance(caption, (int, list)):
+        raise ValueError(f"FileLink.caption is {caption!r}, not an option index")
+    if isinstance(caption, int):
+        if not 0 <= caption < len(node.options):
+            raise ValueError(f"FileLink.caption {caption} is not one of its "
+                             f"{len(node.options)} options")
+        return node.options[caption].children
+    for opt in node.options:
+        if opt.kind == "caption" and [c.span for c in opt.children] == [c.span for c in caption]:
+            return opt.children
+    return caption
 
 
 _CHOICES: dict[type[ast.Node], dict[str, frozenset[Any]]] = {}
@@ -277,8 +319,9 @@ def from_json(data: str | bytes | dict[str, Any]) -> ast.Document:
     if not isinstance(data, dict) or data.get("type") != "Document":
         raise ValueError("from_json needs a serialised Document (an object with type 'Document')")
     schema = data.get("schema")
-    if schema != SCHEMA_ID:
-        raise ValueError(f"unsupported schema {schema!r}; this wikiparse reads {SCHEMA_ID!r}")
+    if schema not in READABLE_SCHEMAS:
+        raise ValueError(f"unsupported schema {schema!r}; this wikiparse reads "
+                         f"{', '.join(repr(s) for s in sorted(READABLE_SCHEMAS))}")
     doc = _build(data)
     if not isinstance(doc, ast.Document):
         raise ValueError("from_json needs a serialised Document")
@@ -342,6 +385,9 @@ def json_schema() -> dict[str, Any]:
             props["schema"] = {"const": SCHEMA_ID}
         for name in _field_names(cls):
             props[name] = _type_schema(hints[name])
+        if cls is ast.FileLink:  # written as the index of the caption option
+            props["caption"] = {"anyOf": [{"type": "integer", "minimum": 0},
+                                          {"type": "null"}]}
         if "children" in hints:
             props["children"] = _type_schema(hints["children"])
         else:
@@ -356,8 +402,8 @@ def json_schema() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://wikiparse.invalid/schema/wikiparse-ast-1.json",
-        "title": "wikiparse syntax tree, schema wikiparse-ast/1",
+        "$id": "https://wikiparse.invalid/schema/wikiparse-ast-2.json",
+        "title": "wikiparse syntax tree, schema wikiparse-ast/2",
         "description": "Output of render(doc, 'json'); see docs/json.md.",
         "$ref": "#/$defs/Document",
         "$defs": defs,
@@ -368,7 +414,7 @@ def schema_path() -> str:
     """Path of the shipped schema file."""
     from importlib.resources import files
 
-    return str(files("wikiparse") / "schema" / "wikiparse-ast-1.json")
+    return str(files("wikiparse") / "schema" / "wikiparse-ast-2.json")
 
 
 register("json", JsonEmitter)

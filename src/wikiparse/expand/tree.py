@@ -13,11 +13,13 @@ MediaWiki's ``breakSyntax`` does.  Trees are cached per (text, mode).
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Union
+
+from ..gc_pause import paused_collection
+
 
 class Equals(str):
     """The ``=`` that splits a part into name and value (a ``str`` never merged with text)."""
@@ -515,13 +517,8 @@ def build_tree(text: str, tags: frozenset[str], *, for_inclusion: bool = False) 
     builder = _Builder(source, tags, for_inclusion)
     # the builder allocates many small containers and frees none: the cyclic collector's
     # passes over them would make building superlinear
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collection():
         tree, parts = _finish(builder.build())
-    finally:
-        if enabled:
-            gc.enable()
     for part in parts:
         if part.eq is not None:
             part.eq = next((k for k, x in enumerate(part.items) if x is EQUALS), None)

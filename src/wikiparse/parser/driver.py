@@ -15,12 +15,12 @@ No stage imports or constructs another: each gets the driver as its
 
 from __future__ import annotations
 
-import gc
 import re
 from typing import Callable, Sequence
 
 from ..ast import Document, Node, Redirect, Text, WikiLink
 from ..config import Limits, SiteConfig
+from ..gc_pause import paused_collection
 from .block_levels import BlockLevels
 from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
@@ -139,13 +139,8 @@ def parse_wikitext(text: str, *, config: SiteConfig, limits: Limits) -> Document
     the block passes over the document container."""
     # A parse allocates many small objects and creates no reference cycles; the cyclic GC
     # would rescan the growing tree again and again (superlinear on large pages).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collection():
         return _parse(text, config, limits)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:
