@@ -59,14 +59,17 @@ test-compiled: $(CSTAMP) pandoc-deps
 # pyenv's versions), and the pure-Python one; WHEEL_PYTHONS="python3.11 /opt/py312/bin/python"
 # chooses.  Each compiled wheel must hold an extension module for every module hatch_build.py
 # compiles (tests/packaging/check_wheels.py).
-WHEEL_PYTHONS ?= $(shell for v in 3.10 3.11 3.12 3.13 3.14; do \
-	for c in python$$v "$$(pyenv root 2>/dev/null)"/versions/$$v*/bin/python; do \
-	"$$c" -c 'import sys; assert sys.implementation.name == "cpython"' >/dev/null 2>&1 && \
-	{ echo "$$c"; break; }; done; done)
+WHEEL_PYTHONS ?=
 wheels:
 	rm -rf dist && mkdir -p dist
-	@test -n "$(WHEEL_PYTHONS)" || { echo "no CPython >= 3.10 found"; exit 1; }
-	@for py in $(WHEEL_PYTHONS); do echo "compiled wheel: $$py ($$($$py -V 2>&1))"; \
+	@pys="$(WHEEL_PYTHONS)"; \
+	if [ -z "$$pys" ]; then for v in 3.10 3.11 3.12 3.13 3.14; do \
+		for c in python$$v "$$(pyenv root 2>/dev/null)"/versions/$$v*/bin/python; do \
+			"$$c" -c 'import sys; assert sys.implementation.name == "cpython"' >/dev/null 2>&1 && \
+			{ pys="$$pys $$c"; break; }; \
+		done; done; fi; \
+	test -n "$$pys" || { echo "no CPython >= 3.10 found"; exit 1; }; \
+	for py in $$pys; do echo "compiled wheel: $$py ($$($$py -V 2>&1))"; \
 		WIKIPARSE_COMPILE=1 $$py -m pip wheel --quiet --no-deps -w dist . || exit 1; done
 	WIKIPARSE_COMPILE=0 $(PYTHON) -m pip wheel --quiet --no-deps -w dist .
 	$(PYTHON) tests/packaging/check_wheels.py dist
