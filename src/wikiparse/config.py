@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -209,6 +210,11 @@ class SiteConfig:
     redirect_words: tuple[str, ...] = ("#REDIRECT",)
     article_path: str = "/wiki/$1"
     magic_links: bool = True
+    #: which magic links are on (MediaWiki's ``$wgEnableMagicLinks``), when ``magic_links``
+    magic_link_kinds: frozenset[str] = frozenset({"ISBN", "PMID", "RFC"})
+    #: ``$wgInterwikiMagic``: ``[[fr:X]]`` is a language link (page data); when False it is an
+    #: interwiki link in the text
+    interwiki_magic: bool = True
     pmid_url: str = "https://pubmed.ncbi.nlm.nih.gov/$1"
     rfc_url: str = "https://datatracker.ietf.org/doc/html/rfc$1"
 
@@ -225,7 +231,7 @@ class SiteConfig:
         freeze(self, "protocols", tuple(self.protocols))
         freeze(self, "redirect_words", tuple(self.redirect_words))
         for name in ("variables", "behavior_switches", "parser_functions", "interwiki_prefixes",
-                     "language_codes"):
+                     "language_codes", "magic_link_kinds"):
             freeze(self, name, frozenset(getattr(self, name)))
 
     def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
@@ -270,6 +276,8 @@ class SiteConfig:
             title = " ".join(raw.replace("_", " ").split())
         else:
             title = _TITLE_SPACE.sub(" ", _DIRECTION_MARKS.sub("", raw)).strip(" \t\n\r\x00\x0b")
+        if not title.isascii() and not unicodedata.is_normalized("NFC", title):
+            title = unicodedata.normalize("NFC", title)  # MediaWiki's titles are NFC
         return title[:1].upper() + title[1:] if capitalize else title
 
     def namespace_of(self, prefix: str) -> int | None:
@@ -409,7 +417,10 @@ class SiteConfig:
         magic_links = general.get("magiclinks")
         if isinstance(magic_links, Mapping):
             # formatversion=2 gives booleans; formatversion=1 gives "" for true and omits false
-            changes["magic_links"] = any(v is True or v == "" for v in magic_links.values())
+            enabled = frozenset(str(k).upper() for k, v in magic_links.items()
+                                if v is True or v == "")
+            changes["magic_links"] = bool(enabled)
+            changes["magic_link_kinds"] = enabled
         return replace(base, **changes)
 
 

@@ -26,17 +26,20 @@ __all__ = ["HONOURED_SETTINGS", "TEST_CONFIG", "TEST_FILES", "TEST_INTERWIKI", "
            "make_emitter", "parsertest_html", "parsertest_text", "reproduces_settings",
            "test_files"]
 
-#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime])
+#: the files MediaWiki's parser-test runner uploads: name -> (width, height[, mime[, length
+#: in seconds]]); audio and video carry their codecs (TimedMediaHandler's ``<source type>``)
 TEST_FILES: dict[str, tuple[object, ...]] = {
     "Foobar.jpg": (1941, 220),
     "Bad.jpg": (1941, 220),
     "Thumb.png": (135, 135),
     "Foobar.svg": (240, 180, "image/svg+xml"),
     "LoremIpsum.djvu": (2480, 3508, "image/vnd.djvu"),
-    "Video.ogv": (320, 240, "video/ogg"),
+    "Video.ogv": (320, 240, 'video/ogg; codecs="theora"', 4.367),
     "Transcode.webm": (492, 360, "video/webm"),
-    "Audio.oga": (None, None, "audio/ogg"),
+    "Audio.oga": (None, None, 'audio/ogg; codecs="vorbis"', 1.0),
     "Hi-ho.jpg": (1941, 220),
+    "Tall.jpg": (400, 600),
+    "File_&_file.jpg": (1941, 220),
 }
 #: file redirects on the test wiki
 TEST_FILE_REDIRECTS = {"Redirect_to_foobar.jpg": "Foobar.jpg"}
@@ -58,6 +61,9 @@ TEST_INTERWIKI: dict[str, str] = {
     "project": "http://example.org/wiki/$1",
 }
 
+#: the rows of that table with ``iw_local = 0`` (wikis outside the test wiki's farm)
+TEST_FOREIGN_INTERWIKI = ("local", "wikipedia", "meatball", "memoryalpha")
+
 _UPLOADS = HashedUploads(base="http://example.com/images", sizes=TEST_FILES, only_known=True,
                          bad=frozenset({"Bad.jpg"}))
 
@@ -78,31 +84,71 @@ def make_emitter(options: Mapping[str, Any] | None = None) -> HtmlEmitter:
     return HtmlEmitter(
         wrap=False, toc=False, files=test_files, thumb_size=thumb, interwiki=_interwiki(options),
         page_title=title[:1].upper() + title[1:], local_interwiki=("local", "mi"),
+        foreign_interwiki=TEST_FOREIGN_INTERWIKI,
         fragment_mode=_fragment_mode(options),
+        external_images=_truthy(_setting(options, "wgAllowExternalImages")),
+        raw_html=_truthy(_setting(options, "wgRawHtml")),
     )
+
+
+def _setting(options: Mapping[str, Any], name: str) -> object:
+    """The case's value of the ``$wg…`` setting ``name``: from its ``!! config`` section, or
+    a ``wg…`` option (the harness lower-cases option names); None when it sets none."""
+    config = options.get("config")
+    if isinstance(config, Mapping):
+        for key, value in config.items():
+            if str(key).lower() == name.lower():
+                return value
+    return options.get(name.lower())
+
+
+def _truthy(value: object) -> bool:
+    """A PHP setting's truth (``1``, ``true``; option values arrive as strings)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _is_setting_value(value: object) -> bool:
+    return isinstance(value, (bool, int)) or (
+        isinstance(value, str) and value.strip().lower() in ("0", "1", "true", "false", ""))
 
 
 def _fragment_mode(options: Mapping[str, Any]) -> tuple[str, ...]:
     """The case's ``$wgFragmentMode`` (``!! config`` / ``config=`` option); the runner's
-    default is ``html5`` alone."""
+    default is ``legacy`` alone (ParserTestRunner::perTestSetup: "test with legacy encoding by
+    default")."""
     config = options.get("config")
     mode = config.get("wgFragmentMode") if isinstance(config, Mapping) else None
     if isinstance(mode, str):
         mode = [mode]
     if isinstance(mode, (list, tuple)) and all(isinstance(m, str) for m in mode) and mode:
         return tuple(mode)
-    return ("html5",)
+    return ("legacy",)
 
 
-#: the test wiki: English defaults, the Project namespace "TestWiki" ($wgMetaNamespace), and
-#: only the runner's interwiki prefixes ("Meta:" is no interwiki there)
+#: the test wiki's namespaces: MediaWiki's core ones, the Project namespace "TestWiki"
+#: ($wgMetaNamespace) and the runner's one extra namespace pair, "MemoryAlpha", which shadows
+#: the interwiki prefix of the same name (T53680); none of English Wikipedia's (Portal, Draft)
+TEST_NAMESPACES: dict[int, str] = {
+    **{number: name for number, name in SiteConfig().namespaces.items() if -2 <= number <= 15},
+    4: "TestWiki", 5: "TestWiki talk", 100: "MemoryAlpha", 101: "MemoryAlpha talk",
+}
+#: MediaWiki's own namespace aliases (no Wikipedia shortcuts such as WP: or T:)
+TEST_NAMESPACE_ALIASES = {"Image": 6, "Image talk": 7, "Project": 4, "Project talk": 5}
+
+#: the test wiki: English defaults, its namespaces, and only the runner's interwiki prefixes
+#: ("Meta:" is no interwiki there)
 TEST_CONFIG = SiteConfig().with_(
-    namespaces={**SiteConfig().namespaces, 4: "TestWiki", 5: "TestWiki talk"},
+    namespaces=TEST_NAMESPACES,
+    namespace_aliases=TEST_NAMESPACE_ALIASES,
     interwiki_prefixes=frozenset(TEST_INTERWIKI),
-    # the runner's language prefixes; "mi" is one too, but as a local interwiki it never makes
-    # a language link
-    language_codes=frozenset({"en", "es", "fr", "ru", "zh"}),
-    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw"},
+    # the runner's language prefixes (interwiki rows with iw_local=1 whose prefix is a language
+    # code) and $wgExtraInterlanguageLinkPrefixes = ['mul']; "mi" is one too, but as a local
+    # interwiki it never makes a language link
+    language_codes=frozenset({"en", "es", "fr", "ru", "zh", "mul"}),
+    extension_tags={**SiteConfig().extension_tags, "tag": "raw", "tåg": "raw", "spantag": "raw",
+                    "divtag": "raw"},
     # MediaWiki's own ``pubmedurl`` message (Wikipedia overrides it)
     pmid_url="//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract",
 )
@@ -129,8 +175,20 @@ def _dump_hook(content: str | None, attrs: dict[str, str]) -> str:
     return f"<pre>\n{_php_export(content)}\narray (\n{lines})\n</pre>"
 
 
+def _wrap_hook(element: str) -> Callable[[str | None, dict[str, str]], str]:
+    """The runner's ``<spantag>``/``<divtag>``: the content parsed as wikitext inside a
+    ``<span>``/``<div>`` (``raw`` keeps the content unparsed)."""
+    def hook(content: str | None, attrs: dict[str, str]) -> str:
+        inner = content or ""
+        if "raw" in attrs:
+            inner = f"<nowiki>{inner}</nowiki>"
+        return f"<{element}>{inner}</{element}>"
+    return hook
+
+
 #: the parser-test wiki's test-only tags (ParserTestParserHook)
-TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook}
+TEST_TAG_HOOKS = {"tag": _dump_hook, "tåg": _dump_hook, "spantag": _wrap_hook("span"),
+                  "divtag": _wrap_hook("div")}
 
 
 def expansion_settings(options: Mapping[str, Any] | None = None) -> Settings:
@@ -156,21 +214,31 @@ def _interwiki(options: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _site_config(options: Mapping[str, Any]) -> SiteConfig:
-    """:data:`TEST_CONFIG` with the case's options: ``pmid-interwiki`` and a
-    ``$wgEnableMagicLinks`` that turns every magic link off."""
+    """:data:`TEST_CONFIG` with the case's options: ``pmid-interwiki``, ``$wgEnableMagicLinks``
+    (any of ISBN, PMID, RFC off), ``$wgInterwikiMagic`` and ``$wgRawHtml`` (the ``<html>``
+    tag)."""
     changes: dict[str, Any] = {}
     if "pmid-interwiki" in options:
         changes["interwiki_prefixes"] = TEST_CONFIG.interwiki_prefixes | {PMID_INTERWIKI[0]}
-    config = options.get("config")
-    enable = config.get("wgEnableMagicLinks") if isinstance(config, Mapping) else None
-    if _all_magic_links_off(enable):
-        changes["magic_links"] = False
+    enable = _setting(options, "wgEnableMagicLinks")
+    if _magic_link_switches(enable) and isinstance(enable, Mapping):
+        kinds = frozenset(k for k in ("ISBN", "PMID", "RFC") if enable.get(k, True) is not False)
+        changes["magic_links"] = bool(kinds)
+        changes["magic_link_kinds"] = kinds
+    if _setting(options, "wgInterwikiMagic") is not None and not _truthy(
+            _setting(options, "wgInterwikiMagic")):
+        changes["interwiki_magic"] = False
+    if _truthy(_setting(options, "wgRawHtml")):
+        # $wgRawHtml registers the <html> tag
+        changes["extension_tags"] = {**TEST_CONFIG.extension_tags, "html": "raw"}
     return TEST_CONFIG.with_(**changes) if changes else TEST_CONFIG
 
 
-def _all_magic_links_off(value: object) -> bool:
+def _magic_link_switches(value: object) -> bool:
+    """``$wgEnableMagicLinks`` as the runner merges it: ISBN/PMID/RFC switches (others off
+    stay on)."""
     return isinstance(value, Mapping) and all(
-        value.get(kind, True) is False for kind in ("ISBN", "PMID", "RFC"))
+        k in ("ISBN", "PMID", "RFC") and isinstance(v, bool) for k, v in value.items())
 
 
 def _fragment_modes(value: object) -> bool:
@@ -183,7 +251,10 @@ def _fragment_modes(value: object) -> bool:
 #: reproduces (keep in step with :func:`_site_config`, :func:`make_emitter`)
 HONOURED_SETTINGS: dict[str, Callable[[object], bool]] = {
     "wgfragmentmode": _fragment_modes,
-    "wgenablemagiclinks": _all_magic_links_off,
+    "wgenablemagiclinks": _magic_link_switches,
+    "wginterwikimagic": _is_setting_value,
+    "wgallowexternalimages": _is_setting_value,
+    "wgrawhtml": _is_setting_value,
 }
 
 

@@ -1,5 +1,6 @@
 """``<gallery>`` lines read once for every emitter (issue 14): a caption is cut only at ``|``
-outside links and templates, and the text emitter shows it parsed, not as raw wikitext."""
+outside links and templates, and the text emitter shows it parsed, not as raw wikitext.  A line
+naming another namespace is kept (MediaWiki shows it as a missing file, with its caption)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ GALLERY = """<gallery>
 Image:K.jpg|A [[Klippan (sofa)|Klippan]] sofa.
 File:L_l.jpg|alt=Alt [[x|y]]|{{lang|de|Haus}} z|link=Main Page
 M.jpg
-Category:Not a file.jpg|skipped
+Category:Not a file.jpg|no file
 </gallery>"""
 
 
@@ -30,6 +31,7 @@ def test_gallery_lines() -> None:
         GalleryLine("K.jpg", "A [[Klippan (sofa)|Klippan]] sofa."),
         GalleryLine("L l.jpg", "{{lang|de|Haus}} z", alt="Alt [[x|y]]", link="Main Page"),
         GalleryLine("M.jpg"),
+        GalleryLine("Not a file.jpg", "no file", other_title="Category:Not a file.jpg"),
     ]
     de = gallery_lines("Datei:D.jpg|d\nFile:E.jpg|e", SiteConfig.for_language("de"))
     assert [line.name for line in de] == ["D.jpg", "E.jpg"]
@@ -49,7 +51,7 @@ def test_html_captions_keep_links_and_templates_whole() -> None:
 def test_text_shows_parsed_captions() -> None:
     doc = wikiparse.parse(GALLERY)
     text = wikiparse.render(doc, "text", captions=True)
-    assert text == "A Klippan sofa.\nHaus z"
+    assert text == "A Klippan sofa.\nHaus z\nno file"
 
 
 def test_markdown_gallery_captions() -> None:
@@ -57,3 +59,8 @@ def test_markdown_gallery_captions() -> None:
     assert "A [Klippan](</wiki/Klippan_(sofa)>) sofa." in md
     assert "![Alt y](" in md and "Haus z" in md
 
+
+
+def test_markdown_line_in_another_namespace_has_no_image() -> None:
+    md = wikiparse.render(wikiparse.parse(GALLERY), "markdown")
+    assert "no file" in md and "Not_a_file" not in md and "Not%20a%20file" not in md

@@ -66,7 +66,7 @@ def test_lists_and_definition_lists() -> None:
         "</ul>\n"
     )
     assert html("; term : def") == (
-        "<dl><dt>term </dt>\n"
+        "<dl><dt>term</dt>\n"
         "<dd>def</dd>\n"
         "</dl>\n"
     )
@@ -82,10 +82,10 @@ def test_table_with_attributes_caption_and_header() -> None:
     assert out == (
         '<table class="wikitable">\n'
         "<caption> Cap</caption><tbody><tr>\n"
-        "<th> H</th>\n"
+        "<th>H</th>\n"
         "</tr>\n"
         "<tr>\n"
-        '<td style="color:red"> c</td>\n'
+        '<td style="color:red">c</td>\n'
         "</tr>\n"
         "</tbody></table>\n"
     )

@@ -254,6 +254,15 @@ class TestIdAndClass:
         assert attrs("span", ("id", "x" * 5000)) == {"id": "x" * 1024}
         assert escape_id("abc def", max_length=3) == "abc"
 
+    def test_empty_id_dropped(self) -> None:
+        assert attrs("br", ("id", "")) == {}
+        assert attrs("br", ("id", None)) == {}
+        assert attrs("br", ("id", "  ")) == {}
+        assert attrs("br", ("id", "a space")) == {"id": "a_space"}
+
+    def test_aria_level_allowed(self) -> None:
+        assert attrs("span", ("aria-level", "3"), ("aria-bogus", "x")) == {"aria-level": "3"}
+
     def test_aria_id_lists_escaped(self) -> None:
         assert attrs("span", ("aria-labelledby", " a  b&#9;c ")) == {"aria-labelledby": "a b c"}
 

@@ -23,7 +23,8 @@ def test_case_fragment_mode_option() -> None:
     assert '<h2 id="A.26B">' in legacy
     both = parsertest_html("==A&B==", {"config": {"wgFragmentMode": ["html5", "legacy"]}})
     assert '<h2 id="A&amp;B"><span id="A.26B"></span>' in both
-    assert '<h2 id="A&amp;B">A&amp;B' in parsertest_html("==A&B==")
+    # the runner's default is legacy alone (ParserTestRunner::perTestSetup)
+    assert '<h2 id="A.26B">A&amp;B' in parsertest_html("==A&B==")
 
 
 def test_case_thumbsize_option() -> None:
@@ -73,3 +74,10 @@ def test_language_links_stay_inline_on_talk_pages() -> None:
     assert ('<a href="http://zh.wikipedia.org/wiki/Chinese" class="extiw" '
             'title="zh:Chinese">zh:Chinese</a>') in talk
     assert "<a" not in parsertest_html("Blah\n[[zh:Chinese]]", {"title": "Foo"})
+
+
+def test_the_runners_span_and_div_tags_parse_their_content() -> None:
+    # ParserTestParserHook: <spantag>/<divtag> wrap their content, parsed, in a span/div
+    assert "<span><b>world</b>!</span>" in parsertest_html("Hello <spantag>'''world'''!</spantag>")
+    assert "<div>abc</div>" in parsertest_html("<divtag>abc</divtag>")
+    assert "<span>'''x'''</span>" in parsertest_html("<spantag raw>'''x'''</spantag>")

@@ -15,6 +15,11 @@ from wikiparse.testing import HONOURED_SETTINGS, reproduces_settings
     {"config": {"wgFragmentMode": ["html5"]}},
     {"config": {"wgFragmentMode": ["legacy", "html5"]}},
     {"config": {"wgEnableMagicLinks": {"ISBN": False, "PMID": False, "RFC": False}}},
+    # partial magic links, $wgInterwikiMagic, external images and raw HTML are applied too
+    {"config": {"wgEnableMagicLinks": {"ISBN": False}}},
+    {"config": {"wgInterwikiMagic": False}},
+    {"wgallowexternalimages": "true"},
+    {"wgrawhtml": "1"},
 ])
 def test_settings_the_adapter_applies(options: dict[str, object] | None) -> None:
     assert reproduces_settings(options)
@@ -24,9 +29,8 @@ def test_settings_the_adapter_applies(options: dict[str, object] | None) -> None
     {"config": {"wgAllowDisplayTitle": True}},
     {"config": {"wgFragmentMode": ["html5"], "wgSVGNativeRendering": True}},
     {"config": {"wgFragmentMode": ["html4"]}},
-    # partial magic links are not applied (only all-off is)
-    {"config": {"wgEnableMagicLinks": {"ISBN": False}}},
-    {"wgallowexternalimages": "true"},
+    {"config": {"wgEnableMagicLinks": {"ISBN": "maybe"}}},
+    {"wgallowexternalimages": "sometimes"},
     {"config": "wgFoo = 1"},
 ])
 def test_settings_it_does_not(options: dict[str, object]) -> None:
@@ -35,3 +39,20 @@ def test_settings_it_does_not(options: dict[str, object]) -> None:
 
 def test_every_honoured_setting_is_lower_case() -> None:
     assert all(name == name.lower() and name.startswith("wg") for name in HONOURED_SETTINGS)
+
+
+def test_partial_magic_links_interwiki_magic_and_external_images_are_rendered() -> None:
+    from wikiparse.testing import parsertest_html
+
+    off = parsertest_html("ISBN 0123456789 RFC 822",
+                          {"config": {"wgEnableMagicLinks": {"ISBN": False}}})
+    assert "BookSources" not in off and "rfc822" in off
+    inline = parsertest_html("[[zh:Chinese]]", {"config": {"wgInterwikiMagic": False}})
+    assert 'href="http://zh.wikipedia.org/wiki/Chinese"' in inline
+    assert "zh.wikipedia" not in parsertest_html("[[zh:Chinese]]")
+    image = "http://example.org/a/B.png"
+    assert '<img src="http://example.org/a/B.png" alt="B.png" />' in parsertest_html(
+        image, {"wgallowexternalimages": "true"})
+    assert "<img" not in parsertest_html(image)
+    assert "<b>x</b>" in parsertest_html("<html><b>x</b></html>", {"wgrawhtml": "1"})
+    assert "&lt;html&gt;" in parsertest_html("<html><b>x</b></html>")

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable
 
 from .kinds import Dialect, ItemKind, ListKind, Severity
 from .search import FLAGS
+from .gallery import gallery_lines
 from .nodes import (
-    Attribute, Category, FileLink, Heading, LanguageLink, Node, Redirect, Span, plain_title,
+    Attribute, Category, ExtensionTag, FileLink, Heading, LanguageLink, Node, Redirect, Span,
+    plain_title,
 )
 from .tables import GridCell, Table, TableCaption, TableCell, TableRow
 
@@ -141,7 +143,17 @@ class Document(Node):
 
     @property
     def files(self) -> list[FileLink]:
-        return self.filter(FileLink)
+        """Every file the page shows, in document order: its file links, and the images of its
+        ``<gallery>`` tags.  The tree keeps a gallery's lines raw, so each of its images is a
+        :class:`FileLink` built from its line (span: the line in the source; name and title
+        only, no options), not a node of the tree: editing it changes nothing."""
+        out: list[FileLink] = []
+        for node in self.walk():
+            if isinstance(node, FileLink):
+                out.append(node)
+            elif isinstance(node, ExtensionTag) and node.name.lower() == "gallery":
+                out.extend(_gallery_files(node, self.config))
+        return out
 
     @property
     def categories(self) -> list[Category]:
@@ -273,3 +285,27 @@ def attach_source(root: Node, source: str) -> None:
                 extend(value)
             elif value is not None:
                 push(value)
+
+
+def _gallery_files(tag: ExtensionTag, config: SiteConfig | None) -> list[FileLink]:
+    """The File-namespace images of a ``<gallery>`` as file links (see :attr:`Document.files`)."""
+    content = tag.content
+    if not content:
+        return []
+    origin = tag.origin
+    start = -1
+    if origin is not None:  # the content ends where the closing tag starts
+        end = origin.rfind("</", tag.span[0], tag.span[1])
+        if end >= len(content) and origin[end - len(content) : end] == content:
+            start = end - len(content)
+    namespace = (config.namespace_name(6) if config is not None else "") or "File"
+    files = []
+    for line in gallery_lines(content, config):
+        if line.other_title is not None:
+            continue
+        span = (start + line.span[0], start + line.span[1]) if start >= 0 else (0, 0)
+        target = content[line.span[0] : line.span[1]].partition("|")[0].strip()
+        files.append(FileLink(span, target=target, title=f"{namespace}:{line.name}",
+                              name=line.name, namespace=6,
+                              origin=origin if start >= 0 else None))
+    return files

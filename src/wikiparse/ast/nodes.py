@@ -448,10 +448,10 @@ class Parameter(Node):
         """The value's wikitext (trimmed when named, as MediaWiki does).  ``source`` is only
         needed for nodes that cannot reach their document's source (see :class:`Node`)."""
         if source is None:
-            text = "".join(str(n) for n in self.value)
+            text = "".join([str(n) for n in self.value])
         else:
-            text = "".join(n.value if isinstance(n, Text) else source[n.span[0] : n.span[1]]
-                           for n in self.value)
+            text = "".join([n.value if isinstance(n, Text) else source[n.span[0] : n.span[1]]
+                            for n in self.value])
         return text.strip() if self.showkey else text
 
 

@@ -21,8 +21,9 @@ directly (the fast path for leaves).
 
 from __future__ import annotations
 
+from collections.abc import Generator as GeneratorABC
 from types import GeneratorType
-from typing import Any, Callable, Generator, Generic, Iterable, TypeVar
+from typing import Any, Callable, Generator, Generic, TypeVar
 
 from .nodes import Node
 
@@ -33,11 +34,19 @@ R = TypeVar("R")
 Visiting = Generator[Any, Any, Any]
 
 
+def is_visiting(value: object) -> bool:
+    """Whether a handler's result is a generator still to be driven.  Generators of modules
+    compiled with mypyc are not ``types.GeneratorType`` but are ``collections.abc.Generator``s."""
+    return type(value) is GeneratorType or isinstance(value, GeneratorABC)
+
+
 class Visitor(Generic[R]):
     """Calls ``visit_<ClassName>(node)`` for each node visited."""
 
     def __init__(self) -> None:
         self._handlers: dict[type[Node], Callable[[Node], R]] = {}
+        #: result class -> whether it is a generator class (see :func:`is_visiting`)
+        self._generator_classes: dict[type, bool] = {str: False, GeneratorType: True}
 
     def override(self, cls: type[Node]) -> Callable[[Node], R] | None:
         """A handler that takes precedence over ``visit_<cls>`` (none by default)."""
@@ -71,44 +80,81 @@ class Visitor(Generic[R]):
 
     def visit(self, node: Node) -> R:
         result: Any = self._handler(type(node))(node)
-        if type(result) is GeneratorType:
+        if self._is_generator(result):
             return self._drive(result)  # type: ignore[no-any-return]
         return result  # type: ignore[no-any-return]
+
+    def _is_generator(self, value: object) -> bool:
+        cls = type(value)
+        known = self._generator_classes.get(cls)
+        if known is None:
+            known = self._generator_classes[cls] = issubclass(cls, GeneratorABC)
+        return known
 
     def combine(self, results: list[Any]) -> Any:
         """The result of a list of nodes from their results (what ``yield nodes`` gets)."""
         return "".join(results)
 
-    def _each(self, nodes: Iterable[Node]) -> Visiting:
-        results = []
-        for n in nodes:
-            results.append((yield n))
-        return self.combine(results)
-
     def _drive(self, first: Visiting) -> Any:
         """Run generator handlers on an explicit stack: a yielded node is visited (its handler
-        pushed when it is a generator too), a yielded list of nodes goes through :meth:`_each`,
-        and each result is sent back to the generator that asked."""
-        handler = self._handler
-        stack: list[Visiting] = [first]
+        pushed when it is a generator too), a yielded list of nodes is walked here, in one
+        loop, each child's result collected until a child's handler is a generator (then the
+        list's place is kept on the stack under it), and each result is sent back to the
+        generator that asked (a list's results through :meth:`combine`).
+
+        Most nodes are leaves whose handler returns its result at once, so the list loop
+        costs one dictionary look-up and one call per child: no generator round trip."""
+        handlers = self._handlers
+        find = self._handler
+        combine = self.combine
+        generator_classes = self._generator_classes
+        is_generator = self._is_generator
+        # each entry: a generator, or a list being walked as (its results, an iterator over
+        # the nodes left)
+        stack: list[Any] = [first]
         value: Any = None
         while True:
-            try:
-                request = stack[-1].send(value)
-            except StopIteration as done:
+            top = stack[-1]
+            if type(top) is tuple:
+                # a child generator of this list finished with ``value``
                 stack.pop()
-                if not stack:
-                    return done.value
-                value = done.value
-                continue
-            if isinstance(request, Node):
-                value = handler(type(request))(request)
-                if type(value) is GeneratorType:
-                    stack.append(value)
-                    value = None
+                results, rest = top
+                results.append(value)
             else:
-                stack.append(self._each(request))
-                value = None
+                try:
+                    request = top.send(value)
+                except StopIteration as done:
+                    stack.pop()
+                    if not stack:
+                        return done.value
+                    value = done.value
+                    continue
+                if isinstance(request, Node):
+                    handler = handlers.get(type(request))
+                    if handler is None:
+                        handler = find(type(request))
+                    value = handler(request)
+                    if is_generator(value):
+                        stack.append(value)
+                        value = None
+                    continue
+                results = []
+                rest = iter(request)
+            for child in rest:
+                # (a handler is a function or bound method: never false)
+                result = (handlers.get(type(child)) or find(type(child)))(child)
+                if type(result) is not str:
+                    generator = generator_classes.get(type(result))
+                    if generator is None:
+                        generator = is_generator(result)
+                    if generator:
+                        stack.append((results, rest))
+                        stack.append(result)
+                        value = None
+                        break
+                results.append(result)
+            else:
+                value = combine(results)
 
     def generic_visit(self, node: Node) -> R:
         raise NotImplementedError(f"{type(self).__name__} cannot handle {type(node).__name__}")

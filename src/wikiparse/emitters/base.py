@@ -8,14 +8,30 @@ overrides one node's rendering on an instance without subclassing:
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar
+import gc
+from contextlib import contextmanager
+from typing import Any, Callable, ClassVar, Iterator
 
 from ..ast import Document, Node, Visitor
-from ..ast.visitor import Visiting
+from ..ast.visitor import Visiting, is_visiting
 
-__all__ = ["Emitter", "RenderRule", "Visiting"]
+__all__ = ["Emitter", "RenderRule", "Visiting", "gc_paused", "is_visiting"]
 
 RenderRule = Callable[[Any, Node], Any]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a render.  A walk makes no reference cycles, but
+    its many short-lived generators and lists trigger collections that rescan the whole live
+    tree each time: superlinear on large pages (as in the parser, which pauses it too)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class Emitter(Visitor[Any]):

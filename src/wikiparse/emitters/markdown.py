@@ -455,7 +455,9 @@ class MarkdownEmitter(Emitter):
             caption, alt = self._snippet_markdown(line.caption)
             if line.alt is not None:
                 alt = self._snippet_markdown(line.alt)[1]
-            image = self._image(line.name, alt or line.name, width, None)
+            # a line naming another namespace is no file (MediaWiki shows a missing one)
+            image = (self._image(line.name, alt or line.name, width, None)
+                     if line.other_title is None else "")
             items.append([c for c in (image, caption) if c])
         return self._list_block_md([" ".join(i) for i in items if i], ordered=False)
 

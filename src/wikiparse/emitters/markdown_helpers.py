@@ -4,13 +4,13 @@ still footnotes).  Footnote markers are sentinels (:data:`NOTE`) until the Markd
 
 from __future__ import annotations
 
-from types import GeneratorType
 
 import html as html_lib
 import re
 from typing import Any, Protocol
 
 import wikiparse.ast as ast
+from .base import is_visiting
 from .html.emitter import HtmlEmitter
 from .markdown_syntax import escape_inline
 from .text import TextEmitter
@@ -47,7 +47,7 @@ class TemplateText(TextEmitter):
         if node.name.lower() == "ref":
             return self.owner.ref_marker(node)
         result = super().visit_ExtensionTag(node)
-        if isinstance(result, GeneratorType):  # the text emitter's handler renders children
+        if is_visiting(result):  # the text emitter's handler renders children
             result = self._drive(result)
         return str(result)
 
@@ -62,7 +62,7 @@ def html_ref_rule(owner: FootnoteOwner) -> Any:
             label = NOTE.sub(lambda m: m.group(1), marker)
             return f"<sup>[{html_lib.escape(label)}]</sup>"
         result = HtmlEmitter.visit_ExtensionTag(em, node)
-        if isinstance(result, GeneratorType):  # a handler that yields its children: drive it
+        if is_visiting(result):  # a handler that yields its children: drive it
             result = em._drive(result)
         return str(result)
 

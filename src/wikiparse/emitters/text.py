@@ -25,7 +25,7 @@ import wikiparse.ast as ast
 from ..config import SiteConfig
 from ..html_tags import DISPLAY_BLOCK_TAGS, DISPLAY_LINE_TAGS, TABLE_CELL_TAGS
 from . import register
-from .base import Emitter, Visiting
+from .base import Emitter, Visiting, gc_paused
 from .html.sanitizer import decode_entities
 from .gallery import gallery_lines
 from .templates import TemplateCall, TemplateHandlers
@@ -105,7 +105,8 @@ class TextEmitter(Emitter):
             self.config = node.config
             self.parse_fragment = node.parse_fragment
         self._reset()
-        raw = self.visit(node)
+        with gc_paused():
+            raw = self.visit(node)
         if self.references and isinstance(node, ast.Document):
             for group in list(self._notes):
                 raw += self._reference_list(group)

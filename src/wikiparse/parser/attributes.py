@@ -10,8 +10,10 @@ from ..ast import Attribute, Node
 from .context import Context
 from .items import Item, Tok, flatten, item_end, item_start
 
+# a quoted value may run to the end of the attribute text without its closing quote
+# (``title="Hello world>``), as in MediaWiki's Sanitizer
 _ATTR = re.compile(
-    r"""([^\s/>="'\x00][^\s/>=\x00]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?"""
+    r"""([^\s/>="'\x00][^\s/>=\x00]*)(?:\s*=\s*(?:"([^"]*)(?:"|\Z)|'([^']*)(?:'|\Z)|([^\s"'>]+)))?"""
 )
 
 

@@ -11,9 +11,10 @@ attached where they stand and change nothing.  In ``lines`` mode (template argum
 from __future__ import annotations
 
 from ..ast import (
-    Comment, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
+    BehaviorSwitch, Comment, Heading, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
     Preformatted, Text)
 from .context import Context
+from .definition_terms import find_term_colon
 from .interfaces import Reentry
 from .items import (NT, BlockEntry, ContainerState, Line, Tok, add_nodes, first_tok_kind, is_blank_tok,
                     newline_text, to_nodes)
@@ -27,22 +28,33 @@ class BlockLevels:
     """The doBlockLevels pass of a parse."""
 
     def __init__(self, ctx: Context, passes: Reentry) -> None:
+        self.ctx = ctx
         self.text = ctx.text
         self.passes = passes
 
     def do_block_levels(self, state: ContainerState) -> None:
         """Block pass: ``state.entries`` to ``state.nodes``."""
         levels = _BlockState(self.text, self.passes, state.mode)
+        levels.indent_pre = not self.ctx.blockquotes  # MediaWiki: no indent-pre in a blockquote
         entries = state.entries
         first_raw = state.first_raw
         last_raw = state.last_raw
         last = len(entries) - 1
+        after_heading = False
+        text = self.text
         for n, entry in enumerate(entries):
             if isinstance(entry, BlockEntry):
                 levels.block(entry.node)
                 if entry.trailing:
                     add_nodes(levels.out, entry.trailing)
+                # doHeadings' pattern ends in \s*$ (multi-line): blank lines after a heading
+                # are part of its match and never reach doBlockLevels
+                after_heading = isinstance(entry.node, Heading) and state.mode == "doc"
                 continue
+            if after_heading:
+                if all(is_blank_tok(it, text) for it in entry.items):
+                    continue
+                after_heading = False
             if (n == 0 and first_raw) or (n == last and last_raw and entry.nl is None):
                 levels.raw_line(entry, keep_newline=n < last)
                 continue
@@ -65,6 +77,8 @@ class _BlockState:
         self.para_nl: Tok | None = None
         self.lists: list[tuple[List, ListItem]] = []
         self.list_prefix = ""
+        self.dt_open = False  # MediaWiki's DTopen: one flag for the whole list stack
+        self.indent_pre = True
 
     # -------------------------------------------------------------- paragraph machinery
 
@@ -97,6 +111,7 @@ class _BlockState:
             self.lists.pop()
         if keep == 0:
             self.list_prefix = ""
+            self.dt_open = False
 
     def block(self, node: Node) -> None:
         self.close_lists()
@@ -166,12 +181,18 @@ class _BlockState:
             self.emit_raw(inline(items), line)
             return
         blank = all(is_blank_tok(it, text) for it in items)
+        # behaviour switches are gone before doBlockLevels: a line of them is blank
+        marks: list[Node] = []
+        if not blank and all(is_blank_tok(it, text) or isinstance(it, (BehaviorSwitch, Comment))
+                             for it in items):
+            blank = True
+            marks = [n for n in to_nodes(items, text) if not isinstance(n, Text)]
         if self.mode != "doc":
             self.emit_raw(inline(items), line)
             return
         # indent-pre: a line starting with a space
         if (fkind == "line_space" and text[first.start] == " "  # type: ignore[union-attr]
-                and (self.last == "pre" or not blank)):
+                and (self.last == "pre" or not blank) and self.indent_pre):
             if self.last != "pre":
                 self.pending = None
                 self.close_paragraph()
@@ -189,16 +210,23 @@ class _BlockState:
             if self.pending is not None:
                 if self.pending == "</p><p>":
                     self.close_paragraph()
-                brk = ParagraphBreak((line.start, line.nl.end if line.nl else line.end), origin=self.text)
-                self.open(Paragraph(brk.span, children=[brk], origin=self.text))
+                end = line.nl.end if line.nl else line.end
+                brk = ParagraphBreak((marks[-1].span[1] if marks else line.start, end), origin=self.text)
+                self.open(Paragraph((line.start, end), children=[*marks, brk], origin=self.text))
                 self.para_nl = None  # the break's span holds its newline
                 self.pending = None
                 self.last = "p"
-            elif self.last != "p":
+                return
+            if self.last != "p":
                 self.close_paragraph()
                 self.pending = "<p>"
             else:
                 self.pending = "</p><p>"
+            if marks:
+                if self.para is not None:
+                    self.add_to_para(marks, line)
+                else:
+                    add_nodes(self.out, marks)
             return
         nodes = inline(items)
         if self.pending is not None:
@@ -219,88 +247,125 @@ class _BlockState:
     # -------------------------------------------------------------- lists
 
     def list_line(self, line: Line) -> None:
+        """One list line, as doBlockLevels does it: the prefix is compared with the previous
+        line's (where ``;`` was stored as ``:``), unshared levels close, a shorter or equal
+        prefix continues the list at that level, and one ``dt`` open anywhere (MediaWiki keeps a
+        single flag) turns into a ``dd`` when this line continues a level with ``:``."""
         items = line.items
         tok = items[0]
         assert isinstance(tok, Tok)
         prefix = self.text[tok.start : tok.end]
-        norm = prefix.replace(";", ":")
+        prefix2 = prefix.replace(";", ":")
         content = items[1:]
         self.pending = None
         if self.para is not None or self.last:
             self.close_paragraph()
         last = self.list_prefix
-        if not self.lists:
-            last = ""
-        common = 0
-        for a, b in zip(norm, last):
-            if a != b:
-                break
-            common += 1
-        # close levels that are not shared
-        if len(self.lists) > common:
-            del self.lists[common:]
-        term_split = None
-        if len(prefix) <= common and common > 0:
-            # next item in the list at level `common`
-            char = prefix[common - 1]
-            lst, _ = self.lists[common - 1]
-            item = ListItem((tok.start, line.end), kind=_ITEM_KIND[char], marker=prefix, origin=self.text)
-            lst.items.append(item)
-            self.lists[common - 1] = (lst, item)
-            if char == ";":
-                term_split = True
-        while len(prefix) > common:
-            char = prefix[common]
-            lst = List((tok.start + common, line.end), kind=_LIST_KIND[char], origin=self.text)
-            item = ListItem((tok.start + common, line.end), kind=_ITEM_KIND[char], marker=prefix, origin=self.text)
-            lst.items.append(item)
-            if common == 0:
-                self.out.append(lst)
-            else:
-                parent_item = self.lists[common - 1][1]
-                parent_item.children.append(lst)
-            self.lists.append((lst, item))
-            if char == ";":
-                term_split = True
-            common += 1
-        self.list_prefix = norm
-        lst, item = self.lists[-1]
-        if term_split:
-            split = self._split_term(content)
-            if split is not None:
-                term, colon, definition = split
-                add_nodes(item.children, self.passes.inline(term))
-                item.span = (item.span[0], colon.start)
-                dd = ListItem((colon.start, line.end), kind="dd", marker=":", origin=self.text)
-                add_nodes(dd.children, self.passes.inline(definition))
-                lst.items.append(dd)
-                self.lists[-1] = (lst, dd)
-                self._extend(line.end)
-                return
-        add_nodes(item.children, self.passes.inline(content))
+        start = tok.start
+        if last == prefix2 and self.lists:
+            self._next_item(prefix[-1], start, line.end, prefix)
+            if prefix[-1] == ";":
+                content = self._split_term(content, line)
+        else:
+            common = 0
+            for a, b in zip(prefix, last):
+                if a != b:
+                    break
+                common += 1
+            self._close_levels(last, common)
+            if len(prefix) <= common and common > 0:
+                self._next_item(prefix[common - 1], start, line.end, prefix)
+            if self.dt_open and common > 0 and prefix[common - 1] == ":":
+                self._next_item(":", start, line.end, prefix)
+            while len(prefix) > common:
+                char = prefix[common]
+                self._open_list(char, start + common, line.end, prefix)
+                if char == ";":
+                    content = self._split_term(content, line)
+                common += 1
+            self.list_prefix = prefix2
+        add_nodes(self.lists[-1][1].children, self.passes.inline(content))
         self._extend(line.end)
+
+    def _close_levels(self, last: str, common: int) -> None:
+        """MediaWiki's closeList for each unshared level of the previous prefix, innermost
+        first, with the end tags applied as the HTML tree builder applies them: a ``</dd>``
+        written for what is really a ``dt`` (the single DTopen flag was stale) closes the
+        nearest open ``dd`` further out, and the later end tags act on what is left."""
+        elems: list[str] = []
+        for lst, item in self.lists:
+            elems.append(lst.kind)
+            elems.append(item.kind)
+        n = len(last)
+        while n > common and elems:
+            char = last[n - 1]
+            n -= 1
+            if char == ":":
+                tags = ("dt", "dl") if self.dt_open else ("dd", "dl")
+                self.dt_open = False
+            else:
+                tags = ("li", "ul" if char == "*" else "ol")
+            for tag in tags:
+                _end_tag(elems, tag)
+        del self.lists[(len(elems) + 1) // 2 :]
+        if not self.lists:
+            self.dt_open = False
+
+    def _next_item(self, char: str, start: int, end: int, marker: str) -> None:
+        """Close the innermost open item and open the next one in its list."""
+        if not self.lists:
+            self._open_list(char, start, end, marker)
+            return
+        lst, _ = self.lists[-1]
+        item = ListItem((start, end), kind=_ITEM_KIND[char], marker=marker, origin=self.text)
+        lst.items.append(item)
+        self.lists[-1] = (lst, item)
+        if char in ";:":
+            self.dt_open = char == ";"
+
+    def _open_list(self, char: str, start: int, end: int, marker: str) -> None:
+        if self.lists:
+            parent = self.lists[-1][1]
+            # after a term split the parent is a dd starting at the colon
+            start = max(start, parent.span[0])
+        lst = List((start, end), kind=_LIST_KIND[char], origin=self.text)
+        item = ListItem((start, end), kind=_ITEM_KIND[char], marker=marker, origin=self.text)
+        lst.items.append(item)
+        if self.lists:
+            self.lists[-1][1].children.append(lst)
+        else:
+            self.out.append(lst)
+        self.lists.append((lst, item))
+        if char == ";":
+            self.dt_open = True
 
     def _extend(self, end: int) -> None:
         for lst, item in self.lists:
             lst.span = (lst.span[0], max(lst.span[1], end))
             item.span = (item.span[0], max(item.span[1], end))
 
-    def _split_term(self, items: list[NT]) -> tuple[list[NT], Tok, list[NT]] | None:
-        text = self.text
-        for idx, it in enumerate(items):
-            if isinstance(it, Tok) and it.kind == "text":
-                pos = text.find(":", it.start, it.end)
-                if pos >= 0:
-                    before = items[:idx]
-                    if pos > it.start:
-                        before = before + [Tok("text", it.start, pos)]
-                    after: list[NT] = []
-                    if pos + 1 < it.end:
-                        after.append(Tok("text", pos + 1, it.end))
-                    after.extend(items[idx + 1 :])
-                    return before, Tok("text", pos, pos + 1), after
-            elif isinstance(it, Tok) and it.kind == "list_prefix":
-                pass
-        return None
+    def _split_term(self, content: list[NT], line: Line) -> list[NT]:
+        """``;term:definition``: the term goes to the open ``dt``, a ``dd`` opens at the colon;
+        returns what follows the colon (or ``content`` when there is no colon)."""
+        split = find_term_colon(content, self.text)
+        if split is None:
+            return content
+        term, colon, rest = split
+        lst, item = self.lists[-1]
+        add_nodes(item.children, self.passes.inline(term))
+        item.span = (item.span[0], colon.start)
+        self._next_item(":", colon.start, line.end, ":")
+        return rest
 
 
+def _end_tag(elems: list[str], tag: str) -> None:
+    """An end tag on a stack of list elements: ``</li>`` closes the nearest ``li`` not behind a
+    ``ul``/``ol`` (list item scope), any other tag the nearest element of its name; an end tag
+    with nothing to close is ignored."""
+    for i in range(len(elems) - 1, -1, -1):
+        e = elems[i]
+        if e == tag:
+            del elems[i:]
+            return
+        if tag == "li" and e in ("ul", "ol"):
+            return

@@ -11,46 +11,27 @@ template around an argument).
 
 from __future__ import annotations
 
-import html
 import re
 
-from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, MagicLink, Node, Signature
+from ..ast import BehaviorSwitch, Comment, Entity, ExternalLink, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
 from .context import Context
+from .entities import reference_char
 from .interfaces import Constructs
-from .items import Frame, Item, Splice, TagTok, Tok
-from .scanner import scanner
+from .items import Frame, Item, Splice, TagTok, Tok, flatten
+from .magic_links import magic_link
+from .scanner import fast_scanner
 from .tags import HTML_TAGS
+from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, comment_end, free_url_stop,
+                   heading_end_left_out, inner_protocol, ipv6_host_end, strip_comments,
+                   trailing_punctuation_start, url_pieces)
 
-
-def _reference_char(raw: str) -> str:
-    """The character an entity stands for, or ``""`` when MediaWiki shows it as text: an unknown
-    name, or a number that is no character (Sanitizer::validateCodepoint allows tab, LF, CR,
-    U+0020-D7FF, U+E000-FFFD, U+10000-10FFFF).  Zero padding of any length is allowed."""
-    if not raw.startswith("&#"):
-        char = html.unescape(raw)
-        return "" if char == raw else char
-    digits = raw[2:-1]
-    hexadecimal = digits[:1] in ("x", "X")
-    significant = (digits[1:] if hexadecimal else digits).lstrip("0") or "0"
-    if len(significant) > (6 if hexadecimal else 7):
-        return ""
-    cp = int(significant, 16 if hexadecimal else 10)
-    if cp in (0x09, 0x0A, 0x0D) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD \
-            or 0x10000 <= cp <= 0x10FFFF:
-        return html.unescape(f"&#{cp};") if 0x80 <= cp <= 0x9F else chr(cp)
-    return ""
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
-_URL_CONTINUE = re.compile(r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
-_URL_WITH_PIPES = re.compile(r"""(?:[^\s\[\]<>"{}'\x00-\x1f\x7f\ufffd]|'(?!')){1,2048}""")
-_ESCAPED_ANGLE = re.compile(r"&(?:lt|gt);")
+#: ``Frame.text_start`` of a link frame whose target cannot be a title
+NOT_A_TITLE = -1
 _CELL_LINE = re.compile(r"[ \t]*[|!]")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
-_MAGIC = re.compile(r"(ISBN|RFC|PMID)(?:[ \xa0]|&nbsp;|&#160;|&#[xX][aA]0;)+(.*)", re.S)
-# what may follow a heading's closing '=' run on its line: blanks and comments
-_HEADING_LINE_REST = re.compile(r"[ \t]*(?:<!--(?:(?!-->).)*-->[ \t]*)*(?:\n|\Z)", re.S)
-_TRAILING_PUNCT = ",;.:!?\\"  # MediaWiki's ',;\.:!?' (the backslash included)
 
 # token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the '|' in
 # them is a separator (the preprocessor knows no tables) and the rest is text
@@ -73,7 +54,8 @@ class BracketBuilder:
     def run(self, start: int, end: int) -> list[Item]:
         ctx = self.ctx
         text = ctx.text
-        match = scanner().match
+        (line_start_match, inline_match, text_match, text_exact, text_stops, text_limit,
+         single) = fast_scanner().parts()
         root = Frame("root", start)
         stack: list[Frame] = [root]
         max_depth = ctx.limits.max_depth
@@ -82,10 +64,36 @@ class BracketBuilder:
         self.line_start = start
         heading_frame: Frame | None = None  # the frame in which the current line is a heading
         while pos < end:
-            m = match(text, pos, end)
-            assert m is not None  # CHAR matches any character
-            kind = m.lastgroup
-            s, e = m.span()
+            # the tokens of scanner(), found with less work (see FastScanner.tokens)
+            kind = None
+            at_line_start = not pos or text[pos - 1] == "\n"
+            if at_line_start:
+                m = line_start_match(text, pos, end)
+                if m is not None:
+                    kind, (s, e) = m.lastgroup, m.span()
+            if kind is None:
+                c = text[pos]
+                if c not in text_stops:
+                    lim = pos + text_limit
+                    m = text_match(text, pos, lim if lim < end else end)
+                    if m is not None:
+                        e = m.end()
+                        if e == lim and lim < end:  # cut by the bound: the grammar's own TEXT
+                            e = text_exact(text, pos, end).end()  # type: ignore[union-attr]
+                        if ctx.tokens < max_tokens:  # the most common token, in short
+                            ctx.tokens += 1
+                            stack[-1].parts[-1].append(Tok("text", pos, e))
+                            pos = e
+                            continue
+                        kind, s = "TEXT", pos
+                elif c in single:
+                    kind, s, e = single[c], pos, pos + 1
+                if kind is None:
+                    if at_line_start:
+                        kind, s, e = "CHAR", pos, pos + 1
+                    else:  # CHAR matches any character: m is a match
+                        m = inline_match(text, pos, end)
+                        kind, (s, e) = m.lastgroup, m.span()  # type: ignore[union-attr]
             top = stack[-1]
             cur = top.parts[-1]
             ctx.tokens += 1
@@ -138,7 +146,7 @@ class BracketBuilder:
                                        closed=closed, origin=text))
             elif kind == "ENTITY":
                 raw = text[s:e]
-                char = _reference_char(raw)
+                char = reference_char(raw)
                 if not char:
                     # an unknown name, or a number that is no character (&#0;, &#1114112;):
                     # MediaWiki shows it escaped, as text
@@ -180,7 +188,8 @@ class BracketBuilder:
                 if self.link_depth or top.kind == "extlink":
                     cur.append(Tok("text", s, e))
                 else:
-                    cur.append(self._magic_link(s, e))
+                    link = magic_link(ctx, s, e)
+                    cur.append(Tok("text", s, e) if link is None else link)
             elif kind == "SIGNATURE":
                 cur.append(Signature((s, e), tildes=e - s, origin=text))
             elif kind == "SWITCH":
@@ -301,6 +310,13 @@ class BracketBuilder:
         n = e - s
         if n >= 2:
             url = self.ctx.bracket_url_re.match(text, e, end)
+            if url is not None and stack[-1].kind == "extlink" and not self.link_depth:
+                # '[http://a [[http://b]]]': no link inside a label, the label is
+                # '[[http://b' (a free link if the outer '[url' never closes)
+                url_end = self._url_end(stack, e, url.end())
+                cur.append(Tok("text", s, e))
+                cur.append(Tok("url_candidate", e, url_end))
+                return url_end
             if url is not None:
                 # [[http://x]] is '[' + an external link + ']' in MediaWiki
                 cur.append(Tok("text", s, e - 1))
@@ -320,6 +336,11 @@ class BracketBuilder:
             if n > 2:
                 cur.append(Tok("text", s, e - 2))
             frame = Frame("link", e - 2, 2)
+            if n % 2:
+                # MediaWiki cuts the text at every '[[' from the left: in an odd run the last
+                # '[[' is followed by '[', which starts no title ('[[[x]]]' is text).  The
+                # frame still holds its '|' (the preprocessor counts the whole run)
+                frame.text_start = NOT_A_TITLE
             # image captions are autolinked (URLs, magic links); other link labels are not
             frame.url_end = 0 if self._file_target_ahead(e, end) else 1
             stack.append(frame)
@@ -370,7 +391,8 @@ class BracketBuilder:
                 trail_end = pos + 2
                 if remaining == 2:
                     trail_end = self._trail_end(pos + 2, end)
-                built = self.constructs.link_element(top, pos, trail_end)
+                built = (self.constructs.link_element(top, pos, trail_end)
+                         if top.text_start != NOT_A_TITLE else None)
                 if built is None:
                     stack.append(top)
                     self.link_depth += top.url_end  # _degrade takes the frame's depth off again
@@ -385,6 +407,12 @@ class BracketBuilder:
                 if remaining == 0:
                     return trail_end
             elif top.kind == "extlink":
+                below = stack[-2]
+                if remaining >= 2 and below.kind == "link" and below.url_end:
+                    # '[[a|[http://x y]]': MediaWiki finds links at '[[' ... ']]' first and
+                    # reads no external link in a link's label: the '[url' is text
+                    self._degrade(stack)
+                    continue
                 stack.pop()
                 stack[-1].parts[-1].append(self.constructs.extlink_element(top, pos))
                 remaining -= 1
@@ -407,7 +435,7 @@ class BracketBuilder:
             return False
         text = self.ctx.text
         for part in frame.parts[1:]:
-            for it in part:
+            for it in flatten(part):
                 if isinstance(it, Tok) and it.kind == "text" and "[" in text[it.start : it.end]:
                     return True
         return False
@@ -430,6 +458,13 @@ class BracketBuilder:
             return end
         if top.kind != "extlink" and not self.link_depth:
             node = self.free_link(stack, s, e)
+            if node is None:
+                inner = inner_protocol(self.ctx.text, s, colon, self.ctx.protocol_re)
+                if inner > s:
+                    # 'ok-http://x', 'svn+ssh://x': MediaWiki's URLs start at a word boundary,
+                    # so the protocol inside the scheme-like run starts one
+                    cur.append(Tok("text", s, inner))
+                    return inner
         if node is None:
             cur.append(Tok("text", s, colon + 1))
             return colon + 1
@@ -444,13 +479,18 @@ class BracketBuilder:
         # bounded chunks
         pipes_ok = not _CELL_LINE.match(text, self.line_start) and not any(
             f.kind in ("brace", "link") for f in stack)
-        more = _URL_WITH_PIPES if pipes_ok else _URL_CONTINUE
+        more = URL_WITH_PIPES if pipes_ok else URL_CONTINUE
         while e < len(text):
             m = more.match(text, e)
             if m is None:
-                break
+                # the preprocessor removes comments first: 'http://a/b<!--c-->d' is one URL
+                after = comment_end(text, e)
+                if after < 0 or more.match(text, after) is None:
+                    break
+                e = after
+                continue
             e = m.end()
-        cut = _ESCAPED_ANGLE.search(text, s, e)
+        cut = ESCAPED_ANGLE.search(text, s, e)
         return cut.start() if cut else e
 
     def _resolve_candidates(self, stack: list[Frame], part: list[Item]) -> None:
@@ -473,7 +513,11 @@ class BracketBuilder:
         proto = self.ctx.protocol_re.match(text, s, e)
         if proto is None:
             return None
+        if extend and e == proto.end():
+            e = ipv6_host_end(text, e)  # http://[2001:db8::1]/
         url_end = self._url_end(stack, s, e) if extend else e
+        if extend:
+            url_end = free_url_stop(text, s, url_end)
         top = stack[-1]
         if extend and top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0:
             # the preprocessor splits an argument at its first '=' before links are found:
@@ -482,51 +526,24 @@ class BracketBuilder:
             if eq > proto.end():
                 url_end = eq
         if extend and text[url_end - 1] == "=":
-            url_end = self._heading_end_left_out(s, url_end)
-        has_paren = "(" in text[s:url_end]
-        while url_end > s:
-            ch = text[url_end - 1]
-            if ch in _TRAILING_PUNCT or (ch == ")" and not has_paren):
-                url_end -= 1
-            else:
-                break
+            url_end = heading_end_left_out(text, self.line_start, s, url_end)
+        url_end = trailing_punctuation_start(text, s, url_end)
         if url_end <= proto.end():
             return None
-        return ExternalLink((s, url_end), url=text[s:url_end], kind="free", origin=text)
-
-    def _heading_end_left_out(self, s: int, url_end: int) -> int:
-        """A URL ending a heading line (``==http://example.com==``) leaves the heading's
-        closing ``=`` run out: MediaWiki finds headings before links.  As many ``=`` as
-        open the line (at most 6) stay outside, when only blanks and comments follow."""
-        text = self.ctx.text
-        ls = self.line_start
-        if not (ls == 0 or text[ls - 1] == "\n") or text[ls : ls + 1] != "=":
-            return url_end
-        if _HEADING_LINE_REST.match(text, url_end) is None:
-            return url_end
-        opening = 0
-        while opening < 6 and text[ls + opening : ls + opening + 1] == "=":
-            opening += 1
-        closing = 0
-        while closing < opening and url_end - closing - 1 > s and text[url_end - closing - 1] == "=":
-            closing += 1
-        return url_end - closing
-
-    def _magic_link(self, s: int, e: int) -> Node:
-        raw = self.ctx.text[s:e]
-        if not self.ctx.config.magic_links:
-            return Tok("text", s, e)  # type: ignore[return-value]
-        m = _MAGIC.match(raw)
-        assert m is not None
-        kind, rest = m.group(1), m.group(2)
-        value = re.sub(r"[^0-9Xx]", "", re.sub(r"&[^;]*;", "", rest))
-        if kind == "ISBN":
-            url = "Special:BookSources/" + value.upper()
-        elif kind == "RFC":
-            url = self.ctx.config.rfc_url.replace("$1", value)
-        else:
-            url = self.ctx.config.pmid_url.replace("$1", value)
-        return MagicLink((s, e), kind=kind, value=value.upper(), url=url, origin=self.ctx.text)
+        url = text[s:url_end]
+        if "<!--" not in url:
+            return ExternalLink((s, url_end), url=url, kind="free", origin=text)
+        # a URL holding comments: its text and comments are its children (the tree keeps
+        # every comment), its URL is without them
+        children: list[Node] = []
+        for a, b, is_comment in url_pieces(text, s, url_end):
+            if is_comment:
+                children.append(Comment((a, b), value=text[a + 4 : b - 3], closed=True,
+                                        origin=text))
+            else:
+                children.append(Text((a, b), value=text[a:b], origin=text))
+        return ExternalLink((s, url_end), url=strip_comments(url), kind="free",
+                            children=children, origin=text)
 
     # ------------------------------------------------------------------ tags
 

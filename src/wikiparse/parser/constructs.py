@@ -23,11 +23,31 @@ from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
 
 # characters that make a page title invalid (MediaWiki's legal title chars exclude them)
 _ILLEGAL_TITLE = re.compile(r"[\[\]{}<>|\n\x00-\x1f\x7f\ufffd]")
+# what a link fragment cannot hold as written (it may hold '<', '>' and, through character
+# references, '|': MediaWiki checks title characters on the page name only)
+_ILLEGAL_FRAGMENT = re.compile(r"[\[\]{}|\n]")
+# page names MediaWiki refuses (MediaWikiTitleCodec): relative paths, "~~~" (a signature)
+_REFERENCE = re.compile(r"&[A-Za-z0-9\x80-\U0010ffff]+;")
+_RELATIVE_TITLE = re.compile(r"^\.\.?(?:/|$)|/\.\.?(?:/|$)")
 _TEXTISH = (Text, Comment, Entity)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
 # NNNpx, xNNNpx, NNNxNNNpx; a doubled "pxpx" is accepted as MediaWiki does (T15500)
 _SIZE = re.compile(r"^\s*(\d*)\s*(?:x\s*(\d+)\s*)?(?:px\s*)?px\s*$", re.I)
+
+
+def _valid_title(decoded: str, literal: bool = True) -> bool:
+    """Whether the page-name part of a decoded link target (before any ``#``) is a title:
+    no illegal character (checked here for ``literal`` targets: a target holding templates
+    had its tokens checked), no relative path (``./a``, ``a/../b``, ``.``), no ``~~~``."""
+    page = decoded.partition("#")[0]
+    if literal and (_ILLEGAL_TITLE.search(page) or ("&" in page and _REFERENCE.search(page))):
+        return False  # a title holds no character reference, even after decoding
+    name = page.strip().lstrip(":").strip()
+    if "." in name and _RELATIVE_TITLE.search(name):
+        return False
+    return "~~~" not in name
 
 
 class ConstructBuilder:
@@ -259,28 +279,39 @@ class ConstructBuilder:
             raw_target = text[starts[0] : ends[0]]
         else:
             raw_target = literal
-            if _ILLEGAL_TITLE.search(raw_target):
+            if _ILLEGAL_FRAGMENT.search(text, starts[0], ends[0]):
                 return None
         # `target` as written; classification and titles use the decoded text
         target = text[starts[0] : ends[0]].strip()
         decoded = raw_target.strip()
         if not decoded or decoded == ":":
             return None
-        if "%" in decoded:
-            # MediaWiki decodes %XX in titles; an invalid result is no link
-            unquoted = unquote(decoded, errors="strict") if _PERCENT.search(decoded) else decoded
-            if _ILLEGAL_TITLE.search(unquoted):
+        if _PERCENT.search(decoded):
+            # MediaWiki decodes %XX in link targets (bytes that are no UTF-8 become U+FFFD,
+            # an illegal title character); a title still holding %XX afterwards is invalid
+            decoded = unquote(decoded, errors="replace")
+            if _PERCENT.search(decoded.partition("#")[0]):
                 return None
-            decoded = unquoted
+        if not _valid_title(decoded, literal is not None):
+            return None
         leading_colon = decoded.startswith(":")
         bare = decoded[1:].lstrip() if leading_colon else decoded
+        if leading_colon and bare.startswith(":"):
+            return None  # [[::es:Spanish]]: a title cannot start with a colon
         start = frame.start
         prefix, sep, rest = bare.partition(":")
         ns = ctx.config.namespace_of(prefix) if sep else None
         if ns is not None and ns != NS_MAIN and not rest.split("#")[0].strip():
             return None  # [[Project:]]: a namespace without a page is no title
+        if literal is not None and sep and ns == NS_MEDIA:
+            # a Media: link, also after a colon; its label is all text after the first pipe
+            # and holds no link (MediaWiki keeps such a link as text)
+            if any(isinstance(it, (WikiLink, FileLink, Category, LanguageLink))
+                   for part in parts[1:] for it in part):
+                return None
+            return self._file_link(parts, starts, ends, start, close, target, ns, rest)
         if literal is not None and sep and ns is not None and not leading_colon:
-            if ns in (NS_FILE, NS_MEDIA):
+            if ns == NS_FILE:
                 return self._file_link(parts, starts, ends, start, close, target, ns, rest)
             if ns == NS_CATEGORY:
                 sort_items: list[NodeOrTok] = []
@@ -296,7 +327,8 @@ class ConstructBuilder:
                                     name=name, sort_key=sort_key, children=children, origin=self.ctx.text)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
-            if key in ctx.config.language_codes and not leading_colon and len(parts) == 1:
+            if (key in ctx.config.language_codes and not leading_colon and len(parts) == 1
+                    and ctx.config.interwiki_magic):
                 return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target, origin=self.ctx.text)
         # label: everything after the first pipe, pipes included
         label_items: list[NodeOrTok] = []
@@ -307,6 +339,8 @@ class ConstructBuilder:
         for it in label_items:
             if isinstance(it, (WikiLink, Category, LanguageLink)):
                 return None  # a link inside a link's label: not a link (as MediaWiki)
+        if any(type(it) is ExternalLink for it in label_items):
+            label_items = self._external_links_as_text(label_items)
         has_text = len(parts) > 1
         children = self.passes.blocks(label_items, "inline") if has_text else []
         trail = text[close + 2 : end]
@@ -326,12 +360,33 @@ class ConstructBuilder:
                 title = f"{canonical}:{name_part}" if canonical else name_part
             elif key in ctx.config.interwiki_prefixes or key in ctx.config.language_codes:
                 interwiki = key
-                title = ctx.config.normalize_title(rest.split("#")[0], capitalize=False)
+                page_name = rest.split("#")[0].lstrip()
+                if page_name.startswith(":"):
+                    # [[meatball::Category:Hello]]: a colon after the prefix only escapes
+                    page_name = page_name[1:]
+                title = ctx.config.normalize_title(page_name, capitalize=False)
         target_nodes = self.passes.blocks(target_items, "inline") if literal is None else []
         return WikiLink((start, end), target=target, title=title, namespace=namespace,
                             fragment=fragment, interwiki=interwiki, children=children,
                             has_text=has_text, trail=trail, leading_colon=leading_colon,
                             target_nodes=target_nodes, origin=self.ctx.text)
+
+    def _external_links_as_text(self, items: list[NodeOrTok]) -> list[NodeOrTok]:
+        """A wiki link's label reads no external links (MediaWiki processes only quotes
+        there): ``[url label]`` in it is its brackets and URL as text around its label."""
+        out: list[NodeOrTok] = []
+        for it in items:
+            if type(it) is not ExternalLink or it.kind == "free":
+                out.append(it)
+                continue
+            s, e = it.span
+            if it.children:
+                out.append(Tok("text", s, it.children[0].span[0]))
+                out.extend(it.children)
+                out.append(Tok("text", it.children[-1].span[1], e))
+            else:
+                out.append(Tok("text", s, e))
+        return out
 
     def _file_link(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
                    start: int, close: int, target: str, ns: int, rest: str) -> FileLink:
@@ -342,6 +397,18 @@ class ConstructBuilder:
         node = FileLink((start, close + 2), target=target, name=name, namespace=ns,
                             is_media=ns == NS_MEDIA,
                             title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
+        if ns == NS_MEDIA and len(parts) > 1:
+            # a Media: link has no options: everything after the first pipe is its label
+            label: list[NodeOrTok] = []
+            for i in range(1, len(parts)):
+                if i > 1:
+                    label.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
+                label.extend(parts[i])
+            caption = ImageOption((starts[1], ends[-1]), kind="caption", name="",
+                                  value=text[starts[1] : ends[-1]], origin=text,
+                                  children=self.passes.blocks(label, "inline"))
+            node.options, node.caption = [caption], caption.children
+            return node
         caption_index = -1
         options: list[ImageOption] = []
         for i in range(1, len(parts)):
@@ -438,6 +505,8 @@ class ConstructBuilder:
         items = flatten(frame.parts[0])
         children = self.passes.blocks(items, "inline")
         url = self.ctx.text[frame.start + 1 : frame.url_end]
+        if "<!--" in url:
+            url = _COMMENT.sub("", url)  # the preprocessor removed them before links were read
         kind: ExternalLinkKind = "bracketed" if frame.text_start < close else "autonumber"
         return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children,
                             origin=self.ctx.text)

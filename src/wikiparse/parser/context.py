@@ -20,12 +20,16 @@ def _protocol_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
 # MediaWiki's EXT_LINK_URL_CLASS minus braces and pipes (templates and their separators are
 # structure here, not URL characters) and minus '' (quotes are markup, as after doQuotes)
 URL_CHARS = r"""(?:[^\s\[\]<>"{}|'\x00-\x1f\x7f\ufffd]|'(?!'))"""
+# an IPv6 address in brackets, allowed right after the protocol (http://[2001:db8::1]/)
+IPV6_HOST = r"\[[0-9A-Fa-f:.]+\]"
 
 
 @lru_cache(maxsize=64)
 def _bracket_url_regex(protocols: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(p) for p in sorted(protocols, key=len, reverse=True))
-    return re.compile(f"(?i:{alts}){URL_CHARS}{{1,2048}}")  # longer URLs continue in the parser
+    # the address may be an IPv6 literal in brackets (MediaWiki's EXT_LINK_ADDR); longer URLs
+    # continue in the parser
+    return re.compile(f"(?i:{alts})(?:{IPV6_HOST}{URL_CHARS}{{0,2048}}|{URL_CHARS}{{1,2048}})")
 
 
 @lru_cache(maxsize=64)
@@ -42,7 +46,7 @@ def _trail_regex(trail: str) -> regex.Pattern[str]:
 class Context:
     """Everything a pass needs; one per ``parse`` call (never shared between threads)."""
 
-    __slots__ = ("text", "config", "limits", "diagnostics", "depth", "tokens",
+    __slots__ = ("text", "config", "limits", "diagnostics", "depth", "blockquotes", "tokens",
                  "no_close_after", "protocol_re", "bracket_url_re", "trail_re", "_reported",
                  "allowed_protocols", "raw_tags", "ext_tags")
 
@@ -52,6 +56,7 @@ class Context:
         self.limits = limits
         self.diagnostics: list[Diagnostic] = []
         self.depth = 0
+        self.blockquotes = 0  # open <blockquote>s around the container being parsed (no indent-pre)
         self.tokens = 0
         # extension tag name -> position after which no closing tag exists (keeps search linear)
         self.no_close_after: dict[str, int] = {}

@@ -26,8 +26,8 @@ from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
 from .context import Context
 from .headings import Headings
-from .items import (NT, ContainerState, Entry, Item, TagTok, Tok, add_nodes, flatten, split_lines,
-                    to_nodes)
+from .items import (NT, ContainerState, Entry, Item, Splice, TagTok, Tok, add_nodes, flatten,
+                    split_lines, to_nodes)
 from .paragraphs import wrap_paragraphs
 from .quotes import do_quotes
 from .tables import Tables
@@ -88,6 +88,16 @@ class Parser:
                top: bool = False, last_raw: bool = False) -> list[Node]:
         """Nodes of a container (``first_raw``: its first line continues a block tag's line,
         ``<div>text``, which MediaWiki never wraps in a paragraph)."""
+        if len(items) == 1 and mode != "doc":
+            # most template arguments and link labels: one text token or one finished node
+            # (what the general path below makes of it, without its loops)
+            it = items[0]
+            if type(it) is Tok:
+                if it.kind in _PLAIN_KINDS:
+                    s, e = it.start, it.end
+                    return [Text((s, e), value=self.text[s:e], origin=self.text)]
+            elif not isinstance(it, (Tok, Splice)):
+                return [it]
         flat = flatten(items)
         if not flat:
             return []

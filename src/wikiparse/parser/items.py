@@ -148,7 +148,7 @@ class Frame:
         # inner frame is one Splice in the part until it is flattened into several items)
         self.eqs: list[int] = [-1]
         self.url_end = 0  # extlink: end of the URL; link: 1 when autolinking is off inside
-        self.text_start = 0
+        self.text_start = 0  # extlink: where the label starts; link: -1 if no title can follow
         self.nest = 0  # brace: levels already built inside this one run ({{{{{{x}}}}}})
 
 
@@ -232,9 +232,13 @@ def first_tok_kind(items: list[NT]) -> str | None:
     return None
 
 
+#: what PHP's trim() removes (MediaWiki's test for a blank line): not NBSP
+PHP_SPACE = " \t\n\r\0\x0b"
+
+
 def is_blank_tok(it: NT, text: str) -> bool:
-    """A text or leading-space token holding only whitespace."""
-    return isinstance(it, Tok) and it.kind in ("text", "line_space") and not text[it.start:it.end].strip()
+    """A text or leading-space token holding only whitespace (as PHP's trim() sees it)."""
+    return isinstance(it, Tok) and it.kind in ("text", "line_space") and not text[it.start:it.end].strip(PHP_SPACE)
 
 
 def comment_lead(items: list[NT], text: str) -> int:

@@ -8,7 +8,7 @@ blocks (they are ``<figure>``s).  Runs only in the document body and blockquotes
 
 from __future__ import annotations
 
-from ..ast import Comment, Node, Paragraph, Text
+from ..ast import BehaviorSwitch, Comment, Node, Paragraph, Text
 from .items import ContainerState
 from .tags import is_block_item
 
@@ -51,7 +51,7 @@ def _wrap_loose(nodes: list[Node]) -> list[Node]:
 
 
 def _is_blank(node: Node) -> bool:
-    if isinstance(node, Comment):
+    if isinstance(node, (Comment, BehaviorSwitch)):  # neither is output
         return True
-    return isinstance(node, Text) and not node.value.strip()
+    return isinstance(node, Text) and not node.value.strip(" \t\n\f\r")  # HTML whitespace
 

@@ -11,6 +11,8 @@ container (``unclosed-table``).
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..ast import (
     Argument, Attribute, Category, Comment, Entity, FileLink, List, ListItem, Node,
     ParserFunction, Table, TableCaption, TableCell, TableRow, Template, Text, Variable, WikiLink)
@@ -176,14 +178,16 @@ class _TableBuilder:
                 end = max(end, children[-1].span[1])
             if self.caption_attrs:  # '|+attrs|' with no content: the attributes are inside
                 end = max(end, self.caption_attrs[-1].span[1])
-            node = TableCaption((self.caption_start, end), attrs=self.caption_attrs,
-                                    children=children, origin=self.text)
-            if self.caption_node is None and not self.rows:
-                self.caption_node = node
-            else:  # a second caption, or one after a row (Table keeps its caption before the
-                # rows): late content, placed in the row it follows
-                self.prelude.append(BlockEntry(node))
+            self._add_caption(TableCaption((self.caption_start, end), attrs=self.caption_attrs,
+                                           children=children, origin=self.text))
             self.caption_entries = None
+
+    def _add_caption(self, node: TableCaption) -> None:
+        if self.caption_node is None and not self.rows:
+            self.caption_node = node
+        else:  # a second caption, or one after a row (Table keeps its caption before the
+            # rows): late content, placed in the row it follows
+            self.prelude.append(BlockEntry(node))
 
     def _extend_row(self, end: int) -> None:
         if self.row is not None:
@@ -210,11 +214,19 @@ class _TableBuilder:
         self._finish_caption()
         tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_caption")
         idx = line.items.index(tok)
-        rest = line.items[idx + 1 :]
-        attrs, content = self._split_attrs(rest)
-        self.caption_start = tok.start
+        # '||' starts another caption on the same line, as it starts another cell (MediaWiki
+        # splits every cell line, captions included); only the last one continues below
+        segments = _double_pipe_segments(line.items, idx + 1, tok.start)
+        for k, (start, seg) in enumerate(segments[:-1]):
+            attrs, content = self._split_attrs(seg)
+            self._add_caption(TableCaption(
+                (start, segments[k + 1][0]), attrs=attrs,
+                children=self.passes.inline(content) if content else [], origin=self.text))
+        start, seg = segments[-1]
+        attrs, content = self._split_attrs(seg)
+        self.caption_start = start
         self.caption_attrs = attrs
-        first = Line(content, tok.end, line.end, line.nl)
+        first = Line(content, tok.end if start == tok.start else start + 2, line.end, line.nl)
         self.caption_entries = [first]
 
     def cells(self, line: Line, header: bool) -> None:
@@ -229,25 +241,7 @@ class _TableBuilder:
         assert isinstance(marker, Tok)
         if header:
             items = _header_pipes(items, i + 1)
-        segments: list[tuple[int, list[NT]]] = []  # (marker start, items)
-        cur: list[NT] = []
-        seg_start = marker.start
-        j = i + 1
-        n = len(items)
-        while j < n:
-            it = items[j]
-            if isinstance(it, Tok) and j + 1 < n:
-                nxt = items[j + 1]
-                if (isinstance(nxt, Tok) and nxt.start == it.end
-                        and it.kind == "pipe" and nxt.kind == "pipe"):
-                    segments.append((seg_start, cur))
-                    cur = []
-                    seg_start = it.start
-                    j += 2
-                    continue
-            cur.append(it)
-            j += 1
-        segments.append((seg_start, cur))
+        segments = _double_pipe_segments(items, i + 1, marker.start)
         if self.row is None:
             self.row = TableRow((segments[0][0], line.end), implicit=True, origin=self.text)
             self.rows.append(self.row)
@@ -407,3 +401,27 @@ def _indented(table: Table, indent: int) -> Node:
     return node
 
 
+def _double_pipe_segments(items: Sequence[NT], first: int,
+                          start: int) -> list[tuple[int, list[NT]]]:
+    """A cell or caption line's items from ``first`` on, cut at each ``||``: (where the
+    segment's marker starts, its items); the first segment's marker starts at ``start``."""
+    segments: list[tuple[int, list[NT]]] = []
+    cur: list[NT] = []
+    seg_start = start
+    j = first
+    n = len(items)
+    while j < n:
+        it = items[j]
+        if isinstance(it, Tok) and j + 1 < n:
+            nxt = items[j + 1]
+            if (isinstance(nxt, Tok) and nxt.start == it.end
+                    and it.kind == "pipe" and nxt.kind == "pipe"):
+                segments.append((seg_start, cur))
+                cur = []
+                seg_start = it.start
+                j += 2
+                continue
+        cur.append(it)
+        j += 1
+    segments.append((seg_start, cur))
+    return segments

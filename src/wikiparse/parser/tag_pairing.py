@@ -41,7 +41,7 @@ OPTIONAL_END_AT_PARENT_END = frozenset({"li", "dt", "dd", "p", "td", "th", "tr",
 
 # div, blockquote and center are not in doBlockLevels' "open" set: the lines after them are
 # wrapped in paragraphs
-_PARAGRAPH_CONTENT = frozenset({"div", "blockquote", "center"})
+_PARAGRAPH_CONTENT = frozenset({"div", "blockquote", "center", "td", "th"})
 
 
 def _implied_by_end(stack: list[tuple[TagTok, int]], name: str) -> int:
@@ -158,6 +158,9 @@ class TagPairing:
     def _with_content(self, opener: TagTok, kind: TagKind, content: list[NT], end: int,
                       mode: str) -> Tag:
         self.ctx.depth += 1
+        quote = opener.name == "blockquote"
+        if quote:
+            self.ctx.blockquotes += 1
         try:
             if mode == "inline":
                 children = self.passes.inline(content)
@@ -165,7 +168,9 @@ class TagPairing:
                 # the lines holding the start and end tags are block lines: not wrapped
                 children = self.passes.blocks(content, mode, first_raw=mode == "doc",
                                               last_raw=mode == "doc" and kind == "paired",
-                                              top=opener.name == "blockquote")
+                                              top=quote)
         finally:
             self.ctx.depth -= 1
+            if quote:
+                self.ctx.blockquotes -= 1
         return self.make_tag(opener, kind, children, end)

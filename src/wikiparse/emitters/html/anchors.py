@@ -35,9 +35,18 @@ def legacy_id(text: str) -> str:
 
 
 def fragment_id(fragment: str) -> str:
-    """The id a link fragment points at (``[[A#b c]]`` -> ``b_c``): spaces as ``_``, nothing
-    trimmed (``[[#_ref]]`` keeps its underscore)."""
-    return fragment.replace(" ", "_")
+    """The id a link fragment points at (``[[A#b c]]`` -> ``b_c``), normalised as MediaWiki's
+    title codec does the whole link target: runs of spaces, ``_`` and Unicode spaces (NBSP
+    too) become one ``_``, trailing ones go (they end the target), leading ones stay
+    (``[[#_ref]]`` keeps its underscore)."""
+    return _WS.sub(" ", fragment).rstrip(" ").replace(" ", "_")
+
+
+def legacy_fragment(fragment: str) -> str:
+    """A link fragment in ``legacy`` mode: :func:`fragment_id`, then every byte outside
+    ``[A-Za-z0-9_.-:]`` as ``.XX`` (PHP's ``urlencode`` with ``%`` written as ``.``)."""
+    return quote(fragment_id(fragment), safe="_.-:", encoding="utf-8",
+                 errors="surrogatepass").replace("~", "%7E").replace("%", ".")
 
 
 def heading_text(html: str) -> str:

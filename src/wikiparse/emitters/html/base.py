@@ -12,20 +12,24 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import wikiparse.ast as ast
 from ...config import SiteConfig
-from ..base import Emitter, Visiting
-from .anchors import AnchorRegistry, fragment_id, legacy_id
+from ..base import Emitter, Visiting, gc_paused
+from .anchors import AnchorRegistry, fragment_id, legacy_fragment
 from .file_repository import FileSpec, file_resolver
 from .media import FileInfo, FileResolver
 from .references import ReferenceCollector
+from .treebuilder import build_tree
 from .sanitizer import (
-    DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, escape_text, sanitize_attributes,
+    DEFAULT_POLICY, SanitizerPolicy, decode_entities, escape_attr, sanitize_attributes,
 )
 
-# MediaWiki's "French spacing": a space before ? : ; ! % » › (not followed by a word character)
-# and after « ‹ becomes a no-break space.  PHP's \w without /u+UCP is ASCII-only.
+# MediaWiki's "French spacing": a space before ? : ; ! % » › that no word character follows,
+# and a space after a « ‹ that no word character precedes, become no-break spaces (the space
+# MediaWiki trims at the start of a list item or table cell is gone before this).  Word
+# characters are Unicode ones (»čć« is not armored), and inward-pointing quotes (»quotes« in
+# Croatian or German) are left alone (T378404).
 _FRENCH_PUNCT = re.compile("[?:;!%\u00bb\u203a\u00ab\u2039]")  # the characters the two patterns below need
-_FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?![A-Za-z0-9_]))")
-_FRENCH_AFTER = re.compile(r"([\u00ab\u2039]) ")
+_FRENCH_BEFORE = re.compile(r" (?=[?:;!%\u00bb\u203a](?!\w))")
+_FRENCH_AFTER = re.compile(r"(?<!\w)([\u00ab\u2039]) ")
 _TAG_RE = re.compile(r"<[^>]*>")
 _WS_RUN = re.compile(r"\s+")
 
@@ -69,8 +73,14 @@ class HtmlPage:
     redirect: str | None = None
 
 
+#: the characters ``wiki_urlencode`` leaves alone (``quote``'s unreserved ones and its ``safe``)
+_URL_SAFE_RUN = re.compile(r"[A-Za-z0-9_.\-~;@$!*(),/:]*")
+
+
 def wiki_urlencode(title: str) -> str:
     """MediaWiki's ``wfUrlencode``: percent-encoding that keeps ``;@$!*(),/~:``."""
+    if _URL_SAFE_RUN.fullmatch(title) is not None:
+        return title  # most titles: nothing to encode, and quote() is slow
     return urllib.parse.quote(title, safe=";@$!*(),/~:")
 
 
@@ -92,6 +102,13 @@ class HtmlBase(Emitter):
     ``external_link_target``  ``target`` attribute for external links (default none)
     ``script_path``   URL of the wiki's ``index.php`` (upload links for missing files)
     ``local_interwiki``  interwiki prefixes that point at this wiki (their links are internal)
+    ``foreign_interwiki``  interwiki prefixes of wikis outside this wiki's farm (MediaWiki's
+                      ``iw_local = 0``): their link fragments are always ``legacy``-encoded
+                      (``$wgExternalInterwikiFragmentMode``); others follow ``fragment_mode``
+    ``external_images``  an http(s) URL of a gif/png/jpg/jpeg image, free or as a link's
+                      label, shows the image (``$wgAllowExternalImages``; default False)
+    ``raw_html``      UNSAFE: ``<html>`` content is written unsanitised (``$wgRawHtml``; the
+                      tag must be an extension tag of the config; default False)
     ``config``        the :class:`SiteConfig` (default: the document's)
     ``fragment_mode`` how heading ids and link fragments are encoded, MediaWiki's
                       ``$wgFragmentMode``: ``("html5",)`` (default), ``("legacy",)``, or two
@@ -105,7 +122,8 @@ class HtmlBase(Emitter):
     OPTIONS = frozenset({
         "article_path", "wrap", "toc", "policy", "files", "thumb_size", "interwiki", "page_title",
         "nofollow", "external_link_target", "script_path", "local_interwiki", "config",
-        "standalone", "css", "fragment_mode",
+        "standalone", "css", "fragment_mode", "foreign_interwiki", "external_images",
+        "raw_html",
     })
 
     def __init__(
@@ -127,6 +145,9 @@ class HtmlBase(Emitter):
         standalone: bool = False,
         css: str | Sequence[str] | None = None,
         fragment_mode: Sequence[str] = ("html5",),
+        foreign_interwiki: Iterable[str] = (),
+        external_images: bool = False,
+        raw_html: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(**options)  # only unknown options are left: they raise
@@ -142,6 +163,9 @@ class HtmlBase(Emitter):
         self.external_link_target = external_link_target
         self.script_path = script_path
         self.local_interwiki = frozenset(p.lower() for p in local_interwiki)
+        self.foreign_interwiki = frozenset(p.lower() for p in foreign_interwiki)
+        self.external_images = external_images
+        self.raw_html = raw_html
         self.config = config
         self.standalone = standalone
         self.css = css
@@ -159,6 +183,10 @@ class HtmlBase(Emitter):
         self._autonumber = 0
         self._toc_placed = False
         self._link_depth = 0
+        self.players = 0  # audio/video players on the page (their ids: mwe_player_N)
+        #: set when the output holds tags left open or stray end tags: the page then goes
+        #: through :func:`.treebuilder.build_tree`, as MediaWiki's output goes through Remex
+        self.needs_tree_building = False
 
     @property
     def _article_path(self) -> str:
@@ -180,7 +208,8 @@ class HtmlBase(Emitter):
             return page.html
         self._reset()
         self.source = self.source_of(node)
-        return str(self.visit(node)).replace("\x00TOC\x00", "")
+        out = str(self.visit(node)).replace("\x00TOC\x00", "")
+        return build_tree(out) if self.needs_tree_building else out
 
     def render_page(self, doc: ast.Document) -> HtmlPage:
         """Render a document and return the HTML with the page-level data."""
@@ -189,7 +218,8 @@ class HtmlBase(Emitter):
         self.parse_fragment = doc.parse_fragment
         if self.config is None and doc.config is not None:
             self.config = doc.config
-        body = self.visit(doc)
+        with gc_paused():
+            body = self.visit(doc)
         self.page.html = body
         return self.page
 
@@ -207,10 +237,15 @@ class HtmlBase(Emitter):
         if " " in value:
             if _FRENCH_PUNCT.search(value):
                 value = _FRENCH_AFTER.sub("\\1\xa0", _FRENCH_BEFORE.sub("\xa0", value))
-            return escape_text(value).replace("\xa0", "&#160;")
-        return escape_text(value)
+            # escape_text inlined, here and below: this runs for most of a page's text
+            return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\x00", "\ufffd").replace("\xa0", "&#160;"))
+        return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\x00", "\ufffd"))
 
     def attrs(self, tag: str, attributes: Iterable[ast.Attribute]) -> list[tuple[str, str]]:
+        if not attributes:
+            return []  # most cells, rows and tags have none
         return sanitize_attributes(
             tag, [(a.name, a.value) for a in attributes if a.name], self.policy
         )
@@ -225,7 +260,7 @@ class HtmlBase(Emitter):
         """A link fragment as the primary ``fragment_mode`` writes it (``encode``: URL-encoded
         as in a page URL; else as in a same-page ``href="#..."``)."""
         if self.fragment_mode[0] == "legacy":
-            return legacy_id(fragment)
+            return legacy_fragment(fragment)
         return wiki_urlencode(fragment_id(fragment)) if encode else fragment_id(fragment)
 
     def upload_url(self, name: str) -> str:

@@ -1,5 +1,5 @@
-"""Blocks: paragraphs, rules, indent-pre, lists, tables, and the rendered-page dialect's
-navigation lines and chrome."""
+"""Blocks: paragraphs, rules, indent-pre, lists, and the rendered-page dialect's navigation
+lines and chrome (tables are :mod:`.tables`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import wikiparse.ast as ast
 from ...html_tags import P_CLOSING_TAGS
 from ..base import Visiting
 from .base import HtmlBase
-from .sanitizer import escape_attr, escape_text, format_attributes
+from .sanitizer import escape_attr, escape_text
 
 #: the start of an element that ends an open <p> (such output is not wrapped in one)
+#: the characters PHP's trim() removes
+_PHP_SPACE = " \t\n\r\0\x0b"
+_PHP_LINE_SPACE = " \t\r\0\x0b"
 _BLOCK_START = re.compile("<(?:" + "|".join(sorted(P_CLOSING_TAGS)) + r")[\s/>]")
 
 
@@ -43,35 +46,15 @@ class BlockRules(HtmlBase):
         return f"<{kind}>{(yield node.items)}</{kind}>\n"
 
     def visit_ListItem(self, node: ast.ListItem) -> Visiting:
+        # MediaWiki trims the item's text (PHP's trim: not NBSP, so an &nbsp; stays), before
+        # French spacing could turn a leading space into a no-break one
         kind = node.kind
-        return f"<{kind}>{(yield node.children).lstrip()}</{kind}>\n"
-
-    def visit_Table(self, node: ast.Table) -> Visiting:
-        out = [(yield node.prelude)]
-        out.append(f"<table{format_attributes(self.attrs('table', node.attrs))}>\n")
-        if node.caption is not None:
-            out.append((yield node.caption))
-        # every row with cells renders to something non-empty
-        rows = yield [r for r in node.rows if r.cells]
-        if not rows and not any(not r.implicit for r in node.rows):
-            rows = "<tr><td></td></tr>\n"
-        if rows:
-            out.append("<tbody>" + rows + "</tbody>")
-        out.append("</table>\n")
-        return "".join(out)
-
-    def visit_TableCaption(self, node: ast.TableCaption) -> Visiting:
-        attrs = format_attributes(self.attrs("caption", node.attrs))
-        return f"<caption{attrs}>{(yield node.children)}</caption>"
-
-    def visit_TableRow(self, node: ast.TableRow) -> Visiting:
-        attrs = format_attributes(self.attrs("tr", node.attrs))
-        return f"<tr{attrs}>\n{(yield node.cells)}</tr>\n"
-
-    def visit_TableCell(self, node: ast.TableCell) -> Visiting:
-        tag = "th" if node.header else "td"
-        attrs = format_attributes(self.attrs(tag, node.attrs))
-        return f"<{tag}{attrs}>{(yield node.children)}</{tag}>\n"
+        children = lead_trimmed(node.children)
+        for n, child in enumerate(children):
+            if isinstance(child, ast.List):
+                text = (yield children[:n]).strip(_PHP_SPACE)
+                return f"<{kind}>{text}{(yield children[n:])}</{kind}>\n"
+        return f"<{kind}>{(yield children).strip(_PHP_SPACE)}</{kind}>\n"
 
     def visit_EditMarker(self, node: ast.EditMarker) -> str:
         return ""
@@ -83,3 +66,22 @@ class BlockRules(HtmlBase):
         items = "".join(f"<li>{escape_text(i)}</li>" for i in node.items)
         label = escape_attr(node.label or "Navigation")
         return f'<nav class="navigation" aria-label="{label}"><ul>{items}</ul></nav>\n'
+
+
+def lead_trimmed(children: list[ast.Node]) -> list[ast.Node]:
+    """``children`` without the whitespace PHP's trim() removes from the start of their first
+    line (a leading Text shortened; its newline stays)."""
+    if not children:
+        return children
+    first = children[0]
+    if type(first) is not ast.Text:
+        return children
+    value = first.value
+    cut = len(value) - len(value.lstrip(_PHP_LINE_SPACE))
+    if not cut:
+        return children
+    if cut == len(value):
+        return children[1:]
+    rest = ast.Text((first.span[0] + cut, first.span[1]), value=value[cut:], origin=first.origin)
+    return [rest, *children[1:]]
+

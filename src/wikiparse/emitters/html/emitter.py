@@ -17,15 +17,18 @@ from .. import register
 from .base import HtmlBase, HtmlPage, wiki_urlencode
 from .blocks import BlockRules
 from .extensions import ExtensionRules
+from .gallery_html import GalleryRules
 from .inline import InlineRules
 from .links import LinkRules
 from .media_html import MediaRules
 from .page import PageRules
+from .tables import TableRules
 
 __all__ = ["HtmlBase", "HtmlEmitter", "HtmlPage", "to_html", "wiki_urlencode"]
 
 
-class HtmlEmitter(PageRules, BlockRules, InlineRules, LinkRules, MediaRules, ExtensionRules):
+class HtmlEmitter(PageRules, BlockRules, TableRules, InlineRules, LinkRules, MediaRules,
+                  GalleryRules, ExtensionRules):
     """Wikitext tree -> HTML (the options are :class:`HtmlBase`'s)."""
 
     name = "html"

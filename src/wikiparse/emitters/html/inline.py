@@ -4,12 +4,14 @@ against the sanitizer's policy), and the parts of constructs rendered through th
 
 from __future__ import annotations
 
+import re
+
 import wikiparse.ast as ast
 from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
 from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import (
-    escape_attr, escape_text, format_attributes, safe_url, validate_tag,
+    escape_attr, escape_text, format_attributes, is_allowed_tag, safe_url, validate_tag,
 )
 
 
@@ -31,12 +33,20 @@ def _valid_reference(raw: str) -> bool:
     return (cp in (0x09, 0x0A) or 0x20 <= cp <= 0x7E or 0xA0 <= cp <= 0xD7FF
             or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF)
 
+#: the spaces a magic link may hold (MediaWiki's SPACE_NOT_NL)
+_MAGIC_SPACE = re.compile(r"[\t \xa0]|&nbsp;|&#0*160;|&#[xX]0*[aA]0;")
+
 
 class InlineRules(HtmlBase):
     """HTML for inline nodes and tags."""
 
     def visit_Text(self, node: ast.Text) -> str:
-        return self.text(node.value)
+        value = node.value
+        if " " in value:
+            return self.text(value)
+        # self.text without a space (no French spacing): the most frequent node, inlined
+        return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\x00", "\ufffd"))
 
     def visit_Entity(self, node: ast.Entity) -> str:
         raw = node.raw
@@ -58,7 +68,12 @@ class InlineRules(HtmlBase):
         return escape_text(self.src(node) or "~" * node.tildes)
 
     def visit_MagicLink(self, node: ast.MagicLink) -> str:
-        label = self.text(self.src(node) or f"{node.kind} {node.value}")
+        src = self.src(node)
+        if src:
+            # MediaWiki writes the keyword, one space and the number, each space (or its
+            # reference) inside an ISBN as a space
+            src = f"{node.kind} " + _MAGIC_SPACE.sub(" ", src[len(node.kind):]).lstrip(" ")
+        label = self.text(src or f"{node.kind} {node.value}")
         if self._link_depth:
             return label
         kind = node.kind.lower()
@@ -78,6 +93,11 @@ class InlineRules(HtmlBase):
         if node.kind == "stray-close":
             if name == "br":
                 return "<br />"
+            if is_allowed_tag(name, self.policy) and name not in self.policy.void_tags:
+                # written as it stands: the tree builder drops it (or closes what it can), as
+                # Remex does
+                self.needs_tree_building = True
+                return f"</{name}>"
             return escape_text(self.src(node) or f"</{node.name}>")
         attrs = self.attrs(name, node.attrs)
         if not validate_tag(name, attrs, self.policy):
@@ -90,6 +110,11 @@ class InlineRules(HtmlBase):
             inner = yield from self._table_section(node.children)
         else:
             inner = yield node.children
+        if node.kind == "unclosed" or node.self_closing:
+            # ``<span/>`` is a start tag to HTML; an unclosed tag stays open as in MediaWiki:
+            # the tree builder closes either where an HTML parser would
+            self.needs_tree_building = True
+            return f"<{name}{format_attributes(attrs)}>{inner}"
         return f"<{name}{format_attributes(attrs)}>{inner}</{name}>"
 
     def _table_section(self, children: list[ast.Node]) -> Visiting:

@@ -4,12 +4,21 @@ redirects."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from urllib.parse import unquote
+
 import wikiparse.ast as ast
-from .anchors import fragment_id
+from .anchors import legacy_fragment
 from ..base import Visiting
 from .base import HtmlBase, wiki_urlencode
-from .sanitizer import decode_entities, escape_attr, escape_text, safe_url
+from .sanitizer import clean_url, decode_entities, escape_attr, escape_text, safe_url
 
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+# MediaWiki's EXT_IMAGE_REGEX: an http(s) URL whose last segment names a gif/png/jpg/jpeg
+_EXTERNAL_IMAGE = re.compile(
+    r"https?://(?:\[[0-9A-Fa-f:.]+\])?[^\[\]<>\"\x00-\x20\x7f\s\ufffd]+/"
+    r"([A-Za-z0-9_.,~%\-+&;#*?!=()@\x80-\xff]+\.(?i:gif|png|jpg|jpeg))\Z")
 _LANGUAGE_URL = "https://{lang}.wikipedia.org/wiki/$1"
 
 
@@ -17,11 +26,14 @@ class LinkRules(HtmlBase):
     """HTML for links."""
 
     def _interwiki_link(self, pattern: str, full: str, title: str, fragment: str | None,
-                        label: str) -> str:
+                        label: str, prefix: str = "") -> str:
         """``<a class="extiw">`` to ``title`` on the wiki of ``pattern`` ("" if unsafe)."""
         url = pattern.replace("$1", wiki_urlencode(title.replace(" ", "_")))
         if fragment:
-            url += "#" + wiki_urlencode(fragment_id(fragment))
+            if prefix.lower() in self.foreign_interwiki:
+                url += "#" + legacy_fragment(fragment)
+            else:
+                url += "#" + self.fragment_href(fragment)
         safe = safe_url(url, self.policy, relative=True)
         if safe is None:
             return ""
@@ -35,6 +47,25 @@ class LinkRules(HtmlBase):
             return f'<a class="mw-selflink-fragment" href="#{escape_attr(ref)}">{label}</a>'
         return f'<a class="mw-selflink selflink">{label}</a>'
 
+    def _target_label(self, node: ast.WikiLink) -> str:
+        """The text of a link without a label, as MediaWiki shows it: the target as written
+        with leading spaces and one leading colon removed (trailing spaces kept), character
+        references and ``%XX`` escapes decoded."""
+        shown = node.target
+        if self.source and not node.has_text:
+            close = node.end - len(node.trail) - 2
+            if self.source.startswith("]]", close):
+                shown = self.source[node.start + 2 : close]
+        shown = shown.lstrip(" ")
+        if node.leading_colon and shown.startswith(":"):
+            shown = shown[1:]
+        shown = decode_entities(shown)
+        if _PERCENT.search(shown):
+            shown = unquote(shown, errors="replace")
+        if not shown.isascii():
+            shown = unicodedata.normalize("NFC", shown)  # decodeCharReferencesAndNormalize
+        return shown
+
     def visit_WikiLink(self, node: ast.WikiLink) -> Visiting:
         if self._link_depth:
             return (yield from self._label(node.children)) if node.children else self.text(node.target)
@@ -45,10 +76,7 @@ class LinkRules(HtmlBase):
         if node.has_text and node.children:
             label = yield from self._label(node.children)
         else:
-            shown = node.target.strip()
-            if node.leading_colon and shown.startswith(":"):
-                shown = shown[1:].lstrip()
-            label = self.text(decode_entities(shown))
+            label = self.text(self._target_label(node))
         label += self.text(node.trail)
         if node.interwiki and node.interwiki.lower() in self.local_interwiki:
             title = node.title
@@ -62,7 +90,7 @@ class LinkRules(HtmlBase):
                     continue
                 pattern = self.interwiki.get(prefix)
                 link = "" if pattern is None else self._interwiki_link(
-                    pattern, title, rest.lstrip(), node.fragment, label)
+                    pattern, title, rest.lstrip(), node.fragment, label, prefix)
                 if link:
                     return link
                 break
@@ -84,13 +112,17 @@ class LinkRules(HtmlBase):
                 pattern = _LANGUAGE_URL.format(lang=node.interwiki.lower())
             if pattern is not None:
                 link = self._interwiki_link(pattern, node.interwiki + ":" + node.title,
-                                            node.title, node.fragment, label)
+                                            node.title, node.fragment, label, node.interwiki)
                 if link:
                     return link
         if not node.title:
-            if node.fragment is not None:
+            if node.fragment:
                 ref = self.fragment_href(node.fragment, encode=False)
                 return f'<a href="#{escape_attr(ref)}">{label}</a>'
+            if node.fragment is not None:
+                # '[[#]]': an empty fragment is none, the title is empty: the legacy parser
+                # links the bare article path (T19006)
+                return f'<a href="{escape_attr(self.page_url(""))}">{label}</a>'
             return label
         if self.page_title is not None and node.title == self.page_title:
             return self._self_link(node, label)
@@ -100,11 +132,15 @@ class LinkRules(HtmlBase):
     def visit_ExternalLink(self, node: ast.ExternalLink) -> Visiting:
         if self._link_depth:
             return (yield from self._label(node.children)) if node.children else self.text(node.url)
-        url = safe_url(node.url, self.policy)
+        cleaned = clean_url(node.url)
+        url = safe_url(cleaned, self.policy)
         if url is None:
             return self.text(self.src(node) or node.url)
         if node.kind == "free":
-            label = escape_text(decode_entities(node.url))
+            image = self._external_image(url)
+            if image:
+                return image
+            label = escape_text(cleaned)
             cls = "external free"
         elif node.kind == "autonumber" or not node.children:
             self._autonumber += 1
@@ -120,8 +156,23 @@ class LinkRules(HtmlBase):
                 return (f'<a{self._rel()} class="external text" href="{escape_attr(url)}">'
                         f"{head}</a>{rest}")
             label = yield from self._label(node.children)
+            if self.external_images and len(node.children) == 1 and isinstance(
+                    node.children[0], ast.Text):
+                # ja-style clickable images: a label that is an image URL shows the image
+                label = self._external_image(node.children[0].value) or label
             cls = "external text"
         return f'<a{self._rel()} class="{cls}" href="{escape_attr(url)}">{label}</a>'
+
+    def _external_image(self, url: str) -> str:
+        """``<img>`` for an image URL when ``external_images`` is on (MediaWiki's
+        ``$wgAllowExternalImages``), else ""."""
+        if not self.external_images:
+            return ""
+        m = _EXTERNAL_IMAGE.match(url)
+        safe = safe_url(url, self.policy) if m else None
+        if safe is None or m is None:
+            return ""
+        return f'<img src="{escape_attr(safe)}" alt="{escape_attr(m.group(1))}" />'
 
     def visit_Category(self, node: ast.Category) -> str:
         self.page.categories.append((node.name, node.sort_key))

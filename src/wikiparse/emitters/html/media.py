@@ -30,7 +30,9 @@ class FileInfo:
     ``url`` is the original; ``thumb_url(width)`` a rendering ``width`` pixels wide (None when
     the repository cannot scale).  ``width``/``height`` are the original size (None if unknown).
     ``vector`` files (SVG) are always rendered through thumbnails, at any size.  ``bad`` marks a
-    file on the wiki's bad-image list (shown as a plain link).
+    file on the wiki's bad-image list (shown as a plain link).  For audio and video, ``mime`` may
+    carry the codecs (``video/ogg; codecs="theora"``, the ``<source type>``), ``duration`` is the
+    length in seconds and ``poster_url(width, params)`` the still frame a video player shows.
     """
 
     name: str
@@ -40,6 +42,8 @@ class FileInfo:
     mime: str = ""
     thumb_pattern: str | None = None
     bad: bool = False
+    duration: float | None = None
+    poster_pattern: str | None = None
 
     @property
     def vector(self) -> bool:
@@ -54,6 +58,14 @@ class FileInfo:
         if self.thumb_pattern is None:
             return None
         return self.thumb_pattern.replace("{width}", str(width))
+
+    def poster_url(self, width: int, params: str = "") -> str | None:
+        """A video's still frame ``width`` pixels wide; ``params`` is TimedMediaHandler's
+        thumbnail parameter (``seek=3.5``), "" for the default frame."""
+        if self.poster_pattern is None:
+            return None
+        quoted = urllib.parse.quote(params, safe="")
+        return self.poster_pattern.replace("{width}", str(width)).replace("{params}", quoted)
 
 
 FileResolver = Callable[[str], "FileInfo | None"]
@@ -81,8 +93,8 @@ def mime_of(name: str) -> str:
 class HashedUploads:
     """MediaWiki's hashed upload directory below ``base`` (no trailing slash).
 
-    ``sizes`` maps file names (``Foo.jpg``, spaces as ``_``) to ``(width, height)`` or
-    ``(width, height, mime)``; with ``only_known=True`` other names count as missing files.
+    ``sizes`` maps file names (``Foo.jpg``, spaces as ``_``) to ``(width, height)``,
+    ``(width, height, mime)`` or ``(width, height, mime, duration)``; with ``only_known=True`` other names count as missing files.
     ``bad`` names files of the bad-image list.  ``hashed=False`` is the flat layout of a wiki
     with ``$wgHashedUploadDirectory = false`` (``/Name.jpg``, ``/thumb/Name.jpg/…``).
     """
@@ -102,17 +114,23 @@ class HashedUploads:
         path = f"{_hash_path(key)}/{quoted}" if self.hashed else quoted
         mime = mime_of(key)
         width = height = None
+        duration = None
         if known is not None:
             width = int(known[0]) if known[0] is not None else None  # type: ignore[call-overload]
             height = int(known[1]) if known[1] is not None else None  # type: ignore[call-overload]
             if len(known) > 2:
                 mime = str(known[2])
+            if len(known) > 3 and known[3] is not None:
+                duration = float(known[3])  # type: ignore[arg-type]
         suffix = ".png" if mime in ("image/svg+xml", "image/vnd.djvu", "application/pdf") else ""
-        thumb = None
+        thumb = poster = None
         if not mime.startswith(("audio/", "video/")):
             thumb = f"{self.base}/thumb/{path}/{{width}}px-{quoted}{suffix}"
+        elif mime.startswith("video/"):
+            poster = f"{self.base}/thumb/{path}/{{width}}px-{{params}}-{quoted}.jpg"
         return FileInfo(name=key, url=f"{self.base}/{path}", width=width, height=height,
-                        mime=mime, thumb_pattern=thumb, bad=key in self.bad)
+                        mime=mime, thumb_pattern=thumb, bad=key in self.bad, duration=duration,
+                        poster_pattern=poster)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text
 from .standalone import text_direction
+from .treebuilder import build_tree
 
 
 class PageRules(HtmlBase):
@@ -26,6 +27,8 @@ class PageRules(HtmlBase):
         ) and self.page.headings:
             body = body.replace("\x00TOC\x00", self._toc_html(), 1)
         body = body.replace("\x00TOC\x00", "")
+        if self.needs_tree_building:
+            body = build_tree(body)
         if self.wrap:
             lang = self.config.lang if self.config is not None else "en"
             return (f'<div class="mw-parser-output" lang="{escape_attr(lang)}" '

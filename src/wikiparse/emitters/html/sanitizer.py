@@ -18,7 +18,6 @@ sees after our escaping, so ``&#106;avascript:`` or ``jav&#x09;ascript:`` cannot
 
 from __future__ import annotations
 
-import html.entities
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -27,12 +26,13 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ...config import SiteConfig
 from ...html_tags import ALLOWED_TAGS, UNSAFE_TAGS, VOID_TAGS
+from .entities import decode_entities
 
 __all__ = [
     "ALLOWED_TAGS", "DEFAULT_ATTRIBUTES", "DEFAULT_POLICY", "SanitizerPolicy", "UNSAFE_TAGS",
     "VOID_TAGS",
     "check_css", "decode_entities", "escape_attr", "escape_class", "escape_id", "escape_text",
-    "format_attributes", "is_allowed_tag", "safe_url", "sanitize_attributes", "validate_tag",
+    "clean_url", "format_attributes", "is_allowed_tag", "safe_url", "sanitize_attributes", "validate_tag",
 ]
 
 # --------------------------------------------------------------------------- the default lists
@@ -41,7 +41,7 @@ __all__ = [
 
 _COMMON = frozenset("""
 id class style lang dir title tabindex
-aria-describedby aria-flowto aria-hidden aria-label aria-labelledby aria-owns role
+aria-describedby aria-flowto aria-hidden aria-label aria-labelledby aria-level aria-owns role
 about property resource datatype typeof
 itemid itemprop itemref itemscope itemtype
 """.split())
@@ -266,12 +266,6 @@ def escape_text(s: str) -> str:
     )
 
 
-_ATTR_ESCAPES = str.maketrans({
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
-    "\t": "&#9;", "\n": "&#10;", "\r": "&#13;", "\x00": "\ufffd",
-})
-
-
 _ATTR_SPECIAL = re.compile("[&<>\"'\t\n\r\x00]")
 
 
@@ -280,51 +274,19 @@ def escape_attr(s: str) -> str:
     references so that the value survives whitespace normalisation unchanged."""
     if _ATTR_SPECIAL.search(s) is None:
         return s
-    return s.translate(_ATTR_ESCAPES)
+    # chained replace (``&`` first): str.translate with a dict of strings is 15x slower
+    return (
+        s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;").replace("'", "&#39;").replace("\t", "&#9;")
+        .replace("\n", "&#10;").replace("\r", "&#13;").replace("\x00", "\ufffd")
+    )
 
 
 def format_attributes(attrs: Iterable[tuple[str, str]]) -> str:
     """`` name="value"`` for each (already sanitised) pair, values escaped; ``""`` for none."""
+    if not attrs:
+        return ""
     return "".join(f' {name}="{escape_attr(value)}"' for name, value in attrs)
-
-
-# --------------------------------------------------------------------------- character references
-
-_CHAR_REF = re.compile(r"&(?:([A-Za-z0-9\x80-\U0010ffff]+;)|#([0-9]+);|#[xX]([0-9A-Fa-f]+);)")
-_ENTITY_ALIASES = {"\u05e8\u05dc\u05de;": "rlm;", "\u0631\u0644\u0645;": "rlm;"}
-_HTML5_ENTITIES = html.entities.html5
-
-
-def _valid_codepoint(cp: int) -> bool:
-    """Characters valid in both HTML5 and XML (no C0 except tab/LF, no C1, no surrogates)."""
-    return (
-        cp in (0x09, 0x0A)
-        or 0x20 <= cp <= 0x7E
-        or 0xA0 <= cp <= 0xD7FF
-        or 0xE000 <= cp <= 0xFFFD
-        or 0x10000 <= cp <= 0x10FFFF
-    )
-
-
-def _decode_ref(m: re.Match[str]) -> str:
-    name, dec, hexa = m.group(1), m.group(2), m.group(3)
-    if name is not None:
-        name = _ENTITY_ALIASES.get(name, name)
-        return _HTML5_ENTITIES.get(name, "&" + name)
-    digits = dec if dec is not None else hexa
-    digits = digits.lstrip("0") or "0"
-    if len(digits) > 8:  # far beyond U+10FFFF (and int() of huge strings is not free)
-        return "\ufffd"
-    cp = int(digits, 10 if dec is not None else 16)
-    return chr(cp) if _valid_codepoint(cp) else "\ufffd"
-
-
-def decode_entities(s: str) -> str:
-    """Decode character references as MediaWiki does: named ones need their ``;`` (``&amp``
-    stays as written), numeric ones outside the valid ranges become U+FFFD."""
-    if "&" not in s:
-        return s
-    return _CHAR_REF.sub(_decode_ref, s)
 
 
 # --------------------------------------------------------------------------- ids and classes
@@ -362,7 +324,34 @@ _IDN_IGNORED = re.compile(
 
 
 def _percent(m: re.Match[str]) -> str:
-    return "%{:02X}".format(ord(m.group(0)))
+    char = m.group(0)
+    return "+" if char == " " and m.re is _CLEAN_URL_ESCAPE else "%{:02X}".format(ord(char))
+
+
+_CLEAN_URL_ESCAPE = re.compile(r"[\[\]<>\"\x00-\x20\x7f|]")
+_ESCAPED_IPV6_HOST = re.compile(r"//%5B([0-9A-Fa-f:.]+)%5D((?::\d+)?)$")
+
+
+def _clean_host(u: str) -> str:
+    """``u`` with the characters IDN host names ignore removed from its host; an escaped IPv6
+    host gets its brackets back."""
+    host = _URL_HOST.match(u)
+    if host and host.group(2):
+        clean_host = _IDN_IGNORED.sub("", host.group(2))
+        ipv6 = _ESCAPED_IPV6_HOST.match(clean_host)
+        if ipv6:
+            clean_host = f"//[{ipv6.group(1)}]{ipv6.group(2)}"
+        if clean_host != host.group(2):
+            u = (host.group(1) or "") + clean_host + u[host.end():]
+    return u
+
+
+def clean_url(url: str) -> str:
+    """A link's URL as MediaWiki writes it (``Sanitizer::cleanUrl``): character references
+    decoded, brackets, ``<>"|``, spaces and controls percent-encoded as PHP's ``urlencode``
+    does (a space as ``+``), IDN-ignored characters removed from the host.  A free link's
+    text is this URL too (``http://a.org/?a&#124;b`` shows ``http://a.org/?a%7Cb``)."""
+    return _clean_host(_CLEAN_URL_ESCAPE.sub(_percent, decode_entities(url)))
 
 
 def safe_url(
@@ -378,12 +367,7 @@ def safe_url(
     ``relative`` (default: ``policy.allow_relative_urls``) is true.
     """
     u = decode_entities(url).strip(_C0_AND_SPACE)
-    u = _URL_CONTROL.sub(_percent, u)
-    host = _URL_HOST.match(u)
-    if host and host.group(2):
-        clean_host = _IDN_IGNORED.sub("", host.group(2))
-        if clean_host != host.group(2):
-            u = (host.group(1) or "") + clean_host + u[host.end():]
+    u = _clean_host(_URL_CONTROL.sub(_percent, u))
     lowered = u.lower()
     for proto in policy.protocols:
         if lowered.startswith(proto) and len(u) > len(proto):
@@ -552,7 +536,7 @@ def sanitize_attributes(
 
     Dropped: names not allowed for ``tag`` (``data-*`` aside), reserved ``data-mw*`` names,
     URL attributes whose value fails :func:`safe_url`, RDFa/microdata values naming a script
-    scheme, ``tabindex`` other than 0, ``itemtype``/``itemid``/``itemref`` without
+    scheme, ``tabindex`` other than 0, an empty ``id``, ``itemtype``/``itemid``/``itemref`` without
     ``itemscope``.  Changed: whitespace runs collapse to one space and are trimmed, character
     references are decoded, ``style`` goes through :func:`check_css`, ``id`` (and the id lists
     of ``aria-*``) through :func:`escape_id`.  A repeated name keeps its last value.
@@ -585,8 +569,8 @@ def sanitize_attributes(
 def _clean_value(name: str, value: str, policy: SanitizerPolicy) -> str | None:
     if name == "style":
         return check_css(value)
-    if name == "id":
-        return escape_id(value, policy.max_id_length)
+    if name == "id":  # an empty id is no id (MediaWiki drops it: ``<br id="" />``)
+        return escape_id(value, policy.max_id_length) if value else None
     if name in _ID_REFERENCE_ATTRIBUTES:
         return " ".join(escape_id(v, policy.max_id_length) for v in value.split())
     if name in _URI_LIKE_ATTRIBUTES and _EVIL_URI.search(value):

@@ -1,0 +1,101 @@
+"""The fast scanner yields exactly the tokens of the grammar's alternation (``scanner()``):
+on the corpus, on hypothesis input built from wikitext pieces, and on the cases its shortcuts
+are about (the TEXT bound, word starts, line starts, region ends)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wikiparse.parser.scanner import fast_scanner, scanner
+
+EXAMPLES = 10_000 if os.environ.get("CI", "").lower() == "true" else 1_000
+
+
+def reference_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    match = scanner().match
+    while pos < end:
+        m = match(text, pos, end)
+        assert m is not None and m.lastgroup is not None
+        out.append((m.lastgroup, m.start(), m.end()))
+        pos = m.end()
+    return out
+
+
+def fast_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    return list(fast_scanner().tokens(text, start, end))
+
+
+PIECES = [
+    "[[", "]]", "{{", "}}", "{", "}", "[", "]", "|", "||", "!", "=", "==", "\n", "''", "'''", "'",
+    "<b>", "</b>", "<br/>", "<!--", "-->", "<ref>", "&amp;", "&#160;", "&nbsp;", "&", "~~~~", "~",
+    "__TOC__", "_", "{|", "|}", "|-", "|+", " ", "\t", ":", ";", "*", "#", "----", "-",
+    "http://example.org/a", "mailto:x", "x:", "ab:cd", "ISBN 978-0-306-40615-7", "ISBN\xa0",
+    "RFC 42", "PMID 7", "ISBNx", "RFC", "a", "word", "é", "日本", "9", "_a", "+.-", "\xa0",
+]
+wikitextish = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=40).map("".join)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(wikitextish)
+def test_fast_scanner_equals_the_grammar(text: str) -> None:
+    assert fast_tokens(text) == reference_tokens(text)
+
+
+@settings(max_examples=EXAMPLES // 5, deadline=None)
+@given(wikitextish, st.integers(0, 200), st.integers(0, 200))
+def test_fast_scanner_equals_the_grammar_in_a_region(text: str, a: int, b: int) -> None:
+    # regions start anywhere (mid-word, mid-line) and end before the text does, as the
+    # bracket builder scans extension-tag bodies and attributes
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert fast_tokens(text, start, end) == reference_tokens(text, start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "a" * 10_000,                                  # one word, cut at the grammar's bound
+    "ab " * 5_000,                                 # many words
+    "a" * 4_094 + "http://x.org y",                # a URL scheme right at the bound
+    "a " * 2_047 + "ISBN 0-306-40615-2",            # a magic link right at the bound
+    " " * 4_095 + "x:" + "y" * 10,                 # the bound inside the scheme's lookahead
+    "x" * 4_096,                                   # exactly the bound
+    "x" * 4_097,
+])
+def test_long_runs_are_cut_where_the_grammar_cuts_them(text: str) -> None:
+    assert fast_tokens(text) == reference_tokens(text)
+    assert fast_tokens(text, 1) == reference_tokens(text, 1)
+
+
+def test_text_token_is_one_match_of_a_whole_run() -> None:
+    assert fast_tokens("plain words, more words; and é.") == [("TEXT", 0, 31)]
+
+
+def test_line_start_terminals_only_at_a_line_start() -> None:
+    kinds = [k for k, _, _ in fast_tokens("* a\n{|\n|-\n:b *c")]
+    assert kinds == ["LIST_PREFIX", "TEXT", "NEWLINE", "TABLE_OPEN", "NEWLINE", "TABLE_ROW",
+                     "NEWLINE", "LIST_PREFIX", "TEXT"]
+    # a region starting mid-line sees no line start
+    assert fast_tokens("x* a", 1) == reference_tokens("x* a", 1) == [("TEXT", 1, 4)]
+
+
+def test_fast_scanner_equals_the_grammar_on_the_corpus(corpus_dir: Path) -> None:
+    pages = sorted(corpus_dir.glob("*.wiki"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert fast_tokens(text) == reference_tokens(text), page.name
+
+
+def test_single_character_terminals_are_literals_that_start_no_text() -> None:
+    single = fast_scanner().single
+    assert set(single) == {"|", "!", "\n"}
+    for char, name in single.items():
+        assert re.fullmatch(f"(?P<{name}>{re.escape(char)})", char)
+        assert reference_tokens(" " + char + "x", 1)[0] == (name, 1, 2)
