@@ -38,9 +38,11 @@ test: $(STAMP) browser-deps pandoc-deps
 
 # the mypyc-compiled build (hatch_build.py): a wheel compiled from this checkout in its own venv,
 # and the suite run against it (browser tests aside); tests/compiled/ compares it with pure Python
+# on the whole corpus, every format (WIKIPARSE_EXPECT_COMPILED=1: a pure wheel here is a failure)
 CVENV   := .venv-compiled
 CSTAMP  := $(CVENV)/.installed-test
-$(CSTAMP): pyproject.toml hatch_build.py $(wildcard src/wikiparse/parser/*.py)
+SOURCES := $(shell find src grammar -type f -not -name '*.pyc' 2>/dev/null)
+$(CSTAMP): pyproject.toml hatch_build.py $(SOURCES)
 	rm -rf $(CVENV) build/compiled-wheel
 	$(PYTHON) -m venv $(CVENV)
 	$(CVENV)/bin/python -m pip install --quiet --upgrade pip
@@ -51,14 +53,26 @@ $(CSTAMP): pyproject.toml hatch_build.py $(wildcard src/wikiparse/parser/*.py)
 	touch $(CSTAMP)
 
 test-compiled: $(CSTAMP) pandoc-deps
-	$(CVENV)/bin/python -m pytest -q -p no:cacheprovider -m "not browser"
+	WIKIPARSE_EXPECT_COMPILED=1 $(CVENV)/bin/python -m pytest -q -p no:cacheprovider -m "not browser"
 
-# the wheels this checkout ships: compiled for this CPython, and the pure-Python one
-wheels: $(STAMP)
+# the wheels this checkout ships: one compiled wheel per CPython (3.10+) found here (on PATH, or
+# pyenv's versions), and the pure-Python one; WHEEL_PYTHONS="python3.11 /opt/py312/bin/python"
+# chooses.  Each compiled wheel must hold an extension module for every module hatch_build.py
+# compiles (tests/packaging/check_wheels.py).
+WHEEL_PYTHONS ?=
+wheels:
 	rm -rf dist && mkdir -p dist
-	WIKIPARSE_COMPILE=1 $(PIP) wheel --quiet --no-deps -w dist .
-	WIKIPARSE_COMPILE=0 $(PIP) wheel --quiet --no-deps -w dist .
-	ls dist
+	@pys="$(WHEEL_PYTHONS)"; \
+	if [ -z "$$pys" ]; then for v in 3.10 3.11 3.12 3.13 3.14; do \
+		for c in python$$v "$$(pyenv root 2>/dev/null)"/versions/$$v*/bin/python; do \
+			"$$c" -c 'import sys; assert sys.implementation.name == "cpython"' >/dev/null 2>&1 && \
+			{ pys="$$pys $$c"; break; }; \
+		done; done; fi; \
+	test -n "$$pys" || { echo "no CPython >= 3.10 found"; exit 1; }; \
+	for py in $$pys; do echo "compiled wheel: $$py ($$($$py -V 2>&1))"; \
+		WIKIPARSE_COMPILE=1 $$py -m pip wheel --quiet --no-deps -w dist . || exit 1; done
+	WIKIPARSE_COMPILE=0 $(PYTHON) -m pip wheel --quiet --no-deps -w dist .
+	$(PYTHON) tests/packaging/check_wheels.py dist
 
 # the lowest lark that pyproject.toml allows (lark>=1.2,<2): a venv with lark 1.2.*, in which the
 # demo and the parser and rendered-page smoke tests must pass (about a minute, most of it pip)
@@ -104,10 +118,23 @@ BENCH_ARGS  := --shared $(SHARED)
 
 .PHONY: bench-env bench-smoke
 
-$(BENCH_STAMP): pyproject.toml
-	$(PYTHON) -m venv $(BENCH_VENV)
+# wikiparse is installed as `pip install .` installs it (not editable): compiled with mypyc when a
+# C compiler is there, so the figures are the default install's; BENCH_COMPILE=0 measures the
+# pure-Python build (the reports' "wikiparse build:" line says which ran).  Reinstalled when a
+# source changes.
+BENCH_COMPILE ?= auto
+BENCH_WHEEL   := build/bench-wheel
+$(BENCH_STAMP): pyproject.toml hatch_build.py $(SOURCES)
+	test -x $(BENCH_PY) || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_PY) -m pip install --quiet --upgrade pip
-	$(BENCH_PY) -m pip install --quiet -e . lark-cython mwparserfromhell==0.7.2 wikitextparser==3.0.0
+	rm -rf $(BENCH_WHEEL)
+	WIKIPARSE_COMPILE=$(BENCH_COMPILE) $(BENCH_PY) -m pip wheel --quiet --no-deps -w $(BENCH_WHEEL) .
+	$(BENCH_PY) -m pip install --quiet "$$(ls $(BENCH_WHEEL)/wikiparse-*.whl)" lark-cython \
+		mwparserfromhell==0.7.2 wikitextparser==3.0.0
+	$(BENCH_PY) -m pip install --quiet --force-reinstall --no-deps "$$(ls $(BENCH_WHEEL)/wikiparse-*.whl)"
+	cd $(BENCH_VENV) && bin/python -c "import wikiparse.compiled as c; \
+		print('benchmarks/.venv: wikiparse', 'mypyc-compiled,' if c.IS_COMPILED else 'pure Python,', \
+		len(c.COMPILED), 'modules compiled')"
 	touch $(BENCH_STAMP)
 
 $(BENCH_NODE)/.installed:

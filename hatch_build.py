@@ -6,8 +6,13 @@ compiler is available and falls back to the pure-Python wheel when it is not.
 the build), ``0`` (pure Python).  Editable installs are always pure Python.  At run time
 ``wikiparse.compiled.COMPILED`` says which modules run compiled.
 
-The AST's data classes stay interpreted on purpose: compiled, their attribute access from the
-(interpreted) emitters gets slower, not faster.
+What is compiled is measured (docs/performance.md, "The compiled build"): the parser gains about
+1.5x.  The AST's data classes stay interpreted on purpose: compiled, their attribute access from
+the (interpreted) emitters gets slower, not faster.  The HTML emitter's rule classes are mixins of
+one class (mypyc compiles single inheritance only, and users subclass the emitter), and its
+function modules (sanitizer, anchors, references, media) measured no faster compiled, so the
+emitters stay Python.  ``WIKIPARSE_COMPILE_MODULES`` (comma-separated globs under src/) builds
+another choice, to measure it.
 """
 
 from __future__ import annotations
@@ -22,8 +27,18 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-#: the packages compiled, relative to src/
-COMPILED_PACKAGES = ("wikiparse/parser",)
+#: the modules compiled (globs relative to src/; package ``__init__.py`` files stay Python).
+#: ``wikiparse.compiled.PACKAGES`` names the folders these live in.
+COMPILED_MODULES: tuple[str, ...] = ("wikiparse/parser/*.py",)
+#: what mypy needs to see the types the compiled modules use (pyproject.toml's dependencies)
+RUNTIME_TYPES = ("lark>=1.2,<2", "regex>=2023.0", "types-regex")
+
+
+def _modules() -> tuple[str, ...]:
+    """COMPILED_MODULES, or ``WIKIPARSE_COMPILE_MODULES`` (comma-separated globs) to measure another
+    choice (docs/performance.md: which modules pay compiled)."""
+    chosen = os.environ.get("WIKIPARSE_COMPILE_MODULES", "").strip()
+    return tuple(g.strip() for g in chosen.split(",") if g.strip()) if chosen else COMPILED_MODULES
 
 
 def _mode() -> str:
@@ -48,7 +63,9 @@ class MypycHook(BuildHookInterface):  # type: ignore[misc]
         return mode == "1" or _have_compiler()
 
     def dependencies(self) -> list[str]:
-        return ["mypy>=1.10", "setuptools>=61"] if self._wanted() else []
+        # mypyc type-checks the modules it compiles and what they import: with the runtime
+        # dependencies' types (lark, regex) as in `make typecheck`, not Any
+        return ["mypy>=1.10", "setuptools>=61", *RUNTIME_TYPES] if self._wanted() else []
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if version == "editable" or not self._wanted():
@@ -66,10 +83,10 @@ class MypycHook(BuildHookInterface):  # type: ignore[misc]
 
         src = os.path.join(self.root, "src")
         paths = sorted(
-            os.path.relpath(p, src)
-            for pkg in COMPILED_PACKAGES
-            for p in glob.glob(os.path.join(src, pkg, "*.py"))
-            if not p.endswith("__init__.py")
+            {os.path.relpath(p, src)
+             for pattern in _modules()
+             for p in glob.glob(os.path.join(src, pattern))
+             if not p.endswith("__init__.py")}
         )
         work = tempfile.mkdtemp(prefix="wikiparse-mypyc-")
         self._work = work

@@ -118,3 +118,61 @@ def wikiparse_parser_ready() -> str | None:
 
 def eprint(*args: Any) -> None:
     print(*args, file=sys.stderr, flush=True)
+
+
+def version_label(info: dict[str, Any] | None) -> str:
+    """A worker's version, with ``mypyc`` or ``pure`` for a wikiparse worker (its ``build``)."""
+    info = info or {}
+    version = str(info.get("version", ""))
+    build = info.get("build")
+    if build is None:
+        return version
+    return f"{version} {'pure' if build == 'pure Python' else 'mypyc'}"
+
+
+def build_line(infos: Any) -> str:
+    """``wikiparse build: ...`` for the report, from the wikiparse workers' ``info`` answers.
+
+    The figures of a compiled and a pure-Python build differ by about 1.5x, so every report says
+    which one it measured (and says so loudly when the workers disagree).
+    """
+    builds = sorted({str((info or {}).get("build", "unknown")) for info in infos})
+    if not builds:
+        return "wikiparse build: not measured"
+    if len(builds) > 1:
+        return "wikiparse build: MIXED (" + "; ".join(builds) + ")"
+    return f"wikiparse build: {builds[0]}"
+
+
+#: issue 19's acceptance bars: (mode, wikiparse op, peer tool, peer op, measure, bar), measure being
+#: "whole" (corpus MB/s ratio, at least the bar), "page med" (median-page ratio, at least the bar)
+#: or "peak" (wikiparse / peer peak RSS of a fresh process on the largest page, at most the bar)
+BARS: tuple[tuple[str, str, str, str, str, float], ...] = (
+    ("persistent", "parse", "wtf_wikipedia", "parse", "whole", 1.2),
+    ("persistent", "parse", "wtf_wikipedia", "parse", "page med", 1.2),
+    ("persistent", "html", "wtf_wikipedia", "html", "whole", 1.0),
+    ("persistent", "html", "wtf_wikipedia", "html", "page med", 1.0),
+    ("one pass", "parse", "wtf_wikipedia", "parse", "whole", 1.5),
+    ("one pass", "parse", "wtf_wikipedia", "parse", "page med", 1.5),
+    ("one pass", "html", "wtf_wikipedia", "html", "whole", 1.2),
+    ("one pass", "html", "wtf_wikipedia", "html", "page med", 1.2),
+    ("one pass", "parse", "mwparserfromhell", "parse", "page med", 2.0),
+    ("one pass", "parse", "mwparserfromhell", "parse", "peak", 1.5),
+)
+
+
+def bars_report(mode: str, ratio: Callable[[str, str, str, str], float | None]) -> str:
+    """The acceptance bars of ``mode`` against the measured ratios (``ratio(op, peer, peer_op,
+    measure)``, None when not measured), as a table with ``ok`` / ``MISSED`` per bar."""
+    rows = []
+    for bar_mode, op, peer, peer_op, measure, bar in BARS:
+        if bar_mode != mode:
+            continue
+        got = ratio(op, peer, peer_op, measure)
+        at_most = measure == "peak"
+        label = f"wikiparse {op} / {peer} {peer_op}" + (" (largest page)" if at_most else "")
+        verdict = "n/a" if got is None else ("ok" if (got <= bar if at_most else got >= bar) else "MISSED")
+        rows.append((label, measure, f"{'<=' if at_most else '>='} {bar:.2f}",
+                     "n/a" if got is None else f"{got:.2f}", verdict))
+    return table(["ratio", "measure", "bar", "measured", ""], rows,
+                 right=[False, False, True, True, False])

@@ -37,7 +37,8 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
-from benchkit import ROOT, Page, eprint, load_corpus, shared_dir, smoke_subset, table
+from benchkit import (ROOT, Page, bars_report, build_line, eprint, load_corpus, shared_dir, smoke_subset, table,
+                      version_label)
 
 HERE = Path(__file__).resolve().parent
 # Linux keeps a process's RSS high-water mark across fork+exec: a worker started straight from
@@ -217,10 +218,11 @@ def report(summary: dict[tuple[str, str], dict[str, Any]], jobs: list[tuple[str,
     total = sum(p.nbytes for p in pages)
     print(f"\ncorpus {len(pages)} pages, {total / 1e6:.2f} MB; {args.rounds} round(s) interleaved; "
           "MB/s = corpus bytes / CPU s (median round); page med = median per-page MB/s, pages >= 5 KB")
+    print(build_line(summary.get(job, {}).get("info") for job in jobs if job[0] == "wikiparse"))
     rows = []
     for t, op in jobs:
         s = summary[(t, op)]
-        version = (s.get("info") or {}).get("version", "")
+        version = version_label(s.get("info"))
         if "mb_per_s" not in s:
             rows.append((t, op, version, "n/a", "", "n/a", "", s.get("na", "")[:70]))
             continue
@@ -279,6 +281,22 @@ def report(summary: dict[tuple[str, str], dict[str, Any]], jobs: list[tuple[str,
                                  + (" err" if d.get("error") else ""))
             rrows.append(cells)
         print(table(hdr, rrows, right=[False, False] + [True] * len(largest)))
+
+    def ratio(op: str, peer: str, peer_op: str, measure: str) -> float | None:
+        mine, theirs = summary.get(("wikiparse", op), {}), summary.get((peer, peer_op), {})
+        if measure == "peak":
+            if not largest:
+                return None
+            a = (mine.get("rss") or {}).get(largest[0].name, {}).get("peak_kb")
+            b = (theirs.get("rss") or {}).get(largest[0].name, {}).get("peak_kb")
+            return float(a / b) if a and b else None
+        key = "mb_per_s" if measure == "whole" else "page_median_mb_per_s"
+        if not mine.get(key) or not theirs.get(key):
+            return None
+        return float(mine[key] / theirs[key])
+
+    print("\nissue 19 acceptance, one-pass mode (same run)")
+    print(bars_report("one pass", ratio))
 
 
 if __name__ == "__main__":

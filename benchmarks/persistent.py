@@ -32,7 +32,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchkit import Page, eprint, load_corpus, shared_dir, smoke_subset, table
+from benchkit import (Page, bars_report, build_line, eprint, load_corpus, shared_dir, smoke_subset, table,
+                      version_label)
 
 HERE = Path(__file__).resolve().parent
 JOBS: list[tuple[str, str]] = [
@@ -187,13 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     summary = {job: summarise(best[job], pages) for job in live if job not in na}
     print(f"\ncorpus {len(pages)} pages, {total / 1e6:.2f} MB; persistent workers, pages interleaved, "
           f"best of {args.rounds}; MB/s = bytes / CPU s; page med = median per-page MB/s, pages >= 5 KB")
+    print(build_line(workers[job].info for job in live if job[0] == "wikiparse"))
     rows: list[tuple[object, ...]] = []
     for job in jobs:
         if job in summary:
             s = summary[job]
-            info = workers[job].info or {}
             med = s["page_median_mb_per_s"]
-            rows.append((*job, info.get("version", ""), f"{s['mb_per_s']:.3f}",
+            rows.append((*job, version_label(workers[job].info), f"{s['mb_per_s']:.3f}",
                          "n/a" if med is None else f"{med:.2f}", len(errors.get(job, {})), ""))
         else:
             rows.append((*job, "", "n/a", "n/a", "", na.get(job, "")[:70]))
@@ -212,6 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     if ratios:
         print("\nratio wikiparse / peer (> 1: wikiparse faster)")
         print(table(["wikiparse", "peer", "whole corpus", "page med"], ratios, right=[False, False, True, True]))
+    def ratio(op: str, peer: str, peer_op: str, measure: str) -> float | None:
+        mine, theirs = summary.get(("wikiparse", op)), summary.get((peer, peer_op))
+        key = "mb_per_s" if measure == "whole" else "page_median_mb_per_s"
+        if not mine or not theirs or not mine[key] or not theirs[key]:
+            return None
+        return float(mine[key] / theirs[key])
+
+    print("\nissue 19 acceptance, persistent mode (same run)")
+    print(bars_report("persistent", ratio))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"mode": "persistent", "rounds": args.rounds, "pages": len(pages), "bytes": total,

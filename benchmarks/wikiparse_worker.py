@@ -13,7 +13,8 @@ process warm and interleave pages between tools.
 op: ``parse`` (``wikiparse.parse``), ``html`` / ``text`` / ``json`` (parse, then
 ``wikiparse.render(doc, fmt)``).  Each page is parsed with ``SiteConfig.for_language`` of the
 language in its file name (``<lang>--...wiki``), built before timing.  CPU time per page is
-``time.process_time()`` around the call, after a warm-up.  An operation that wikiparse cannot do
+``time.process_time()`` around the call, after a warm-up.  The first JSON answer's ``info`` says
+which build runs (``build``: mypyc-compiled or pure Python, ``compiled``: the compiled modules).  An operation that wikiparse cannot do
 yet (no parser, no emitter) prints ``{"unavailable": reason}`` and exits 0.
 """
 
@@ -33,7 +34,10 @@ OPS = ("parse", "html", "text", "json")
 def make_op(op: str) -> tuple[dict[str, Any], Callable[[str, Any], Any]]:
     import wikiparse
 
-    info = {"version": wikiparse.__version__}
+    import wikiparse.compiled
+
+    info: dict[str, Any] = {"version": wikiparse.__version__, "build": build_label(),
+                            "compiled": list(wikiparse.compiled.COMPILED)}
     try:
         import lark_cython  # noqa: F401
 
@@ -48,6 +52,17 @@ def make_op(op: str) -> tuple[dict[str, Any], Callable[[str, Any], Any]]:
         get_emitter(op)  # raises UnknownFormat while the emitter does not exist
         return info, lambda text, config: wikiparse.render(wikiparse.parse(text, config=config), op)
     raise SystemExit(f"unknown op {op!r}; expected one of {', '.join(OPS)}")
+
+
+def build_label() -> str:
+    """Which build of wikiparse runs: ``mypyc (N modules: packages)`` or ``pure Python``."""
+    import wikiparse.compiled
+
+    names = wikiparse.compiled.COMPILED
+    if not names:
+        return "pure Python"
+    packages = sorted({name.rsplit(".", 1)[0] for name in names})
+    return f"mypyc ({len(names)} modules: {', '.join(packages)})"
 
 
 def lang_of(path: str) -> str:

@@ -1,8 +1,9 @@
 """Which of wikiparse's modules run compiled (mypyc) in this installation.
 
-A wheel built from source compiles ``wikiparse.parser`` when a C compiler is available
-(``hatch_build.py``; ``WIKIPARSE_COMPILE=0|1`` forces either); editable installs and the
-pure-Python wheel run every module as Python.  Output is identical either way (tested).
+A wheel built from source compiles the parser (``wikiparse.parser``) and the HTML emitter's hot
+modules when a C compiler is available (``hatch_build.py``; ``WIKIPARSE_COMPILE=0|1`` forces
+either); editable installs and the pure-Python wheel run every module as Python.  Output is
+identical either way (``tests/compiled/``).
 
     >>> import wikiparse.compiled
     >>> wikiparse.compiled.IS_COMPILED in (True, False)
@@ -12,27 +13,38 @@ pure-Python wheel run every module as Python.  Output is identical either way (t
 from __future__ import annotations
 
 import importlib.machinery
-import importlib.util
-import pkgutil
+from pathlib import Path
 
-from . import parser as _parser
+#: the packages a compiled wheel may hold extension modules in (``hatch_build.COMPILED_PACKAGES``)
+PACKAGES: tuple[str, ...] = ("parser", "emitters/html")
 
 _EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+_ROOT = Path(__file__).resolve().parent
 
 
 def compiled_modules() -> tuple[str, ...]:
-    """Names of the modules of ``wikiparse.parser`` that would load from a C extension."""
+    """Names of wikiparse's modules that load from a C extension rather than from their ``.py``.
+
+    Python's import system tries extension suffixes before ``.py``, so a module with an extension
+    file beside it runs compiled.  Found by looking at the files, without importing anything.
+    """
     names = []
-    for info in pkgutil.iter_modules(_parser.__path__, _parser.__name__ + "."):
-        spec = importlib.util.find_spec(info.name)
-        if spec is not None and spec.origin and spec.origin.endswith(_EXTENSION_SUFFIXES):
-            names.append(info.name)
+    for package in PACKAGES:
+        folder = _ROOT / package
+        if not folder.is_dir():
+            continue
+        dotted = "wikiparse." + package.replace("/", ".")
+        for source in folder.glob("*.py"):
+            if source.stem == "__init__":
+                continue
+            if any((folder / (source.stem + suffix)).is_file() for suffix in _EXTENSION_SUFFIXES):
+                names.append(f"{dotted}.{source.stem}")
     return tuple(sorted(names))
 
 
 #: modules that run compiled
 COMPILED: tuple[str, ...] = compiled_modules()
 #: whether the parser runs compiled
-IS_COMPILED: bool = bool(COMPILED)
+IS_COMPILED: bool = any(name.startswith("wikiparse.parser.") for name in COMPILED)
 
-__all__ = ["COMPILED", "IS_COMPILED", "compiled_modules"]
+__all__ = ["COMPILED", "IS_COMPILED", "PACKAGES", "compiled_modules"]

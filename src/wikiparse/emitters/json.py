@@ -26,8 +26,10 @@ import wikiparse.ast as ast
 from . import register
 from .base import Emitter, Visiting
 
+_orjson: types.ModuleType | None  # typed the same whether or not orjson (and its types) is installed
 try:  # optional fast path
-    import orjson as _orjson
+    import orjson as _orjson_module
+    _orjson = _orjson_module
 except ImportError:  # pragma: no cover - depends on the environment
     _orjson = None
 
