@@ -35,3 +35,13 @@ def corpus_files() -> list[Path]:
     """Corpus pages for parametrisation (empty list when ../shared is absent)."""
     d = SHARED / "corpora" / "articles"
     return sorted(d.glob("*.wiki")) if d.is_dir() else []
+
+
+def read_pair_fixture(path: Path, section: str) -> tuple[str, str]:
+    """The input and the expected output of a fixture file written as ``--- input``, the
+    wikitext, then ``--- <section>`` (``tree``, ``html``…) and the expected output."""
+    raw = path.read_text(encoding="utf-8")
+    assert raw.startswith("--- input\n"), path
+    src, sep, expected = raw[len("--- input\n"):].partition(f"\n--- {section}\n")
+    assert sep, f"{path}: no '--- {section}' line"
+    return src, expected

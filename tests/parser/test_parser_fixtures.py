@@ -20,15 +20,13 @@ import pytest
 import wikiparse
 from wikiparse.treedump import format_tree
 
+from testkit import read_pair_fixture
+
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "parser").glob("*.txt"))
 
 
 def _load(path: Path) -> tuple[str, str]:
-    raw = path.read_text(encoding="utf-8")
-    assert raw.startswith("--- input\n"), path
-    src, sep, tree = raw[len("--- input\n"):].partition("\n--- tree\n")
-    assert sep, f"{path}: no '--- tree' line"
-    return src, tree
+    return read_pair_fixture(path, "tree")
 
 
 def test_there_are_fixtures() -> None:

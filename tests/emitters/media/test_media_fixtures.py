@@ -21,15 +21,13 @@ import pytest
 
 from wikiparse.testing import parsertest_html
 
+from testkit import read_pair_fixture
+
 FIXTURES = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "media").glob("*.txt"))
 
 
 def _load(path: Path) -> tuple[str, str]:
-    raw = path.read_text(encoding="utf-8")
-    assert raw.startswith("--- input\n"), path
-    src, sep, html = raw[len("--- input\n"):].partition("\n--- html\n")
-    assert sep, f"{path}: no '--- html' line"
-    return src, html
+    return read_pair_fixture(path, "html")
 
 
 def test_there_are_media_fixtures() -> None:
