@@ -263,6 +263,7 @@ class ConstructBuilder:
         parts = [flatten(p) for p in frame.parts]
         starts = frame.part_starts
         ends = frame.seps + [close]
+        shut = close + 2 if frame.close_end < 0 else frame.close_end  # ']<!---->]' ends later
         target_items = parts[0]
         literal = self._literal_text(target_items)
         if literal is None:
@@ -278,8 +279,12 @@ class ConstructBuilder:
             raw_target = literal
             if _ILLEGAL_FRAGMENT.search(text, starts[0], ends[0]):
                 return None
-        # `target` as written; classification and titles use the decoded text
-        target = text[starts[0] : ends[0]].strip()
+        # `target` as written (without its comments: MediaWiki never shows them); classification
+        # and titles use the decoded text
+        target = text[starts[0] : ends[0]]
+        if "<!--" in target:
+            target = _COMMENT.sub("", target)
+        target = target.strip()
         decoded = raw_target.strip()
         if not decoded or decoded == ":":
             return None
@@ -306,10 +311,10 @@ class ConstructBuilder:
             if any(isinstance(it, (WikiLink, FileLink, Category, LanguageLink))
                    for part in parts[1:] for it in part):
                 return None
-            return self._file_link(parts, starts, ends, start, close, target, ns, rest)
+            return self._file_link(parts, starts, ends, start, shut, target, ns, rest)
         if literal is not None and sep and ns is not None and not leading_colon:
             if ns == NS_FILE:
-                return self._file_link(parts, starts, ends, start, close, target, ns, rest)
+                return self._file_link(parts, starts, ends, start, shut, target, ns, rest)
             if ns == NS_CATEGORY:
                 sort_items: list[NodeOrTok] = []
                 for i in range(1, len(parts)):
@@ -319,14 +324,14 @@ class ConstructBuilder:
                 children = self.passes.blocks(sort_items, "inline") if len(parts) > 1 else []
                 sort_key = text[starts[1] : ends[-1]] if len(parts) > 1 else None
                 name = self.ctx.config.normalize_title(rest.split("#")[0])
-                return Category((start, close + 2), target=target,
+                return Category((start, shut), target=target,
                                     title=f"{ctx.config.namespace_name(NS_CATEGORY)}:{name}",
                                     name=name, sort_key=sort_key, children=children, origin=self.ctx.text)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
             if (key in ctx.config.language_codes and not leading_colon and len(parts) == 1
                     and ctx.config.interwiki_magic):
-                return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target, origin=self.ctx.text)
+                return LanguageLink((start, shut), lang=key, title=rest.strip(), target=target, origin=self.ctx.text)
         # label: everything after the first pipe, pipes included
         label_items: list[NodeOrTok] = []
         for i in range(1, len(parts)):
@@ -340,7 +345,7 @@ class ConstructBuilder:
             label_items = self._external_links_as_text(label_items)
         has_text = len(parts) > 1
         children = self.passes.blocks(label_items, "inline") if has_text else []
-        trail = text[close + 2 : end]
+        trail = text[shut:end]
         fragment = None
         page = bare
         if "#" in bare:
@@ -388,12 +393,12 @@ class ConstructBuilder:
         return out
 
     def _file_link(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
-                   start: int, close: int, target: str, ns: int, rest: str) -> FileLink:
+                   start: int, shut: int, target: str, ns: int, rest: str) -> FileLink:
         ctx = self.ctx
         text = ctx.text
         exact, patterns = ctx.config.image_option_table
         name = self.ctx.config.normalize_title(rest.split("#")[0])
-        node = FileLink((start, close + 2), target=target, name=name, namespace=ns,
+        node = FileLink((start, shut), target=target, name=name, namespace=ns,
                             is_media=ns == NS_MEDIA,
                             title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
         if ns == NS_MEDIA and len(parts) > 1:

@@ -135,7 +135,7 @@ class Frame:
     """An open bracket construct of the bracket pass.  ``kind``: root, brace, link, extlink."""
 
     __slots__ = ("kind", "start", "count", "parts", "part_starts", "seps", "eqs", "url_end",
-                 "text_start", "nest", "tables")
+                 "text_start", "nest", "tables", "opener", "close_end")
 
     def __init__(self, kind: str, start: int, count: int = 0) -> None:
         self.kind = kind
@@ -151,6 +151,10 @@ class Frame:
         self.text_start = 0  # extlink: where the label starts; link: -1 if no title can follow
         self.nest = 0  # brace: levels already built inside this one run ({{{{{{x}}}}}})
         self.tables = 0  # file link: tables open in its caption (their '|' separate nothing)
+        # link/extlink whose opener holds comments ('[<!---->[', '[<!---->http://'): its
+        # items, brackets and comments, up to the target or URL; None otherwise
+        self.opener: list[NT] | None = None
+        self.close_end = -1  # link closed by ']<!---->]': where that markup ends
 
 
 # ---------------------------------------------------------------------- lines and blocks
