@@ -275,15 +275,19 @@ class _BlockState:
         if 1 < k < len(items) and _is_prefix(items[k]):
             # '*<!-- c -->*a' is '**a' (comments removed first); the comments are markup
             offsets = list(range(tok.start, tok.end))
+            pieces = [prefix]
+            last_piece = 0
             while 1 < k < len(items) and _is_prefix(items[k]):
                 more = items[k]
                 assert isinstance(more, Tok)
-                prefix += self.text[more.start : more.end]
+                pieces.append(self.text[more.start : more.end])
                 offsets.extend(range(more.start, more.end))
-                content = items[k + 1 :]
+                last_piece = k
                 k += 1
                 while k < len(items) and type(items[k]) is Comment:
                     k += 1
+            prefix = "".join(pieces)
+            content = items[last_piece + 1 :]
         prefix2 = prefix.replace(";", ":")
         self.pending = None
         if self.para is not None or self.last:

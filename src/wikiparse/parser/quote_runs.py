@@ -207,7 +207,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     stack: list[tuple[str, int, list[Item]]] = []  # (kind 'b'/'i', start, items)
     # the pending ''''' (its run, markup index, its comments) and what followed it
     both: tuple[QuoteRun, int, list[Node], list[Item]] | None = None
-    pending: list[Node] = []  # comments of the current run not placed yet
+    pending: list[Node] = []  # comments of the current run not placed yet, the last first
 
     def target() -> list[Item]:
         if both is not None:
@@ -216,8 +216,8 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
 
     def flush(o: int) -> None:
         """The run's comments before offset ``o`` go where the items are going now."""
-        while pending and pending[0].span[1] <= o:
-            target().append(pending.pop(0))
+        while pending and pending[-1].span[1] <= o:
+            target().append(pending.pop())
 
     def open_(kind: str, start: int) -> None:
         flush(start)
@@ -256,7 +256,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             target().append(entry)
             continue
         r = entry
-        pending = list(r.comments)
+        pending = r.comments[::-1]
         x, n = marks[idx]
         for s, e in r.spans(0, x):  # apostrophes shown as text
             flush(s)
