@@ -21,19 +21,22 @@ from .interfaces import Constructs
 from .items import Frame, Item, Splice, TagTok, Tok, flatten, item_end
 from .line_starts import after_comment_match
 from .magic_links import magic_link
-from .scanner import fast_scanner
+from .scanner import (K_BRACE_CLOSE, K_BRACE_OPEN, K_CHAR, K_COMMENT, K_ENTITY, K_EQUALS,
+                      K_EXCL, K_FREE_URL, K_HEADING_START, K_LBRACKETS, K_LINE_SPACE, K_LIST_PREFIX,
+                      K_MAGIC_LINK, K_NEWLINE, K_PIPE, K_QUOTES, K_RBRACKETS, K_SIGNATURE,
+                      K_SWITCH, K_TABLE_CAPTION, K_TABLE_CLOSE, K_TABLE_OPEN, K_TAG, K_TEXT,
+                      KIND_NAMES, LINE_TOK_KIND, fast_scanner)
 from .tags import HTML_TAGS
 from .url_reader import CELL_LINE, UrlReader
 
+
+#: kind code by terminal name (for the after-comment line starts, parser/line_starts.py)
+_KIND_CODE: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)}
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
 NOT_A_TITLE = -1
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
-
-# token kinds whose only job is line-start markup; inside {{ }} or [[ ]] the '|' in
-# them is a separator (the preprocessor knows no tables) and the rest is text
-_PIPE_LED = {"TABLE_OPEN", "TABLE_ROW", "TABLE_CLOSE", "TABLE_CAPTION"}
 
 
 class BracketBuilder(UrlReader):
@@ -50,8 +53,7 @@ class BracketBuilder(UrlReader):
     def run(self, start: int, end: int) -> list[Item]:
         ctx = self.ctx
         text = ctx.text
-        (line_start_match, inline_match, text_match, text_exact, text_stops, text_limit,
-         single) = fast_scanner().parts()
+        scan = fast_scanner()
         root = Frame("root", start)
         stack: list[Frame] = [root]
         max_depth = ctx.limits.max_depth
@@ -63,40 +65,20 @@ class BracketBuilder(UrlReader):
         sol = -1  # where line-start markup may follow comments
         after_comment = after_comment_match()
         while pos < end:
-            # the tokens of scanner(), found with less work (see FastScanner.tokens)
-            kind = None
-            at_line_start = not pos or text[pos - 1] == "\n"
-            if at_line_start:
-                m = line_start_match(text, pos, end)
-                if m is not None:
-                    kind, (s, e) = m.lastgroup, m.span()
-            elif pos == sol:  # after comments at a line start (parser/line_starts.py)
+            if pos == sol:  # after comments at a line start (parser/line_starts.py)
                 m = after_comment(text, pos, end)
                 if m is not None:
-                    kind, (s, e) = m.lastgroup, m.span()
-            if kind is None:
-                c = text[pos]
-                if c not in text_stops:
-                    lim = pos + text_limit
-                    m = text_match(text, pos, lim if lim < end else end)
-                    if m is not None:
-                        e = m.end()
-                        if e == lim and lim < end:  # cut by the bound: the grammar's own TEXT
-                            e = text_exact(text, pos, end).end()  # type: ignore[union-attr]
-                        if ctx.tokens < max_tokens:  # the most common token, in short
-                            ctx.tokens += 1
-                            stack[-1].parts[-1].append(Tok("text", pos, e))
-                            pos = e
-                            continue
-                        kind, s = "TEXT", pos
-                elif c in single:
-                    kind, s, e = single[c], pos, pos + 1
-                if kind is None:
-                    if at_line_start:
-                        kind, s, e = "CHAR", pos, pos + 1
-                    else:  # CHAR matches any character: m is a match
-                        m = inline_match(text, pos, end)
-                        kind, (s, e) = m.lastgroup, m.span()  # type: ignore[union-attr]
+                    kind, e = _KIND_CODE[m.lastgroup or ""], m.end()
+                else:
+                    kind, e = scan.step(text, pos, end)
+            else:
+                kind, e = scan.step(text, pos, end)
+            s = pos
+            if kind == K_TEXT and ctx.tokens < max_tokens:  # the most common token, in short
+                ctx.tokens += 1
+                stack[-1].parts[-1].append(Tok("text", s, e))
+                pos = e
+                continue
             top = stack[-1]
             cur = top.parts[-1]
             ctx.tokens += 1
@@ -106,9 +88,16 @@ class BracketBuilder(UrlReader):
                 cur.append(Tok("text", s, end))
                 pos = end
                 break
-            if kind == "TEXT" or kind == "CHAR":
+            if kind == K_TEXT or kind == K_CHAR:
                 cur.append(Tok("text", s, e))
-            elif kind == "NEWLINE":
+            elif kind == K_PIPE:
+                if top.tables:
+                    cur.append(Tok("pipe", s, e))
+                elif top.kind == "brace" or top.kind == "link":
+                    self._new_part(top, s)
+                else:
+                    cur.append(Tok("pipe", s, e))
+            elif kind == K_NEWLINE:
                 if top.kind == "extlink":
                     self._degrade(stack)
                     stack[-1].parts[-1].append(Tok("nl", s, e))
@@ -116,50 +105,49 @@ class BracketBuilder(UrlReader):
                     cur.append(Tok("nl", s, e))
                 self.line_start = e
                 heading_frame = None
-            elif kind == "PIPE":
-                if top.tables:
-                    cur.append(Tok("pipe", s, e))
-                elif top.kind == "brace" or top.kind == "link":
-                    self._new_part(top, s)
-                else:
-                    cur.append(Tok("pipe", s, e))
-            elif kind == "EQUALS":
-                if (top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0
-                        and top is not heading_frame):
-                    top.eqs[-1] = s
-                cur.append(Tok("eq", s, e))
-            elif kind == "BRACE_OPEN":
-                if len(stack) > max_depth:
-                    self._too_deep(cur, s, e)
-                else:
-                    stack.append(Frame("brace", s, e - s))
-            elif kind == "BRACE_CLOSE":
-                self._close_braces(stack, s, e)
-            elif kind == "LBRACKETS":
+            elif kind == K_LBRACKETS:
                 if text.startswith("<!--", e):
                     pos = self._open_across_comments(stack, s, e, end, max_depth)
                     if pos >= 0:
                         continue
                 pos = self._open_brackets(stack, s, e, end, max_depth)
                 continue
-            elif kind == "RBRACKETS":
+            elif kind == K_RBRACKETS:
                 if e - s == 1 and top.kind == "link" and text.startswith("<!--", e):
                     pos = self._close_across_comments(stack, s, e, end)
                     if pos >= 0:
                         continue
                 pos = self._close_brackets(stack, s, e, end)
                 continue
-            elif kind == "QUOTES":
+            elif kind == K_EQUALS:
+                if (top.kind == "brace" and len(top.parts) > 1 and top.eqs[-1] < 0
+                        and top is not heading_frame):
+                    top.eqs[-1] = s
+                cur.append(Tok("eq", s, e))
+            elif kind == K_QUOTES:
                 cur.append(Tok("quotes", s, e))
-            elif kind == "EXCL":
+            elif kind == K_TAG:
+                pos = self._tag(stack, s, e, end)
+                continue
+            elif kind == K_FREE_URL:
+                pos = self._free_url(stack, s, e)
+                continue
+            elif kind == K_BRACE_OPEN:
+                if len(stack) > max_depth:
+                    self._too_deep(cur, s, e)
+                else:
+                    stack.append(Frame("brace", s, e - s))
+            elif kind == K_BRACE_CLOSE:
+                self._close_braces(stack, s, e)
+            elif kind == K_EXCL:
                 cur.append(Tok("excl", s, e))
-            elif kind == "COMMENT":
+            elif kind == K_COMMENT:
                 closed = text.endswith("-->", s, e) and e - s >= 7
                 cur.append(Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
                                        closed=closed, origin=text))
-                if at_line_start or s == sol:
+                if s == sol or not s or text[s - 1] == "\n":
                     sol = e
-            elif kind == "ENTITY":
+            elif kind == K_ENTITY:
                 raw = text[s:e]
                 char = reference_char(raw)
                 if not char:
@@ -168,16 +156,15 @@ class BracketBuilder(UrlReader):
                     cur.append(Tok("text", s, e))
                 else:
                     cur.append(Entity((s, e), raw=raw, char=char, origin=text))
-            elif kind == "TAG":
-                pos = self._tag(stack, s, e, end)
-                continue
-            elif kind in _PIPE_LED:
-                if top.kind == "link" and not top.url_end and (top.tables or kind == "TABLE_OPEN"):
+            elif K_TABLE_OPEN <= kind <= K_TABLE_CAPTION:
+                if top.kind == "link" and not top.url_end and (top.tables or kind == K_TABLE_OPEN):
                     # a table in a file caption: MediaWiki builds tables before links, so its
                     # '|' are table markup, not option separators
-                    top.tables += int(kind == "TABLE_OPEN") - int(kind == "TABLE_CLOSE")
-                    cur.append(Tok(_LINE_KIND[kind], s, e))
+                    top.tables += int(kind == K_TABLE_OPEN) - int(kind == K_TABLE_CLOSE)
+                    cur.append(Tok(LINE_TOK_KIND[kind - K_TABLE_OPEN], s, e))
                 elif top.kind == "brace" or top.kind == "link":
+                    # the preprocessor knows no tables: inside {{ }} or [[ ]] the '|' of
+                    # line-start table markup is a separator and the rest is text
                     bar = text.index("|", s, e)
                     if bar > s:
                         cur.append(Tok("text", s, bar))
@@ -185,8 +172,8 @@ class BracketBuilder(UrlReader):
                     if bar + 1 < e:
                         top.parts[-1].append(Tok("text", bar + 1, e))
                 else:
-                    cur.append(Tok(_LINE_KIND[kind], s, e))
-            elif (kind == "HEADING_START" and e - s == 1 and top.kind == "brace"
+                    cur.append(Tok(LINE_TOK_KIND[kind - K_TABLE_OPEN], s, e))
+            elif (kind == K_HEADING_START and e - s == 1 and top.kind == "brace"
                   and len(top.parts) > 1 and top.eqs[-1] < 0):
                 # a single '=' at a line start in an argument is its name/value separator, not
                 # a heading (Preprocessor_Hash's "DWIM" rule); '==x==' stays a heading.  The
@@ -194,34 +181,31 @@ class BracketBuilder(UrlReader):
                 # read again as lines and the heading is there (MediaWiki's HHP2.1)
                 top.eqs[-1] = s
                 cur.append(Tok("heading_start", s, e))
-            elif kind == "HEADING_START":
+            elif kind == K_HEADING_START:
                 # a heading line: its '=' separate no argument (the preprocessor reads the
                 # line as a heading first)
                 heading_frame = top
                 cur.append(Tok("heading_start", s, e))
-            elif kind in _LINE_KIND:
-                cur.append(Tok(_LINE_KIND[kind], s, e))
-                if kind == "LIST_PREFIX" and text.startswith("<!--", e):
+            elif K_TABLE_OPEN <= kind <= K_LINE_SPACE:
+                cur.append(Tok(LINE_TOK_KIND[kind - K_TABLE_OPEN], s, e))
+                if kind == K_LIST_PREFIX and text.startswith("<!--", e):
                     sol = e  # '*<!---->*', ':<!---->{|': the prefix goes on after the comment
-            elif kind == "FREE_URL":
-                pos = self._free_url(stack, s, e)
-                continue
-            elif kind == "MAGIC_LINK":
+            elif kind == K_MAGIC_LINK:
                 if self.link_depth or top.kind == "extlink":
                     cur.append(Tok("text", s, e))
                 else:
                     link = magic_link(ctx, s, e)
                     cur.append(Tok("text", s, e) if link is None else link)
-            elif kind == "SIGNATURE":
+            elif kind == K_SIGNATURE:
                 cur.append(Signature((s, e), tildes=e - s, origin=text))
-            elif kind == "SWITCH":
+            elif kind == K_SWITCH:
                 name = text[s + 2 : e - 2]
                 if name.upper() in ctx.config.behavior_switches:
                     cur.append(BehaviorSwitch((s, e), name=name.upper(), origin=text))
                 else:
                     cur.append(Tok("text", s, e))
             else:  # pragma: no cover - every terminal is handled above
-                ctx.diag("internal-token", f"unhandled token {kind}", (s, e), "internal")
+                ctx.diag("internal-token", f"unhandled token {KIND_NAMES[kind]}", (s, e), "internal")
                 cur.append(Tok("text", s, e))
             pos = e
         while len(stack) > 1:
@@ -585,16 +569,5 @@ class BracketBuilder(UrlReader):
         cur.append(Tok("text", s, s + 1))
         return s + 1
 
-
-_LINE_KIND = {
-    "TABLE_OPEN": "table_open",
-    "TABLE_CLOSE": "table_close",
-    "TABLE_ROW": "table_row",
-    "TABLE_CAPTION": "table_caption",
-    "HR": "hr",
-    "HEADING_START": "heading_start",
-    "LIST_PREFIX": "list_prefix",
-    "LINE_SPACE": "line_space",
-}
 
 _OPENER_NAME = {"brace": "'{{'", "link": "'[['", "extlink": "'['", "root": "document"}
