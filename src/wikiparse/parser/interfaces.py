@@ -16,21 +16,28 @@ from ..ast import ExtensionTag, ExternalLink, Node
 from .items import NT, Entry, Frame, Item, Splice
 
 
-class Reentry(Protocol):
-    """The parser as seen from inside one of its stages."""
+class Reentry:
+    """The parser as seen from inside one of its stages (``driver.Parser`` subclasses it).
+
+    A base class rather than a ``Protocol``: compiled with mypyc, a stage's call through it is
+    a native method call, not a Python call with keyword arguments."""
 
     def scan(self, start: int, end: int) -> list[Item]:
         """The bracket pass over ``text[start:end]``: finished constructs and tokens."""
+        raise NotImplementedError
 
     def blocks(self, items: Sequence[Item], mode: str, *, first_raw: bool = False,
                top: bool = False, last_raw: bool = False) -> list[Node]:
         """Every block pass over one container's items (see ``driver.BLOCK_PASSES``)."""
+        raise NotImplementedError
 
     def line_blocks(self, entries: list[Entry], mode: str, *, first_raw: bool = False) -> list[Node]:
         """The block passes after ``tables`` over lines already cut (a table cell's)."""
+        raise NotImplementedError
 
     def inline(self, items: list[NT]) -> list[Node]:
         """The inline passes over one run of items (see ``driver.INLINE_PASSES``)."""
+        raise NotImplementedError
 
 
 class Constructs(Protocol):
