@@ -21,6 +21,7 @@ from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
 from .interfaces import Reentry
 from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
+from .node_factory import parameter_node, template_node, wikilink_node
 from .title_chars import ILLEGAL_TITLE, PERCENT
 
 # what a link fragment cannot hold as written (it may hold '<', '>' and, through character
@@ -184,7 +185,7 @@ class ConstructBuilder:
             else:
                 params.append(self._parameter(parts[i], eq, starts[i], ends[i], "", positional=False))
         name = self.ctx.config.normalize_title(literal if literal is not None else stripped)
-        return Template((start, end), name=name, name_nodes=name_nodes, params=params, origin=self.ctx.text)
+        return template_node(start, end, name, name_nodes, params, self.ctx.text)
 
     def _function_prefix(self, items: list[NodeOrTok]) -> tuple[str, int] | None:
         """(function name, position of the colon) when the name part starts like a parser
@@ -234,7 +235,7 @@ class ConstructBuilder:
                    positional: bool) -> Parameter:
         if positional:
             value = self.passes.blocks(items, "lines")
-            return Parameter((start, end), name=implied, showkey=False, value=value, origin=self.ctx.text)
+            return parameter_node(start, end, implied, False, [], value, self.ctx.text)
         # ``eq`` is the source offset of the first '=' token of the part
         at = next((i for i, it in enumerate(items)
                    if type(it) is Tok and it.kind in ("eq", "heading_start") and it.start == eq), -1)
@@ -251,8 +252,7 @@ class ConstructBuilder:
         name = self.ctx.text[start : eq_tok.start].strip()
         name_nodes = self.passes.blocks(name_items, "inline")
         value = self.passes.blocks(value_items, "lines")
-        return Parameter((start, end), name=name, showkey=True, name_nodes=name_nodes,
-                             value=value, origin=self.ctx.text)
+        return parameter_node(start, end, name, True, name_nodes, value, self.ctx.text)
 
     # ------------------------------------------------------------------ [[ ]]
 
@@ -363,10 +363,8 @@ class ConstructBuilder:
                     page_name = page_name[1:]
                 title = ctx.config.normalize_title(page_name, capitalize=False)
         target_nodes = self.passes.blocks(target_items, "inline") if literal is None else []
-        return WikiLink((start, end), target=target, title=title, namespace=namespace,
-                            fragment=fragment, interwiki=interwiki, children=children,
-                            has_text=has_text, trail=trail, leading_colon=leading_colon,
-                            target_nodes=target_nodes, origin=self.ctx.text)
+        return wikilink_node(start, end, target, title, namespace, fragment, interwiki, children,
+                             has_text, trail, leading_colon, target_nodes, self.ctx.text)
 
     def _external_links_as_text(self, items: list[NodeOrTok]) -> list[NodeOrTok]:
         """A wiki link's label reads no external links (MediaWiki processes only quotes
