@@ -9,7 +9,8 @@ from typing import Any, Callable
 
 import pytest
 
-from wikiparse.ast import Node, Parameter, Template, Text, WikiLink
+from wikiparse.ast import (Attribute, ExtensionTag, ExternalLink, ImageOption, LanguageLink, Node, Parameter,
+                           Template, Text, WikiLink)
 from wikiparse.parser import node_factory as nf
 
 SRC = "abcdefghij"
@@ -31,6 +32,17 @@ CASES: list[tuple[str, Callable[[], Node], Callable[[], Node]]] = [
      lambda: WikiLink((0, 9), target="a#b", title="A", namespace=4, fragment="b", interwiki="wikt",
                       children=KIDS, has_text=True, trail="s", leading_colon=True, target_nodes=[],
                       origin=SRC)),
+    ("extension_tag", lambda: nf.extension_tag_node(0, 9, "ref", [], "x", KIDS, False, SRC),
+     lambda: ExtensionTag((0, 9), name="ref", attrs=[], content="x", children=KIDS, closed=False,
+                          origin=SRC)),
+    ("external_link", lambda: nf.external_link_node(1, 8, "http://x", "autonumber", [], SRC),
+     lambda: ExternalLink((1, 8), url="http://x", kind="autonumber", children=[], origin=SRC)),
+    ("attribute", lambda: nf.attribute_node((2, 6), "id", "v", "'", SRC),
+     lambda: Attribute((2, 6), name="id", value="v", quote="'", origin=SRC)),
+    ("image_option", lambda: nf.image_option_node(3, 7, "size", "width", "20", SRC),
+     lambda: ImageOption((3, 7), kind="size", name="width", value="20", origin=SRC)),
+    ("language_link", lambda: nf.language_link_node(0, 9, "de", "Berlin", "de:Berlin", SRC),
+     lambda: LanguageLink((0, 9), lang="de", title="Berlin", target="de:Berlin", origin=SRC)),
 ]
 
 

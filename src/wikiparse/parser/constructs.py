@@ -21,7 +21,8 @@ from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
 from .interfaces import Reentry
 from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
-from .node_factory import parameter_node, template_node, wikilink_node
+from .node_factory import (extension_tag_node, external_link_node, image_option_node, language_link_node,
+                           parameter_node, template_node, wikilink_node)
 from .title_chars import ILLEGAL_TITLE, PERCENT
 
 # what a link fragment cannot hold as written (it may hold '<', '>' and, through character
@@ -326,7 +327,7 @@ class ConstructBuilder:
             key = prefix.strip().lower()
             if (key in ctx.config.language_codes and not leading_colon and len(parts) == 1
                     and ctx.config.interwiki_magic):
-                return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target, origin=self.ctx.text)
+                return language_link_node(start, close + 2, key, rest.strip(), target, self.ctx.text)
         # label: everything after the first pipe, pipes included
         label_items: list[NodeOrTok] = []
         for i in range(1, len(parts)):
@@ -419,7 +420,7 @@ class ConstructBuilder:
                     option = None
                 seen_format = True
             if option is None:
-                option = ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw, origin=self.ctx.text)
+                option = image_option_node(starts[i], ends[i], "caption", "", raw, self.ctx.text)
                 caption_index = len(options)
             option.span = (starts[i], ends[i])
             options.append(option)
@@ -450,8 +451,7 @@ class ConstructBuilder:
         low = word  # image option words are case-sensitive (MediaWiki's img_* magic words)
         option = exact.get(low)
         if option is not None:
-            return ImageOption((0, 0), kind=OPTION_KIND.get(option, "other"), name=option, value=option,
-                               origin=self.ctx.text)
+            return image_option_node(0, 0, OPTION_KIND.get(option, "other"), option, option, self.ctx.text)
         for pre, post, option in patterns:
             if low.startswith(pre) and low.endswith(post) and len(low) >= len(pre) + len(post):
                 value = word[len(pre) : len(word) - len(post)] if post else word[len(pre) :]
@@ -469,8 +469,8 @@ class ConstructBuilder:
                     # plain text (a free URL included): check the target now
                     if not valid_link_option(self.ctx, value.strip()):
                         return None  # no link target: the part is a caption (MediaWiki)
-                return ImageOption((0, 0), kind=OPTION_KIND.get(option, "other"), name=option,
-                                       value=value.strip(), origin=self.ctx.text)
+                return image_option_node(0, 0, OPTION_KIND.get(option, "other"), option, value.strip(),
+                                         self.ctx.text)
         return None
 
     # ------------------------------------------------------------------ [url text]
@@ -482,8 +482,7 @@ class ConstructBuilder:
         if "<!--" in url:
             url = _COMMENT.sub("", url)  # the preprocessor removed them before links were read
         kind: ExternalLinkKind = "bracketed" if frame.text_start < close else "autonumber"
-        return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children,
-                            origin=self.ctx.text)
+        return external_link_node(frame.start, close + 1, url, kind, children, self.ctx.text)
 
     # ------------------------------------------------------------------ <ref>...</ref>
 
@@ -492,7 +491,7 @@ class ConstructBuilder:
         ctx = self.ctx
         attrs = tag_attributes(ctx, self.passes.scan, attr_start, attr_end)
         if self_closing:
-            return ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True, origin=self.ctx.text)
+            return extension_tag_node(s, e, name, attrs, None, [], True, self.ctx.text)
         limit = ctx.no_close_after.get(name)
         if limit is not None and e >= limit:
             return None
@@ -523,8 +522,7 @@ class ConstructBuilder:
                     children = self.passes.blocks(inner, "lines")
                 finally:
                     ctx.depth -= 1
-        return ExtensionTag((s, end), name=name, attrs=attrs, content=content,
-                            children=children, closed=closed, origin=self.ctx.text)
+        return extension_tag_node(s, end, name, attrs, content, children, closed, self.ctx.text)
 
 
 #: include directives MediaWiki's preprocessor lets run to the end of the text when unclosed

@@ -26,6 +26,7 @@ from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
 from .context import Context
 from .headings import Headings
+from .node_factory import text_node
 from .items import (NT, ContainerState, Entry, Item, Splice, TagTok, Tok, add_nodes, flatten,
                     split_lines, to_nodes)
 from .paragraphs import wrap_paragraphs
@@ -94,8 +95,7 @@ class Parser:
             it = items[0]
             if type(it) is Tok:
                 if it.kind in _PLAIN_KINDS:
-                    s, e = it.start, it.end
-                    return [Text((s, e), value=self.text[s:e], origin=self.text)]
+                    return [text_node(it.start, it.end, self.text)]
             elif not isinstance(it, (Tok, Splice)):
                 return [it]
         flat = flatten(items)

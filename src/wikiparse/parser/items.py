@@ -88,7 +88,7 @@ def item_end(item: Node | Tok) -> int:
     return item.end if isinstance(item, Tok) else item.span[1]
 
 
-def to_nodes(items: Sequence[NT], text: str) -> list[Node]:
+def to_nodes(items: list[NT], text: str) -> list[Node]:
     """Tokens become Text (adjacent ones merged); nodes are kept."""
     out: list[Node] = []
     run_start = -1

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..ast import Node, Parameter, Template, Text, WikiLink
+from ..ast import (Attribute, ExtensionTag, ExternalLink, ExternalLinkKind, ImageOption, ImageOptionKind,
+                   LanguageLink, Node, Parameter, Span, Template, Text, WikiLink)
 
-__all__ = ["parameter_node", "template_node", "text_node", "text_value_node", "wikilink_node"]
+__all__ = ["attribute_node", "extension_tag_node", "external_link_node", "image_option_node",
+           "language_link_node", "parameter_node", "template_node", "text_node", "text_value_node",
+           "wikilink_node"]
 
 _new: Final = object.__new__
 
@@ -88,4 +91,72 @@ def wikilink_node(start: int, end: int, target: str, title: str, namespace: int,
     node.trail = trail
     node.leading_colon = leading_colon
     node.target_nodes = target_nodes
+    return node
+
+
+def extension_tag_node(start: int, end: int, name: str, attrs: list[Attribute], content: str | None,
+                       children: list[Node], closed: bool, origin: str) -> ExtensionTag:
+    """``ExtensionTag((start, end), name=..., attrs=..., content=..., children=..., closed=...)``."""
+    node = _new(ExtensionTag)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.name = name
+    node.attrs = attrs
+    node.content = content
+    node.children = children
+    node.closed = closed
+    return node
+
+
+def external_link_node(start: int, end: int, url: str, kind: ExternalLinkKind,
+                       children: list[Node], origin: str) -> ExternalLink:
+    """``ExternalLink((start, end), url=..., kind=..., children=..., origin=...)``."""
+    node = _new(ExternalLink)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.url = url
+    node.kind = kind
+    node.children = children
+    return node
+
+
+def attribute_node(span: Span, name: str, value: str | None, quote: str, origin: str) -> Attribute:
+    """``Attribute(span, name=..., value=..., quote=..., origin=...)`` (no children yet)."""
+    node = _new(Attribute)
+    node.span = span
+    node.dirty = False
+    node.origin = origin
+    node.name = name
+    node.value = value
+    node.quote = quote
+    node.children = []
+    return node
+
+
+def image_option_node(start: int, end: int, kind: ImageOptionKind, name: str, value: str,
+                      origin: str) -> ImageOption:
+    """``ImageOption((start, end), kind=..., name=..., value=..., origin=...)`` (no children yet)."""
+    node = _new(ImageOption)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.kind = kind
+    node.name = name
+    node.value = value
+    node.children = []
+    return node
+
+
+def language_link_node(start: int, end: int, lang: str, title: str, target: str,
+                       origin: str) -> LanguageLink:
+    """``LanguageLink((start, end), lang=..., title=..., target=..., origin=...)``."""
+    node = _new(LanguageLink)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.lang = lang
+    node.title = title
+    node.target = target
     return node
