@@ -18,7 +18,7 @@ from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
 from .context import Context
 from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
-from .interfaces import Reentry
+from .interfaces import Constructs, Reentry
 from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
 from .node_factory import (extension_tag_node, external_link_node, image_option_node, language_link_node,
@@ -49,7 +49,7 @@ def _valid_title(decoded: str, literal: bool = True) -> bool:
     return "~~~" not in name
 
 
-class ConstructBuilder:
+class ConstructBuilder(Constructs):
     """The :class:`~.interfaces.Constructs` of a parse; the content of a construct (a template
     argument, a link label, an extension tag's body) goes back through ``passes``."""
 

@@ -26,6 +26,7 @@ from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
 from .context import Context
 from .headings import Headings
+from .interfaces import Reentry
 from .node_factory import text_node
 from .items import (NT, ContainerState, Entry, Item, Splice, TagTok, Tok, add_nodes, flatten,
                     split_lines, to_nodes)
@@ -59,7 +60,7 @@ _PLAIN_KINDS = frozenset({"text", "pipe", "eq", "excl"})
 BlockPass = Callable[[ContainerState], None]
 
 
-class Parser:
+class Parser(Reentry):
     """The stages of one parse, wired together; the :class:`~.interfaces.Reentry` every
     stage calls to parse a region or a sub-container."""
 
