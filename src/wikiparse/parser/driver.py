@@ -29,6 +29,7 @@ from .headings import Headings
 from .interfaces import Reentry
 from .items import (NT, ContainerState, Entry, Item, Line, Splice, TagTok, Tok, add_nodes,
                     first_tok_kind, flatten, split_lines, to_nodes)
+from .node_factory import text_node
 from .paragraphs import wrap_paragraphs
 from .quotes import do_quotes
 from .tables import Tables
@@ -100,8 +101,7 @@ class Parser(Reentry):
             it = items[0]
             if type(it) is Tok:
                 if it.kind in _PLAIN_KINDS:
-                    s, e = it.start, it.end
-                    return [Text((s, e), value=self.text[s:e], origin=self.text)]
+                    return [text_node(it.start, it.end, self.text)]
             elif not isinstance(it, (Tok, Splice)):
                 return [it]
         flat = flatten(items)
