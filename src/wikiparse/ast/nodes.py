@@ -179,9 +179,7 @@ class Text(Node):
 
 @dataclass(slots=True, eq=False)
 class Comment(Node):
-    """``<!-- ... -->``; ``value`` is the inner text; ``closed`` is False when it runs to the end.
-    A comment inside a construct's markup (``[<!---->[t]]``) is part of that markup, not a node
-    (see "Comments inside markup")."""
+    """``<!-- ... -->``; ``value`` is the inner text; ``closed`` is False when it runs to the end."""
 
     value: str = ""
     closed: bool = True

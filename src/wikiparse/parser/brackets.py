@@ -106,14 +106,15 @@ class BracketBuilder(UrlReader):
                 self.line_start = e
                 heading_frame = None
             elif kind == K_LBRACKETS:
-                if text.startswith("<!--", e):
+                if e < end and text[e] == "<" and text.startswith("<!--", e):
                     pos = self._open_across_comments(stack, s, e, end, max_depth)
                     if pos >= 0:
                         continue
                 pos = self._open_brackets(stack, s, e, end, max_depth)
                 continue
             elif kind == K_RBRACKETS:
-                if e - s == 1 and top.kind == "link" and text.startswith("<!--", e):
+                if (e - s == 1 and e < end and text[e] == "<" and top.kind == "link"
+                        and text.startswith("<!--", e)):
                     pos = self._close_across_comments(stack, s, e, end)
                     if pos >= 0:
                         continue
@@ -320,8 +321,7 @@ class BracketBuilder(UrlReader):
     # ------------------------------------------------------------------ brackets
 
     def _open_brackets(self, stack: list[Frame], s: int, e: int, end: int, max_depth: int,
-                       before: int = 0) -> int:
-        """``before``: brackets of the same run before comments (``_open_across_comments``)."""
+                       before: int = 0) -> int:  # before: brackets before comments
         text = self.ctx.text
         cur = stack[-1].parts[-1]
         n = e - s

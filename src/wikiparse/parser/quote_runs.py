@@ -18,7 +18,7 @@ before its closing one (docs/ast.md, "Comments inside markup").
 
 from __future__ import annotations
 
-from typing import Callable, Union
+from typing import Callable, Sequence, Union
 
 from ..ast import Bold, Comment, Italic, Node
 from .items import Tok, item_end
@@ -122,6 +122,29 @@ def _joined_runs(items: list[Item], text: str) -> list[Item | QuoteRun]:
     return out
 
 
+def _length(run: Item | QuoteRun) -> int:
+    if type(run) is Tok:
+        return run.end - run.start
+    assert isinstance(run, QuoteRun)
+    return run.n
+
+
+def _before(run: Item | QuoteRun, j: int) -> int:
+    """Where apostrophe ``j`` of a run (a quote token or a :class:`QuoteRun`) starts."""
+    if type(run) is Tok:
+        return run.start + j
+    assert isinstance(run, QuoteRun)
+    return run.before(j)
+
+
+def _after(run: Item | QuoteRun, j: int) -> int:
+    """Where apostrophe ``j - 1`` of a run ends."""
+    if type(run) is Tok:
+        return run.start + j
+    assert isinstance(run, QuoteRun)
+    return run.after(j)
+
+
 def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], list[Node]]) -> list[Item]:
     """Replace quote tokens of one line by Bold/Italic nodes; ``finish`` turns the items inside
     a formatting node into nodes."""
@@ -134,17 +157,10 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             has_quotes = True
     if not has_quotes and not has_comment:
         return items
-    seq: list[Item | QuoteRun] = _joined_runs(items, text) if has_comment else list(items)
-    runs: list[int] = []
-    for i, entry in enumerate(seq):
-        if type(entry) is QuoteRun:
-            runs.append(i)
-        elif type(entry) is Tok and entry.kind == "quotes":
-            run = QuoteRun()
-            run.pieces.append((entry.start, entry.end))
-            run.n = entry.end - entry.start
-            seq[i] = run
-            runs.append(i)
+    # a quote token alone stays a token (its apostrophes are contiguous: no QuoteRun)
+    seq: Sequence[Item | QuoteRun] = _joined_runs(items, text) if has_comment else items
+    runs = [i for i, entry in enumerate(seq)
+            if type(entry) is QuoteRun or (type(entry) is Tok and entry.kind == "quotes")]
     if not runs:
         return items
     # where each comment of the line starts, by its end: the characters before a run are read
@@ -161,9 +177,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     marks: dict[int, tuple[int, int]] = {}
     numitalics = numbold = 0
     for i in runs:
-        r = seq[i]
-        assert type(r) is QuoteRun
-        n = r.n
+        n = _length(seq[i])
         x = 0
         if n == 4:
             x, n = 1, 3
@@ -183,11 +197,11 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             x, n = marks[i]
             if n != 3:
                 continue
-            r = seq[i]
-            assert type(r) is QuoteRun
-            p = skip_comments(r.before(x))
+            p = _before(seq[i], x)
+            if comment_starts:
+                p = skip_comments(p)
             x1 = text[p - 1] if p >= 1 else ""
-            p2 = skip_comments(p - 1) if p >= 1 else 0
+            p2 = (skip_comments(p - 1) if comment_starts else p - 1) if p >= 1 else 0
             x2 = text[p2 - 1] if p2 >= 1 else ""
             if x1 == " ":
                 if firstspace < 0:
@@ -206,7 +220,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     out: list[Item] = []
     stack: list[tuple[str, int, list[Item]]] = []  # (kind 'b'/'i', start, items)
     # the pending ''''' (its run, markup index, its comments) and what followed it
-    both: tuple[QuoteRun, int, list[Node], list[Item]] | None = None
+    both: tuple[Tok | QuoteRun, int, list[Node], list[Item]] | None = None
     pending: list[Node] = []  # comments of the current run not placed yet, the last first
 
     def target() -> list[Item]:
@@ -220,11 +234,13 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             target().append(pending.pop())
 
     def open_(kind: str, start: int) -> None:
-        flush(start)
+        if pending:
+            flush(start)
         stack.append((kind, start, []))
 
     def close(kind: str, end: int) -> None:
-        flush(end)
+        if pending:
+            flush(end)
         k, start, inner = stack.pop()
         assert k == kind
         node: Node = (Bold if k == "b" else Italic)((start, end), children=finish(inner), origin=text)
@@ -244,25 +260,32 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
         both = None
         outer = pending
         pending = bcomments
-        open_(first, brun.before(bx))
+        open_(first, _before(brun, bx))
         split = bx + (3 if first == "b" else 2)
-        open_("i" if first == "b" else "b", brun.before(split))
+        open_("i" if first == "b" else "b", _before(brun, split))
         flush(1 << 62)
         pending = outer
         stack[-1][2].extend(buf)
 
     for idx, entry in enumerate(seq):
-        if not isinstance(entry, QuoteRun):
+        if idx not in marks:
+            assert not isinstance(entry, QuoteRun)
             target().append(entry)
             continue
         r = entry
-        pending = r.comments[::-1]
+        assert isinstance(r, (Tok, QuoteRun))
         x, n = marks[idx]
-        for s, e in r.spans(0, x):  # apostrophes shown as text
-            flush(s)
-            target().append(Tok("text", s, e))
-        start = r.before(x)
-        end = r.after(x + n)
+        if type(r) is Tok:
+            if x:  # apostrophes shown as text
+                target().append(Tok("text", r.start, r.start + x))
+        else:
+            assert isinstance(r, QuoteRun)
+            pending = r.comments[::-1]
+            for s, e in r.spans(0, x):
+                flush(s)
+                target().append(Tok("text", s, e))
+        start = _before(r, x)
+        end = _after(r, x + n)
         st = state()
         if n == 2:
             if st == "i":
@@ -294,26 +317,27 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
                 open_("b", start)
         else:
             if st == "b":
-                close("b", r.after(x + 3))
-                open_("i", r.before(x + 3))
+                close("b", _after(r, x + 3))
+                open_("i", _before(r, x + 3))
             elif st == "i":
-                close("i", r.after(x + 2))
-                open_("b", r.before(x + 2))
+                close("i", _after(r, x + 2))
+                open_("b", _before(r, x + 2))
             elif st == "bi":
-                close("i", r.after(x + 2))
+                close("i", _after(r, x + 2))
                 close("b", end)
             elif st == "ib":
-                close("b", r.after(x + 3))
+                close("b", _after(r, x + 3))
                 close("i", end)
             elif st == "both":
                 resolve_both("i")
-                close("b", r.after(x + 3))
+                close("b", _after(r, x + 3))
                 close("i", end)
             else:
                 flush(start)
                 both = (r, x, pending, [])
                 pending = []
-        flush(1 << 62)
+        if pending:
+            flush(1 << 62)
     # 3. close what is still open at the end of the line
     line_end = item_end(items[-1])
     if both is not None:

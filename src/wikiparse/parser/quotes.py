@@ -16,8 +16,11 @@ def do_quotes(items: list[Item], text: str) -> list[Item]:
     """Inline pass: the quote runs of every line of ``items`` turned into Bold/Italic nodes
     (lines end at newline tokens; nothing crosses them)."""
     for it in items:
-        if (type(it) is Tok and it.kind == "quotes") or type(it) is Comment:
-            break  # a comment may join single apostrophes into a run
+        if type(it) is Tok:
+            if it.kind == "quotes":
+                break
+        elif type(it) is Comment and it.span[0] and text[it.span[0] - 1] == "'":
+            break  # '<!---->'': a comment after an apostrophe may join it into a run
     else:
         return items
 
