@@ -40,13 +40,14 @@ def _valid_title(decoded: str, literal: bool = True) -> bool:
     """Whether the page-name part of a decoded link target (before any ``#``) is a title:
     no illegal character (checked here for ``literal`` targets: a target holding templates
     had its tokens checked), no relative path (``./a``, ``a/../b``, ``.``), no ``~~~``."""
-    page = decoded.partition("#")[0]
+    hash_at = decoded.find("#")
+    page = decoded if hash_at < 0 else decoded[:hash_at]
     if literal and (ILLEGAL_TITLE.search(page) or ("&" in page and _REFERENCE.search(page))):
         return False  # a title holds no character reference, even after decoding
-    name = page.strip().lstrip(":").strip()
-    if "." in name and _RELATIVE_TITLE.search(name):
+    # the trimmed name holds a '.' or '~~~' exactly when the page part does
+    if "." in page and _RELATIVE_TITLE.search(page.strip().lstrip(":").strip()):
         return False
-    return "~~~" not in name
+    return "~~~" not in page
 
 
 class ConstructBuilder(Constructs):
@@ -88,6 +89,10 @@ class ConstructBuilder(Constructs):
     def _literal_text(self, items: list[NodeOrTok]) -> str | None:
         """Text of items that are only text/comments/entities (comments dropped); None if a
         construct is inside."""
+        if len(items) == 1:
+            one = items[0]
+            if type(one) is Tok and one.kind != "tag":  # most names and targets: one text token
+                return self.ctx.text[one.start : one.end]
         parts: list[str] = []
         text = self.ctx.text
         for it in items:

@@ -23,11 +23,21 @@ __all__ = ["attribute_node", "extension_tag_node", "external_link_node", "image_
            "wikilink_node"]
 
 _new: Final = object.__new__
+# the classes as Final names: a static in the compiled module, not a globals-dict lookup per node
+_TEXT: Final = Text
+_PARAMETER: Final = Parameter
+_TEMPLATE: Final = Template
+_WIKILINK: Final = WikiLink
+_EXTENSION_TAG: Final = ExtensionTag
+_EXTERNAL_LINK: Final = ExternalLink
+_ATTRIBUTE: Final = Attribute
+_IMAGE_OPTION: Final = ImageOption
+_LANGUAGE_LINK: Final = LanguageLink
 
 
 def text_node(start: int, end: int, text: str) -> Text:
     """``Text((start, end), value=text[start:end], origin=text)``."""
-    node = _new(Text)
+    node = _new(_TEXT)
     node.span = (start, end)
     node.dirty = False
     node.origin = text
@@ -37,7 +47,7 @@ def text_node(start: int, end: int, text: str) -> Text:
 
 def text_value_node(start: int, end: int, value: str, origin: str | None) -> Text:
     """``Text((start, end), value=value, origin=origin)``."""
-    node = _new(Text)
+    node = _new(_TEXT)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
@@ -48,7 +58,7 @@ def text_value_node(start: int, end: int, value: str, origin: str | None) -> Tex
 def parameter_node(start: int, end: int, name: str, showkey: bool, name_nodes: list[Node],
                    value: list[Node], origin: str) -> Parameter:
     """``Parameter((start, end), name=..., showkey=..., name_nodes=..., value=..., origin=...)``."""
-    node = _new(Parameter)
+    node = _new(_PARAMETER)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
@@ -62,7 +72,7 @@ def parameter_node(start: int, end: int, name: str, showkey: bool, name_nodes: l
 def template_node(start: int, end: int, name: str, name_nodes: list[Node],
                   params: list[Parameter], origin: str) -> Template:
     """``Template((start, end), name=..., name_nodes=..., params=..., origin=...)``."""
-    node = _new(Template)
+    node = _new(_TEMPLATE)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
@@ -77,7 +87,7 @@ def wikilink_node(start: int, end: int, target: str, title: str, namespace: int,
                   has_text: bool, trail: str, leading_colon: bool, target_nodes: list[Node],
                   origin: str) -> WikiLink:
     """``WikiLink((start, end), target=..., ..., target_nodes=..., origin=...)``."""
-    node = _new(WikiLink)
+    node = _new(_WIKILINK)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
@@ -97,7 +107,7 @@ def wikilink_node(start: int, end: int, target: str, title: str, namespace: int,
 def extension_tag_node(start: int, end: int, name: str, attrs: list[Attribute], content: str | None,
                        children: list[Node], closed: bool, origin: str) -> ExtensionTag:
     """``ExtensionTag((start, end), name=..., attrs=..., content=..., children=..., closed=...)``."""
-    node = _new(ExtensionTag)
+    node = _new(_EXTENSION_TAG)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
@@ -112,7 +122,7 @@ def extension_tag_node(start: int, end: int, name: str, attrs: list[Attribute], 
 def external_link_node(start: int, end: int, url: str, kind: ExternalLinkKind,
                        children: list[Node], origin: str) -> ExternalLink:
     """``ExternalLink((start, end), url=..., kind=..., children=..., origin=...)``."""
-    node = _new(ExternalLink)
+    node = _new(_EXTERNAL_LINK)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
@@ -124,7 +134,7 @@ def external_link_node(start: int, end: int, url: str, kind: ExternalLinkKind,
 
 def attribute_node(span: Span, name: str, value: str | None, quote: str, origin: str) -> Attribute:
     """``Attribute(span, name=..., value=..., quote=..., origin=...)`` (no children yet)."""
-    node = _new(Attribute)
+    node = _new(_ATTRIBUTE)
     node.span = span
     node.dirty = False
     node.origin = origin
@@ -138,7 +148,7 @@ def attribute_node(span: Span, name: str, value: str | None, quote: str, origin:
 def image_option_node(start: int, end: int, kind: ImageOptionKind, name: str, value: str,
                       origin: str) -> ImageOption:
     """``ImageOption((start, end), kind=..., name=..., value=..., origin=...)`` (no children yet)."""
-    node = _new(ImageOption)
+    node = _new(_IMAGE_OPTION)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
@@ -152,7 +162,7 @@ def image_option_node(start: int, end: int, kind: ImageOptionKind, name: str, va
 def language_link_node(start: int, end: int, lang: str, title: str, target: str,
                        origin: str) -> LanguageLink:
     """``LanguageLink((start, end), lang=..., title=..., target=..., origin=...)``."""
-    node = _new(LanguageLink)
+    node = _new(_LANGUAGE_LINK)
     node.span = (start, end)
     node.dirty = False
     node.origin = origin
