@@ -16,8 +16,9 @@ from ..ast import (
 from .context import Context
 from .definition_terms import find_term_colon
 from .interfaces import Reentry
-from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok, first_tok_kind,
-                    is_blank_tok, newline_text, to_nodes)
+from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok,
+                    comment_lead, first_tok_kind, is_blank_tok, item_end, item_start, newline_text,
+                    to_nodes)
 from .tags import is_block_item
 
 _LIST_KIND: dict[str, ListKind] = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
@@ -203,6 +204,14 @@ class _BlockState:
     def line(self, line: Line) -> None:
         items = line.items
         text = self.text
+        if items and type(items[0]) is Comment:
+            lead = comment_lead(items, text)
+            if 0 < lead < len(items) and first_tok_kind(items[lead:]) in ("list_prefix", "hr"):
+                # '<!-- c -->*a': MediaWiki removed the comments before reading the list; they
+                # go where a comment-only line goes, the rest is the line
+                self.line(Line(items[:lead], line.start, item_end(items[lead - 1]), None))
+                line = Line(items[lead:], item_start(items[lead]), line.end, line.nl)
+                items = line.items
         first = items[0] if items else None
         fkind = first.kind if isinstance(first, Tok) else None
         if fkind == "hr":
@@ -328,8 +337,28 @@ class _BlockState:
         tok = items[0]
         assert isinstance(tok, Tok)
         prefix = self.text[tok.start : tok.end]
-        prefix2 = prefix.replace(";", ":")
         content = items[1:]
+        offsets: list[int] | None = None  # where each prefix character is, when comments split it
+        k = 1
+        while k < len(items) and type(items[k]) is Comment:
+            k += 1
+        if 1 < k < len(items) and _is_prefix(items[k]):
+            # '*<!-- c -->*a' is '**a' (comments removed first); the comments are markup
+            offsets = list(range(tok.start, tok.end))
+            pieces = [prefix]
+            last_piece = 0
+            while 1 < k < len(items) and _is_prefix(items[k]):
+                more = items[k]
+                assert isinstance(more, Tok)
+                pieces.append(self.text[more.start : more.end])
+                offsets.extend(range(more.start, more.end))
+                last_piece = k
+                k += 1
+                while k < len(items) and type(items[k]) is Comment:
+                    k += 1
+            prefix = "".join(pieces)
+            content = items[last_piece + 1 :]
+        prefix2 = prefix.replace(";", ":")
         self.pending = None
         if self.para is not None or self.last:
             self.close_paragraph()
@@ -352,7 +381,8 @@ class _BlockState:
                 self._next_item(":", start, line.end, prefix)
             while len(prefix) > common:
                 char = prefix[common]
-                self._open_list(char, start + common, line.end, prefix)
+                self._open_list(char, start + common if offsets is None else offsets[common],
+                                line.end, prefix)
                 if char == ";":
                     content = self._split_term(content, line)
                 common += 1
@@ -462,3 +492,7 @@ def _end_tag(elems: list[str], tag: str) -> None:
             return
         if tag == "li" and e in ("ul", "ol"):
             return
+
+
+def _is_prefix(item: NT) -> bool:
+    return isinstance(item, Tok) and item.kind == "list_prefix"

@@ -6,11 +6,16 @@ parser for a region or a sub-container — the bracket pass for an extension tag
 an attribute list holding templates, the block passes for a template argument or a table
 cell, the inline passes for a link label.  The bracket pass hands closed frames to a
 :class:`Constructs` object, which decides what they are.
+
+Both are base classes the driver's stages subclass, not ``Protocol``\ s: in the compiled build a
+call through a native base class is a direct (vtable) call, where a protocol's is a Python
+method call with its arguments boxed and parsed again (about 400 instructions more a call, and
+there are tens of thousands per page).
 """
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from typing import Sequence
 
 from ..ast import ExtensionTag, ExternalLink, Node
 from .items import NT, Entry, Frame, Item, Splice
@@ -40,18 +45,22 @@ class Reentry:
         raise NotImplementedError
 
 
-class Constructs(Protocol):
+class Constructs:
     """What a closed bracket frame becomes (``parser/constructs.py``)."""
 
     def brace_element(self, frame: Frame, k: int, start: int, end: int) -> Node | Splice:
         """``{{...}}`` (k=2) or ``{{{...}}}`` (k=3) spanning ``[start, end)``."""
+        raise NotImplementedError
 
     def link_element(self, frame: Frame, close: int, end: int) -> Node | None:
         """``[[...]]`` closing at ``close``, its link trail up to ``end``; None: not a link."""
+        raise NotImplementedError
 
     def extlink_element(self, frame: Frame, close: int) -> ExternalLink:
         """``[url label]`` closing at ``close``."""
+        raise NotImplementedError
 
     def extension_tag(self, name: str, s: int, e: int, attr_start: int, attr_end: int,
                       self_closing: bool, end: int) -> ExtensionTag | None:
         """An extension tag starting with ``text[s:e]``; None: no closing tag before ``end``."""
+        raise NotImplementedError

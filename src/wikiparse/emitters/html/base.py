@@ -204,6 +204,13 @@ class HtmlBase(Emitter):
         #: set when the output holds tags left open or stray end tags: the page then goes
         #: through :func:`.treebuilder.build_tree`, as MediaWiki's output goes through Remex
         self.needs_tree_building = False
+        #: set when the HTML written is balanced but not as the tree builder writes it back
+        #: (inline content left outside a paragraph): the block goes through the tree builder
+        #: when the page does (``needs_tree_building``), though it does not make the page do so
+        self.tree_dependent = False
+        #: set when a ``<ref>``'s HTML needs the tree builder (where the note is written)
+        self.unbalanced_notes = False
+        self.tree_dependent_notes = False
 
     @property
     def _article_path(self) -> str:

@@ -28,7 +28,9 @@ class BlockRules(HtmlBase):
             return ""  # MediaWiki removes category lines with the whitespace around them
         if BLOCK_START.search(inner):
             # a block element would end the <p> early and leave a stray </p>: MediaWiki does
-            # not wrap such lines either
+            # not wrap such lines either (Remex puts the inline parts in paragraphs: when the
+            # page goes through the tree builder, this block does too)
+            self.tree_dependent = True
             return inner + "\n"
         return f"<p>{inner}</p>\n"
 

@@ -135,7 +135,19 @@ class ExtensionRules(HtmlBase):
     def ext_ref(self, node: ast.ExtensionTag) -> Visiting:
         group = node.get_attr("group") or ""
         name = node.get_attr("name")
-        inner = (yield node.children).strip() if node.children else None
+        inner = None
+        if node.children:
+            # the note's HTML is written where the references are: whether it needs the tree
+            # builder is kept for there
+            before = self.needs_tree_building, self.tree_dependent
+            self.needs_tree_building = self.tree_dependent = False
+            inner = (yield node.children).strip()
+            if self.needs_tree_building:
+                self.unbalanced_notes = True
+            if self.tree_dependent:
+                self.tree_dependent_notes = True
+            self.needs_tree_building = self.needs_tree_building or before[0]
+            self.tree_dependent = self.tree_dependent or before[1]
         if self._link_depth:
             sup = self.references.cite(group.strip(), name.strip() if name else None, inner)
             return re.sub(r"</?a\b[^>]*>", "", sup)
@@ -148,6 +160,10 @@ class ExtensionRules(HtmlBase):
                 name = child.get_attr("name")
                 if name:
                     self.references.define(group, name.strip(), (yield child.children).strip())
+        if self.unbalanced_notes:
+            self.needs_tree_building = True
+        if self.tree_dependent_notes:
+            self.tree_dependent = True
         return self.references.flush(group)
 
     def ext_poem(self, node: ast.ExtensionTag) -> Visiting:

@@ -123,12 +123,19 @@ class InlineRules(HtmlBase):
             # written as HTML, a row or cell may stand where HTML has no place for it (the
             # tree builder drops it there, or adds the row group it needs)
             self.needs_tree_building = True
+        if name == "blockquote" or name == "table":
+            # the tree builder puts a blockquote's inline content in paragraphs, and moves what
+            # stands in a table outside the rows before it: when the page goes through it, this
+            # block goes too
+            self.tree_dependent = True
         if name in TABLE_SECTION_TAGS:
             inner = yield from self._table_section(node.children)
         else:
             inner = yield node.children
             if name in INLINE_FORMATTING_TAGS:
                 inner = self._inline_content(inner)
+            elif name == "p" and "<" in inner and BLOCK_START.search(inner):
+                self.tree_dependent = True  # a block closes the <p>
         if node.kind == "unclosed" or node.self_closing:
             # ``<span/>`` is a start tag to HTML; an unclosed tag stays open as in MediaWiki:
             # the tree builder closes either where an HTML parser would

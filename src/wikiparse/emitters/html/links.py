@@ -13,6 +13,7 @@ from ..base import Visiting
 from .base import HtmlBase, wiki_urlencode
 from .sanitizer import clean_url, decode_entities, escape_attr, escape_text, safe_url
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 # MediaWiki's EXT_IMAGE_REGEX: an http(s) URL whose last segment names a gif/png/jpg/jpeg
 _EXTERNAL_IMAGE = re.compile(
@@ -57,8 +58,10 @@ class LinkRules(HtmlBase):
         shown = node.target
         if self.source and not node.has_text:
             close = node.end - len(node.trail) - 2
-            if self.source.startswith("]]", close):
+            if self.source.startswith("]]", close) and self.source.startswith("[[", node.start):
                 shown = self.source[node.start + 2 : close]
+                if "<!--" in shown:
+                    shown = _COMMENT.sub("", shown)  # removed before MediaWiki reads links
         shown = shown.lstrip(" ")
         if node.leading_colon and shown.startswith(":"):
             shown = shown[1:]
@@ -67,18 +70,27 @@ class LinkRules(HtmlBase):
             shown = unquote(shown, errors="replace")
         return shown
 
-    def visit_WikiLink(self, node: ast.WikiLink) -> Visiting:
+    def visit_WikiLink(self, node: ast.WikiLink) -> str | Visiting:
+        # a plain function, returning a generator only where the label is the children's HTML:
+        # most links have none, and a generator costs the visitor a round trip
         if self._link_depth:
-            return (yield from self._label(node.children)) if node.children else self.text(node.target)
+            return self._label(node.children) if node.children else self.text(node.target)
         if node.has_text and not node.children and self.source:
             # the "pipe trick" ([[A (b)|]]) is expanded when an edit is saved; a page render
             # shows the markup
             return self.text(self.src(node))
         if node.has_text and node.children:
-            label = yield from self._label(node.children)
-        else:
-            label = self.text(self._target_label(node))
-        label += self.text(node.trail)
+            return self._labelled_link(node)
+        return self._link(node, self.text(self._target_label(node)))
+
+    def _labelled_link(self, node: ast.WikiLink) -> Visiting:
+        label = yield from self._label(node.children)
+        return self._link(node, label)
+
+    def _link(self, node: ast.WikiLink, label: str) -> str:
+        """The HTML of a wiki link with its label's HTML."""
+        if node.trail:
+            label += self.text(node.trail)
         if node.interwiki and node.interwiki.lower() in self.local_interwiki:
             title = node.title
             # MediaWiki reads what follows a local prefix as a title again: more local
@@ -136,9 +148,10 @@ class LinkRules(HtmlBase):
         href = self.page_url(node.title, node.fragment)
         return f'<a href="{escape_attr(href)}" title="{escape_attr(node.title)}">{label}</a>'
 
-    def visit_ExternalLink(self, node: ast.ExternalLink) -> Visiting:
+    def visit_ExternalLink(self, node: ast.ExternalLink) -> str | Visiting:
+        # a plain function, returning a generator only where the label is the children's HTML
         if self._link_depth:
-            return (yield from self._label(node.children)) if node.children else self.text(node.url)
+            return self._label(node.children) if node.children else self.text(node.url)
         cleaned = clean_url(node.url)
         url = safe_url(cleaned, self.policy)
         if url is None:
@@ -154,21 +167,24 @@ class LinkRules(HtmlBase):
             label = f"[{self._autonumber}]"
             cls = "external autonumber"
         else:
-            # a wiki link inside the label ends the external link there, as in MediaWiki
-            cut = next((i for i, c in enumerate(node.children)
-                        if isinstance(c, (ast.WikiLink, ast.ExternalLink))), None)
-            if cut is not None:
-                head = yield from self._label(node.children[:cut])
-                rest = yield node.children[cut:]
-                return (f'<a{self._rel()} class="external text" href="{escape_attr(url)}">'
-                        f"{head}</a>{rest}")
-            label = yield from self._label(node.children)
-            if self.external_images and len(node.children) == 1 and isinstance(
-                    node.children[0], ast.Text):
-                # ja-style clickable images: a label that is an image URL shows the image
-                label = self._external_image(node.children[0].value) or label
-            cls = "external text"
+            return self._labelled_external_link(node, url)
         return f'<a{self._rel()} class="{cls}" href="{escape_attr(url)}">{label}</a>'
+
+    def _labelled_external_link(self, node: ast.ExternalLink, url: str) -> Visiting:
+        # a wiki link inside the label ends the external link there, as in MediaWiki
+        cut = next((i for i, c in enumerate(node.children)
+                    if isinstance(c, (ast.WikiLink, ast.ExternalLink))), None)
+        if cut is not None:
+            head = yield from self._label(node.children[:cut])
+            rest = yield node.children[cut:]
+            return (f'<a{self._rel()} class="external text" href="{escape_attr(url)}">'
+                    f"{head}</a>{rest}")
+        label = yield from self._label(node.children)
+        if self.external_images and len(node.children) == 1 and isinstance(
+                node.children[0], ast.Text):
+            # ja-style clickable images: a label that is an image URL shows the image
+            label = self._external_image(node.children[0].value) or label
+        return f'<a{self._rel()} class="external text" href="{escape_attr(url)}">{label}</a>'
 
     def _external_image(self, url: str) -> str:
         """``<img>`` for an image URL when ``external_images`` is on (MediaWiki's

@@ -8,27 +8,50 @@ from ..base import Visiting
 from .base import HtmlBase
 from .sanitizer import escape_attr, escape_text
 from .standalone import text_direction
-from .treebuilder import build_tree
+from .treebuilder import build_tree_parts
+
+#: where the table of contents goes (the first heading, or ``__TOC__``)
+_TOC_MARK = "\x00TOC\x00"
 
 
 class PageRules(HtmlBase):
     """HTML for the document, headings and behaviour switches."""
 
     def visit_Document(self, node: ast.Document) -> Visiting:
-        body = yield node.children
+        # each top-level block on its own, marked when its HTML needs the tree builder: only
+        # those (and what their open tags reach) go through it
+        parts: list[str] = []
+        unbalanced: list[bool] = []
+        any_unbalanced = self.needs_tree_building
+        for child in node.children:
+            self.needs_tree_building = self.tree_dependent = False
+            parts.append((yield child))
+            unbalanced.append(self.needs_tree_building or self.tree_dependent)
+            any_unbalanced = any_unbalanced or self.needs_tree_building
         if node.dialect == "rendered" and node.title:
             # a rendered page carries its title in the text: the page heading
-            body = f'<h1 class="firstHeading">{escape_text(node.title)}</h1>\n' + body
+            parts.insert(0, f'<h1 class="firstHeading">{escape_text(node.title)}</h1>\n')
+            unbalanced.insert(0, False)
         for group in self.references.pending_groups():
-            body += self.references.flush(group)
+            parts.append(self.references.flush(group))
+            unbalanced.append(self.unbalanced_notes or self.tree_dependent_notes)
+            any_unbalanced = any_unbalanced or self.unbalanced_notes
+        self.needs_tree_building = any_unbalanced
         switches = set(self.page.switches)
         if self.toc and "NOTOC" not in switches and (
             len(self.page.headings) >= 4 or switches & {"FORCETOC", "TOC"}
         ) and self.page.headings:
-            body = body.replace("\x00TOC\x00", self._toc_html(), 1)
-        body = body.replace("\x00TOC\x00", "")
-        if self.needs_tree_building:
-            body = build_tree(body)
+            for i, part in enumerate(parts):
+                if _TOC_MARK in part:
+                    parts[i] = part.replace(_TOC_MARK, self._toc_html(), 1)
+                    break
+        for i, part in enumerate(parts):
+            if _TOC_MARK in part:
+                parts[i] = part.replace(_TOC_MARK, "")
+        if any_unbalanced:
+            body = build_tree_parts(parts, unbalanced)
+        else:
+            body = "".join(parts)
         if self.wrap:
             lang = self.config.lang if self.config is not None else "en"
             return (f'<div class="mw-parser-output" lang="{escape_attr(lang)}" '

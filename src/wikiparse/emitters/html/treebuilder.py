@@ -28,10 +28,12 @@ paragraphs pass decides paragraphs before HTML is written.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from typing import Sequence
 
 from .remex_munger import El, close, init_data, insert_element, insert_text, reparent_children
 
-__all__ = ["MAX_FORMATTING", "MAX_OPEN", "build_tree"]
+__all__ = ["MAX_FORMATTING", "MAX_OPEN", "build_tree", "build_tree_parts"]
 
 #: open elements kept at most; a start tag beyond is dropped (its content stays)
 MAX_OPEN = 400
@@ -70,6 +72,7 @@ _TABLE_CONTEXT = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
 _TABLE_PARTS = frozenset("caption col colgroup tbody td tfoot th thead tr".split())
 _SECTIONS = frozenset({"tbody", "thead", "tfoot"})
 _MARKER_ELEMENTS = frozenset({"td", "th", "caption", "applet", "marquee", "object"})
+_BLANK = " \t\n\f\r"  # what the munger counts as blank text
 
 
 class _Builder:
@@ -80,6 +83,11 @@ class _Builder:
         self.afe: list[El | None] = []  # None is a marker
 
     # ------------------------------------------------------------------ the stack
+
+    def closed(self) -> bool:
+        """Whether the tree is as a new one: only the root open, no formatting element to
+        reconstruct, no p-wrap open."""
+        return len(self.stack) == 1 and not self.afe and self.root.child_p is None
 
     @property
     def current(self) -> El:
@@ -482,10 +490,69 @@ def _serialise(el: El, out: list[str]) -> None:
 def build_tree(html: str) -> str:
     """Balance HTML the way an HTML5 parser builds its tree (see the module docstring) and
     write the tree back out.  ``html`` is the HTML emitter's output: a fragment in ``<body>``."""
-    builder = _Builder()
-    pos = 0
-    raw_end = ""
-    for m in _TOKEN.finditer(html):
+    return build_tree_parts([html], [True])
+
+
+def build_tree_parts(parts: Sequence[str], unbalanced: Sequence[bool]) -> str:
+    """:func:`build_tree` over ``"".join(parts)``, run only where it is needed: from each part
+    marked ``unbalanced`` up to the first later boundary, before a part not so marked, where the
+    tree is closed again (only the root open, no formatting element to reconstruct, no
+    paragraph of the munger open); the parts between are written as they stand.  The emitter
+    marks the top-level blocks whose HTML holds unbalanced tags: the others are written
+    balanced, and from a closed tree the tree builder writes them back as they stand."""
+    html = "".join(parts)
+    out: list[str] = []
+    n = len(parts)
+    ends = list(accumulate(map(len, parts)))
+    i = 0
+    while i < n:
+        if not unbalanced[i]:
+            out.append(parts[i])
+            i += 1
+            continue
+        builder = _Builder()
+        pos = ends[i - 1] if i else 0
+        raw_end = ""
+        j = i
+        # the text after the last tag: html[text_start:blank_to] is blank, or some is not
+        # (each character looked at once, however many parts the text runs over)
+        text_start = blank_to = -1
+        nonblank = False
+        while True:
+            while j < n - 1 and unbalanced[j + 1]:
+                j += 1
+            end = ends[j]
+            pos, raw_end = _tokens(builder, html, pos, end, raw_end)
+            if j == n - 1:
+                break
+            if pos <= end and not raw_end and builder.closed():
+                if pos != text_start:
+                    text_start = blank_to = pos
+                    nonblank = False
+                if not nonblank:
+                    nonblank = bool(html[blank_to:end].strip(_BLANK))
+                    blank_to = end
+                if not nonblank:
+                    break
+            j += 1  # not closed here: the next part goes through the tree builder too
+        if pos < end:
+            if raw_end:
+                builder.current.append(html[pos:end])
+            else:
+                builder.text(html[pos:end])
+        for child in builder.root.children:
+            if isinstance(child, str):
+                out.append(child)
+            else:
+                _serialise(child, out)
+        i = j + 1
+    return "".join(out)
+
+
+def _tokens(builder: _Builder, html: str, pos: int, end: int, raw_end: str) -> tuple[int, str]:
+    """Feed the tags of ``html[pos:end]`` and the text before each; returns where the text
+    after the last one starts and the raw-text element still open ("" for none)."""
+    for m in _TOKEN.finditer(html, pos, end):
         start = m.start()
         if raw_end:
             if m.group(1) and m.group(2).lower() == raw_end:
@@ -513,15 +580,4 @@ def build_tree(html: str) -> str:
             builder.start_tag(name, m.group(0))
             if name in _RAW_TEXT and builder.current.name == name:
                 raw_end = name
-    if pos < len(html):
-        if raw_end:
-            builder.current.append(html[pos:])
-        else:
-            builder.text(html[pos:])
-    out: list[str] = []
-    for child in builder.root.children:
-        if isinstance(child, str):
-            out.append(child)
-        else:
-            _serialise(child, out)
-    return "".join(out)
+    return pos, raw_end
