@@ -16,7 +16,7 @@ from ..ast import (
 from .context import Context
 from .definition_terms import find_term_colon
 from .interfaces import Reentry
-from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok, add_nodes,
+from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok,
                     comment_lead, first_tok_kind, is_blank_tok, item_end, item_start, newline_text,
                     to_nodes)
 from .tags import is_block_item
@@ -47,7 +47,7 @@ class BlockLevels:
             if isinstance(entry, BlockEntry):
                 levels.block(entry.node)
                 if entry.trailing:
-                    add_nodes(levels.out, entry.trailing)
+                    levels.add(levels.out, entry.trailing)
                 # doHeadings' pattern ends in \s*$ (multi-line): blank lines after a heading
                 # are part of its match and never reach doBlockLevels
                 after_heading = isinstance(entry.node, Heading) and state.mode == "doc"
@@ -60,7 +60,7 @@ class BlockLevels:
                 levels.raw_line(entry, keep_newline=n < last)
                 continue
             levels.line(entry)
-        state.nodes = levels.out
+        state.nodes = levels.finish()
 
 
 class _BlockState:
@@ -80,6 +80,55 @@ class _BlockState:
         self.list_prefix = ""
         self.dt_open = False  # MediaWiki's DTopen: one flag for the whole list stack
         self.indent_pre = True
+        # Text runs merged across add() calls: the run's Text (built here) -> its pieces,
+        # joined once by finish(), so n merges into one run copy its text once, not n times
+        self.runs: dict[int, list[str]] = {}
+        self.run_nodes: list[Text] = []
+
+    # -------------------------------------------------------------- child lists
+
+    def add(self, target: list[Node], nodes: list[Node]) -> None:
+        """:func:`~.items.add_nodes` with the merge of a Text continuing ``target``'s last
+        Text deferred (the merged value is joined in :meth:`finish`)."""
+        if not nodes:
+            return
+        if target:
+            last = target[-1]
+            first = nodes[0]
+            if type(last) is Text and type(first) is Text and last.span[1] == first.span[0]:
+                self._merge(target, last, first.span[1], first.value)
+                for k in range(1, len(nodes)):
+                    target.append(nodes[k])
+                return
+        target.extend(nodes)
+
+    def add_newline(self, target: list[Node], nl: Tok) -> None:
+        """``add(target, [newline_text(nl)])`` without building the newline's Text when it
+        merges."""
+        if target:
+            last = target[-1]
+            if type(last) is Text and last.span[1] == nl.start:
+                self._merge(target, last, nl.end, "\n")
+                return
+        target.append(newline_text(nl, self.text))
+
+    def _merge(self, target: list[Node], last: Text, end: int, value: str) -> None:
+        parts = self.runs.get(id(last))
+        if parts is None:
+            run = Text((last.span[0], end), value=last.value, origin=last.origin)
+            target[-1] = run
+            self.runs[id(run)] = [last.value, value]
+            self.run_nodes.append(run)
+        else:
+            last.span = (last.span[0], end)
+            parts.append(value)
+
+    def finish(self) -> list[Node]:
+        """The container's nodes, every merged Text run joined."""
+        runs = self.runs
+        for run in self.run_nodes:
+            run.value = "".join(runs[id(run)])
+        return self.out
 
     # -------------------------------------------------------------- paragraph machinery
 
@@ -99,8 +148,8 @@ class _BlockState:
         children = para.children
         nl = self.para_nl
         if children and nl is not None:
-            add_nodes(children, [newline_text(nl, self.text)])
-        add_nodes(children, nodes)
+            self.add_newline(children, nl)
+        self.add(children, nodes)
         end = nodes[-1].span[1] if nodes else line.end
         span = para.span
         start = span[0]
@@ -128,11 +177,11 @@ class _BlockState:
         """Nodes outside paragraphs; in ``lines`` mode the newline stays as text, and in the
         document after inline content that follows a block (``a[[File:F|thumb]]b``): the
         paragraph wrapping that text gets joins it to the next line's as MediaWiki's does."""
-        add_nodes(self.out, nodes)
+        self.add(self.out, nodes)
         if line.nl is not None and (self.mode != "doc" or (
-                nodes and not is_block_item(nodes[-1]) and str(nodes[-1]).strip()
-                and _any_block(nodes))):
-            add_nodes(self.out, [newline_text(line.nl, self.text)])
+                nodes and not is_block_item(nodes[-1]) and _any_block(nodes)
+                and str(nodes[-1]).strip())):
+            self.add_newline(self.out, line.nl)
 
     # -------------------------------------------------------------- lines
 
@@ -148,9 +197,9 @@ class _BlockState:
         self.close_lists()
         self.pending = None
         self.close_paragraph()
-        add_nodes(self.out, self.passes.inline(line.items))
+        self.add(self.out, self.passes.inline(line.items))
         if keep_newline and line.nl is not None:
-            add_nodes(self.out, [newline_text(line.nl, self.text)])
+            self.add_newline(self.out, line.nl)
 
     def line(self, line: Line) -> None:
         items = line.items
@@ -170,7 +219,7 @@ class _BlockState:
             self.block(HorizontalRule((first.start, first.end), origin=self.text))
             rest = items[1:]
             if rest:
-                add_nodes(self.out, self.passes.inline(rest))
+                self.add(self.out, self.passes.inline(rest))
             return
         if fkind == "list_prefix":
             self.list_line(line)
@@ -200,12 +249,12 @@ class _BlockState:
             nodes = to_nodes(items, text)
             if self.lists:
                 item = self.lists[-1][1]
-                add_nodes(item.children, nodes)
+                self.add(item.children, nodes)
                 self._extend(nodes[-1].span[1])
             elif self.para is not None:
                 self.add_to_para(nodes, line)
             else:
-                add_nodes(self.out, nodes)
+                self.add(self.out, nodes)
             return
         if self.lists:
             self.close_lists()
@@ -259,7 +308,7 @@ class _BlockState:
                 if self.para is not None:
                     self.add_to_para(marks, line)
                 else:
-                    add_nodes(self.out, marks)
+                    self.add(self.out, marks)
             return
         nodes = self.passes.inline(items)
         if self.pending is not None:
@@ -338,7 +387,7 @@ class _BlockState:
                     content = self._split_term(content, line)
                 common += 1
             self.list_prefix = prefix2
-        add_nodes(self.lists[-1][1].children, self.passes.inline(content))
+        self.add(self.lists[-1][1].children, self.passes.inline(content))
         self._extend(line.end)
 
     def _close_levels(self, last: str, common: int) -> None:
@@ -406,7 +455,7 @@ class _BlockState:
             return content
         term, colon, rest = split
         lst, item = self.lists[-1]
-        add_nodes(item.children, self.passes.inline(term))
+        self.add(item.children, self.passes.inline(term))
         item.span = (item.span[0], colon.start)
         self._next_item(":", colon.start, line.end, ":")
         return rest

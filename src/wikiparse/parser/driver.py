@@ -28,7 +28,7 @@ from .context import Context
 from .headings import Headings
 from .interfaces import Reentry
 from .items import (NT, ContainerState, Entry, Item, Line, Splice, TagTok, Tok, add_nodes,
-                    first_tok_kind, flatten, split_lines, to_nodes)
+                    comment_lead, first_tok_kind, flatten, split_lines, to_nodes)
 from .node_factory import text_node
 from .paragraphs import wrap_paragraphs
 from .quotes import do_quotes
@@ -129,9 +129,11 @@ class Parser(Reentry):
                 return to_nodes(flat, self.text)
             if mode == "inline":
                 return self.inline(flat)
-            if mode == "lines" and one_line and first_tok_kind(flat) not in _LINE_BLOCK_KINDS:
+            if (mode == "lines" and one_line and first_tok_kind(flat) not in _LINE_BLOCK_KINDS
+                    and not comment_lead(flat, self.text)):
                 # what the block passes make of one line of a "lines" container: its inline
-                # content (no table, heading, list or rule starts it; no block tag to pair)
+                # content (no table, heading, list or rule starts it, not even after leading
+                # comments; no block tag to pair)
                 return self.inline(flat)
         state = ContainerState(flat, mode, first_raw=first_raw, last_raw=last_raw, top=top)
         for run in self.block_passes:
