@@ -34,6 +34,28 @@ built by hand). `to_wikitext(node, source=None)` is the same but strict: a node 
 span that cannot reach its source raises `ValueError` (pass `source`). `Parameter.value_text()`
 needs no source. `render(node, fmt)` works on any node, with every emitter.
 
+## Comments inside markup
+
+MediaWiki's preprocessor removes comments before Parser.php reads links, quotes, tables and
+lists, so their markup continues across a comment: `[<!--1-->[t|x]<!--2-->]` is a link,
+`'<!---->''b'''` bold, `:<!-- c -->{|` an indented table, `<!-- c -->*a` a list. The
+preprocessor's own constructs (`{{`, `{{{`, extension tags, headings) see a comment as a break
+(`{<!---->{x}}` is text), and inside a template a `[<!---->[` is no link (the preprocessor's
+`[[` would not hold the argument's `|`). The tree keeps the source whole; where each comment goes:
+
+* **inside a construct's markup** (between the brackets of `[[`, `]]` or `[url`, in a link's
+  target, between the `:` and `{|` of an indented table, between the characters of a list
+  prefix) it is part of that markup: covered by the construct's span, no node of its own (as the
+  comments inside a URL are part of its link). `str(node)` keeps it; a node written from its
+  edited fields does not; a link's `target` is without it;
+* **inside an apostrophe run** (`'<!---->''`) it is a child of the innermost Bold/Italic whose
+  span holds it: a node opened by the run holds the comments after its opening apostrophe, a
+  node closed by it those before its closing one;
+* **before line-start markup** (`<!-- c -->{|`, `<!-- c -->*a`, `<!-- c -->|}`) it stands where
+  a comment-only line would: beside the table, in the open list item or table cell, or in the
+  open paragraph;
+* everywhere else it is a node among its neighbours (`filter_comments()` finds it).
+
 ## Queries
 
 mwparserfromhell's signatures, on every node (the document, a section, any container):

@@ -394,6 +394,12 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "equals_lines": _rep("=======a=\n"),
     "http_run": _rep("http://"),
     "lang_convert": _rep("-{"),
+    # markup continued across comments (brackets, quotes, line starts)
+    "split_link_openers": _rep("[<!---->"),
+    "split_link_closers": lambda n: "[[a" + _rep("]<!---->")(max(0, n - 3)),
+    "split_quote_run": _rep("'<!---->"),
+    "split_list_prefix": _rep("<!---->*<!---->"),
+    "comment_table_lines": _rep("<!---->{|\n<!---->|-\n<!---->|a\n"),
 }
 
 

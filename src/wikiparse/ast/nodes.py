@@ -179,7 +179,9 @@ class Text(Node):
 
 @dataclass(slots=True, eq=False)
 class Comment(Node):
-    """``<!-- ... -->``; ``value`` is the inner text; ``closed`` is False when it runs to the end."""
+    """``<!-- ... -->``; ``value`` is the inner text; ``closed`` is False when it runs to the end.
+    A comment inside a construct's markup (``[<!---->[t]]``) is part of that markup, not a node
+    (see "Comments inside markup")."""
 
     value: str = ""
     closed: bool = True
@@ -315,7 +317,7 @@ class ExtensionTag(Node):
 class WikiLink(Node):
     """``[[target#fragment|text]]trail``.
 
-    ``target`` is the link target as written (trimmed); ``title`` its normalised page title
+    ``target`` is the link target as written (trimmed, without comments); ``title`` its normalised page title
     (namespace name canonical, first letter upper-case, underscores as spaces); ``namespace`` the
     namespace number; ``interwiki`` the interwiki prefix (``wikt`` in ``[[wikt:foo]]``) or None;
     ``children`` the label nodes (empty when there is no ``|``); ``trail`` the letters glued after

@@ -9,6 +9,7 @@ from typing import Callable, Sequence, Union
 from ..ast import Attribute, Node
 from .context import Context
 from .items import Item, Tok, flatten, item_end, item_start
+from .node_factory import attribute_node
 
 # a quoted value may run to the end of the attribute text without its closing quote
 # (``title="Hello world>``), as in MediaWiki's Sanitizer
@@ -44,7 +45,7 @@ def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
             value, quote = m.group(4), ""
         else:
             value, quote = None, ""
-        attrs.append(Attribute(m.span(), name=name.lower(), value=value, quote=quote, origin=ctx.text))
+        attrs.append(attribute_node(m.span(), name.lower(), value, quote, ctx.text))
     return attrs
 
 

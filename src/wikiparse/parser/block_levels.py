@@ -16,8 +16,9 @@ from ..ast import (
 from .context import Context
 from .definition_terms import find_term_colon
 from .interfaces import Reentry
-from .items import (NT, BlockEntry, ContainerState, Line, Tok, add_nodes, first_tok_kind, is_blank_tok,
-                    newline_text, to_nodes)
+from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok, add_nodes,
+                    comment_lead, first_tok_kind, is_blank_tok, item_end, item_start, newline_text,
+                    to_nodes)
 from .tags import is_block_item
 
 _LIST_KIND: dict[str, ListKind] = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
@@ -95,15 +96,19 @@ class _BlockState:
     def add_to_para(self, nodes: list[Node], line: Line) -> None:
         para = self.para
         assert para is not None
-        if para.children and self.para_nl is not None:
-            nl = self.para_nl
-            add_nodes(para.children, [newline_text(nl, self.text)])
-        add_nodes(para.children, nodes)
+        children = para.children
+        nl = self.para_nl
+        if children and nl is not None:
+            add_nodes(children, [newline_text(nl, self.text)])
+        add_nodes(children, nodes)
         end = nodes[-1].span[1] if nodes else line.end
-        start = para.span[0]
-        if para.children:
-            start = min(start, para.children[0].span[0])
-        para.span = (start, max(para.span[1], end))
+        span = para.span
+        start = span[0]
+        if children:
+            first = children[0].span[0]
+            if first < start:
+                start = first
+        para.span = (start, span[1] if span[1] > end else end)
         self.para_nl = line.nl
 
     def close_lists(self, keep: int = 0) -> None:
@@ -126,7 +131,7 @@ class _BlockState:
         add_nodes(self.out, nodes)
         if line.nl is not None and (self.mode != "doc" or (
                 nodes and not is_block_item(nodes[-1]) and str(nodes[-1]).strip()
-                and any(is_block_item(n) for n in nodes))):
+                and _any_block(nodes))):
             add_nodes(self.out, [newline_text(line.nl, self.text)])
 
     # -------------------------------------------------------------- lines
@@ -149,8 +154,15 @@ class _BlockState:
 
     def line(self, line: Line) -> None:
         items = line.items
-        inline = self.passes.inline
         text = self.text
+        if items and type(items[0]) is Comment:
+            lead = comment_lead(items, text)
+            if 0 < lead < len(items) and first_tok_kind(items[lead:]) in ("list_prefix", "hr"):
+                # '<!-- c -->*a': MediaWiki removed the comments before reading the list; they
+                # go where a comment-only line goes, the rest is the line
+                self.line(Line(items[:lead], line.start, item_end(items[lead - 1]), None))
+                line = Line(items[lead:], item_start(items[lead]), line.end, line.nl)
+                items = line.items
         first = items[0] if items else None
         fkind = first.kind if isinstance(first, Tok) else None
         if fkind == "hr":
@@ -158,14 +170,33 @@ class _BlockState:
             self.block(HorizontalRule((first.start, first.end), origin=self.text))
             rest = items[1:]
             if rest:
-                add_nodes(self.out, inline(rest))
+                add_nodes(self.out, self.passes.inline(rest))
             return
         if fkind == "list_prefix":
             self.list_line(line)
             return
+        # one pass over the items: block items, comments, and whether all are blank (a blank
+        # token), quiet (blank, comment or behaviour switch) or blank-or-comment
+        has_block = has_comment = False
+        only_blank = only_quiet = only_blank_comment = True
+        for it in items:
+            if isinstance(it, Tok):
+                if only_quiet and not _blank_tok(it, text):
+                    only_blank = only_quiet = only_blank_comment = False
+                if isinstance(it, TagTok) and not has_block:
+                    has_block = is_block_item(it)
+                continue
+            if isinstance(it, Comment):
+                has_comment = True
+                only_blank = False
+            elif isinstance(it, BehaviorSwitch):
+                only_blank = only_blank_comment = False
+            else:
+                only_blank = only_quiet = only_blank_comment = False
+                if not has_block:
+                    has_block = is_block_item(it)
         # comment-only lines vanish in MediaWiki (with their newline): attach, change nothing
-        if items and all(isinstance(it, Comment) or is_blank_tok(it, text) for it in items) and any(
-                isinstance(it, Comment) for it in items):
+        if has_comment and only_blank_comment:
             nodes = to_nodes(items, text)
             if self.lists:
                 item = self.lists[-1][1]
@@ -178,21 +209,19 @@ class _BlockState:
             return
         if self.lists:
             self.close_lists()
-        has_block = any(is_block_item(it) for it in items)
         if has_block:
             self.pending = None
             self.close_paragraph()
-            self.emit_raw(inline(items), line)
+            self.emit_raw(self.passes.inline(items), line)
             return
-        blank = all(is_blank_tok(it, text) for it in items)
+        blank = only_blank
         # behaviour switches are gone before doBlockLevels: a line of them is blank
         marks: list[Node] = []
-        if not blank and all(is_blank_tok(it, text) or isinstance(it, (BehaviorSwitch, Comment))
-                             for it in items):
+        if not blank and only_quiet:
             blank = True
             marks = [n for n in to_nodes(items, text) if not isinstance(n, Text)]
         if self.mode != "doc":
-            self.emit_raw(inline(items), line)
+            self.emit_raw(self.passes.inline(items), line)
             return
         # indent-pre: a line starting with a space
         if (fkind == "line_space" and text[first.start] == " "  # type: ignore[union-attr]
@@ -207,7 +236,7 @@ class _BlockState:
             if first.end > first.start + 1:
                 content.append(Tok("text", first.start + 1, first.end))
             content.extend(items[1:])
-            nodes = inline(content)
+            nodes = self.passes.inline(content)
             self.add_to_para(nodes, line)
             return
         if blank:
@@ -232,7 +261,7 @@ class _BlockState:
                 else:
                     add_nodes(self.out, marks)
             return
-        nodes = inline(items)
+        nodes = self.passes.inline(items)
         if self.pending is not None:
             if self.pending == "</p><p>":
                 self.close_paragraph()
@@ -259,8 +288,28 @@ class _BlockState:
         tok = items[0]
         assert isinstance(tok, Tok)
         prefix = self.text[tok.start : tok.end]
-        prefix2 = prefix.replace(";", ":")
         content = items[1:]
+        offsets: list[int] | None = None  # where each prefix character is, when comments split it
+        k = 1
+        while k < len(items) and type(items[k]) is Comment:
+            k += 1
+        if 1 < k < len(items) and _is_prefix(items[k]):
+            # '*<!-- c -->*a' is '**a' (comments removed first); the comments are markup
+            offsets = list(range(tok.start, tok.end))
+            pieces = [prefix]
+            last_piece = 0
+            while 1 < k < len(items) and _is_prefix(items[k]):
+                more = items[k]
+                assert isinstance(more, Tok)
+                pieces.append(self.text[more.start : more.end])
+                offsets.extend(range(more.start, more.end))
+                last_piece = k
+                k += 1
+                while k < len(items) and type(items[k]) is Comment:
+                    k += 1
+            prefix = "".join(pieces)
+            content = items[last_piece + 1 :]
+        prefix2 = prefix.replace(";", ":")
         self.pending = None
         if self.para is not None or self.last:
             self.close_paragraph()
@@ -283,7 +332,8 @@ class _BlockState:
                 self._next_item(":", start, line.end, prefix)
             while len(prefix) > common:
                 char = prefix[common]
-                self._open_list(char, start + common, line.end, prefix)
+                self._open_list(char, start + common if offsets is None else offsets[common],
+                                line.end, prefix)
                 if char == ";":
                     content = self._split_term(content, line)
                 common += 1
@@ -362,6 +412,26 @@ class _BlockState:
         return rest
 
 
+def _any_block(nodes: list[Node]) -> bool:
+    for node in nodes:
+        if is_block_item(node):
+            return True
+    return False
+
+
+def _blank_tok(tok: Tok, text: str) -> bool:
+    """:func:`~.items.is_blank_tok` for a token, without slicing a token that starts with
+    a character other than whitespace."""
+    kind = tok.kind
+    if kind != "text" and kind != "line_space":
+        return False
+    start = tok.start
+    end = tok.end
+    if start < end and text[start] not in PHP_SPACE:
+        return False
+    return not text[start:end].strip(PHP_SPACE)
+
+
 def _end_tag(elems: list[str], tag: str) -> None:
     """An end tag on a stack of list elements: ``</li>`` closes the nearest ``li`` not behind a
     ``ul``/``ol`` (list item scope), any other tag the nearest element of its name; an end tag
@@ -373,3 +443,7 @@ def _end_tag(elems: list[str], tag: str) -> None:
             return
         if tag == "li" and e in ("ul", "ol"):
             return
+
+
+def _is_prefix(item: NT) -> bool:
+    return isinstance(item, Tok) and item.kind == "list_prefix"

@@ -18,17 +18,20 @@ from ..config import NS_FILE, NS_MEDIA
 from .context import Context
 from .entities import reference_char
 from .interfaces import Constructs
-from .items import Frame, Item, Splice, TagTok, Tok, flatten
+from .items import Frame, Item, Splice, TagTok, Tok, flatten, item_end
+from .line_starts import after_comment_match
 from .magic_links import magic_link
 from .scanner import (K_BRACE_CLOSE, K_BRACE_OPEN, K_CHAR, K_COMMENT, K_ENTITY, K_EQUALS,
-                      K_EXCL, K_FREE_URL, K_HEADING_START, K_LBRACKETS, K_LINE_SPACE,
+                      K_EXCL, K_FREE_URL, K_HEADING_START, K_LBRACKETS, K_LINE_SPACE, K_LIST_PREFIX,
                       K_MAGIC_LINK, K_NEWLINE, K_PIPE, K_QUOTES, K_RBRACKETS, K_SIGNATURE,
                       K_SWITCH, K_TABLE_CAPTION, K_TABLE_CLOSE, K_TABLE_OPEN, K_TAG, K_TEXT,
                       KIND_NAMES, LINE_TOK_KIND, fast_scanner)
 from .tags import HTML_TAGS
 from .url_reader import CELL_LINE, UrlReader
-from .urls import inner_protocol
 
+
+#: kind code by terminal name (for the after-comment line starts, parser/line_starts.py)
+_KIND_CODE: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)}
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
@@ -44,7 +47,6 @@ class BracketBuilder(UrlReader):
     def __init__(self, ctx: Context, constructs: Constructs) -> None:
         super().__init__(ctx)
         self.constructs = constructs
-        self.link_depth = 0  # open [[ frames: no free URLs or magic links inside a link
 
     # ------------------------------------------------------------------ main loop
 
@@ -60,8 +62,17 @@ class BracketBuilder(UrlReader):
         self.line_start = start
         self.end = end
         heading_frame: Frame | None = None  # the frame in which the current line is a heading
+        sol = -1  # where line-start markup may follow comments
+        after_comment = after_comment_match()
         while pos < end:
-            kind, e = scan.step(text, pos, end)
+            if pos == sol:  # after comments at a line start (parser/line_starts.py)
+                m = after_comment(text, pos, end)
+                if m is not None:
+                    kind, e = _KIND_CODE[m.lastgroup or ""], m.end()
+                else:
+                    kind, e = scan.step(text, pos, end)
+            else:
+                kind, e = scan.step(text, pos, end)
             s = pos
             if kind == K_TEXT and ctx.tokens < max_tokens:  # the most common token, in short
                 ctx.tokens += 1
@@ -95,9 +106,17 @@ class BracketBuilder(UrlReader):
                 self.line_start = e
                 heading_frame = None
             elif kind == K_LBRACKETS:
+                if text.startswith("<!--", e):
+                    pos = self._open_across_comments(stack, s, e, end, max_depth)
+                    if pos >= 0:
+                        continue
                 pos = self._open_brackets(stack, s, e, end, max_depth)
                 continue
             elif kind == K_RBRACKETS:
+                if e - s == 1 and top.kind == "link" and text.startswith("<!--", e):
+                    pos = self._close_across_comments(stack, s, e, end)
+                    if pos >= 0:
+                        continue
                 pos = self._close_brackets(stack, s, e, end)
                 continue
             elif kind == K_EQUALS:
@@ -126,6 +145,8 @@ class BracketBuilder(UrlReader):
                 closed = text.endswith("-->", s, e) and e - s >= 7
                 cur.append(Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
                                        closed=closed, origin=text))
+                if s == sol or not s or text[s - 1] == "\n":
+                    sol = e
             elif kind == K_ENTITY:
                 raw = text[s:e]
                 char = reference_char(raw)
@@ -167,6 +188,8 @@ class BracketBuilder(UrlReader):
                 cur.append(Tok("heading_start", s, e))
             elif K_TABLE_OPEN <= kind <= K_LINE_SPACE:
                 cur.append(Tok(LINE_TOK_KIND[kind - K_TABLE_OPEN], s, e))
+                if kind == K_LIST_PREFIX and text.startswith("<!--", e):
+                    sol = e  # '*<!---->*', ':<!---->{|': the prefix goes on after the comment
             elif kind == K_MAGIC_LINK:
                 if self.link_depth or top.kind == "extlink":
                     cur.append(Tok("text", s, e))
@@ -209,12 +232,19 @@ class BracketBuilder(UrlReader):
             self.link_depth -= frame.url_end
         parent = stack[-1].parts[-1]
         opener_end = frame.part_starts[0]
+        # an opener holding comments gives back its brackets and comments as they were
+        head = frame.opener
         items: list[Item] = [Tok("text", frame.start, opener_end)]
+        if head is not None:
+            items = [*head]
         if frame.kind == "extlink":
             # '[' + URL without ']': the URL is still a free link (when it is one)
-            link = self.free_link(stack + [frame], frame.start + 1, opener_end) if not self.link_depth else None
+            url_start = frame.start + 1 if head is None else item_end(head[-1])
+            link = self.free_link(stack + [frame], url_start, opener_end) if not self.link_depth else None
+            if head is not None and link is None:
+                items.append(Tok("text", url_start, opener_end))
             if link is not None:
-                items = [Tok("text", frame.start, frame.start + 1), link]
+                items = [Tok("text", frame.start, frame.start + 1), link] if head is None else [*head, link]
                 if link.span[1] < opener_end:
                     items.append(Tok("text", link.span[1], opener_end))
             if frame.text_start > opener_end:
@@ -289,7 +319,9 @@ class BracketBuilder(UrlReader):
 
     # ------------------------------------------------------------------ brackets
 
-    def _open_brackets(self, stack: list[Frame], s: int, e: int, end: int, max_depth: int) -> int:
+    def _open_brackets(self, stack: list[Frame], s: int, e: int, end: int, max_depth: int,
+                       before: int = 0) -> int:
+        """``before``: brackets of the same run before comments (``_open_across_comments``)."""
         text = self.ctx.text
         cur = stack[-1].parts[-1]
         n = e - s
@@ -321,7 +353,7 @@ class BracketBuilder(UrlReader):
             if n > 2:
                 cur.append(Tok("text", s, e - 2))
             frame = Frame("link", e - 2, 2)
-            if n % 2:
+            if (n + before) % 2:
                 # MediaWiki cuts the text at every '[[' from the left: in an odd run the last
                 # '[[' is followed by '[', which starts no title ('[[[x]]]' is text).  The
                 # frame still holds its '|' (the preprocessor counts the whole run)
@@ -343,6 +375,52 @@ class BracketBuilder(UrlReader):
             return e
         return self._open_extlink(stack, s, self._url_end(stack, e, url.end(), bracketed=True),
                                   end, max_depth)
+
+    def _open_across_comments(self, stack: list[Frame], s: int, e: int, end: int,
+                              max_depth: int) -> int:
+        """A bracket run followed by comments: MediaWiki reads links after its preprocessor
+        removed them, so ``[<!---->[t]]`` is a link and ``[<!---->http://x y]`` an external
+        link; the comments inside the opener are its markup (``Frame.opener``).  -1 when the
+        comments change nothing (the caller reads the run alone)."""
+        text = self.ctx.text
+        comments, p = self.comments_at(e)
+        if not comments or len(stack) > max_depth:
+            return -1
+        cur = stack[-1].parts[-1]
+        url = self.ctx.bracket_url_re.match(text, p, end)
+        if p < end and text[p] == "[":
+            if any(f.kind == "brace" for f in stack):
+                return -1  # the preprocessor's '[[' holds no comment: the '|' is the template's
+            q = p
+            while q < end and text[q] == "[":
+                q += 1
+            lead = q
+            while lead < end and text[lead] == " ":
+                lead += 1
+            if q - p > 1 or self.ctx.bracket_url_re.match(text, lead, end) is not None:
+                # the opener is after the comments, or there is none: read as the same run
+                cur.append(Tok("text", s, e))
+                cur.extend(comments)
+                return self._open_brackets(stack, p, q, end, max_depth, before=e - s)
+            if e - 1 > s:
+                cur.append(Tok("text", s, e - 1))
+            frame = Frame("link", e - 1, 2)
+            frame.part_starts = [q]
+            frame.opener = [Tok("text", e - 1, e), *comments, Tok("text", p, q)]
+            if (e - s) % 2 == 0:
+                frame.text_start = NOT_A_TITLE  # an odd run: '[[' + '[' ('[[[x]]]' is text)
+            frame.url_end = 0 if self._file_target_ahead(q, end) else 1
+            stack.append(frame)
+            self.link_depth += frame.url_end
+            return q
+        if url is None or stack[-1].kind == "extlink":
+            return -1
+        if e - 1 > s:
+            cur.append(Tok("text", s, e - 1))
+        url_end = self._url_end(stack, p, url.end(), bracketed=e - s == 1)
+        after = self._open_extlink(stack, e - 1, url_end, end, max_depth)
+        stack[-1].opener = [Tok("text", e - 1, e), *comments]
+        return after
 
     def _open_extlink(self, stack: list[Frame], s: int, url_end: int, end: int, max_depth: int) -> int:
         cur = stack[-1].parts[-1]
@@ -412,6 +490,35 @@ class BracketBuilder(UrlReader):
             stack[-1].parts[-1].append(Tok("text", pos, e))
         return e
 
+    def _close_across_comments(self, stack: list[Frame], s: int, e: int, end: int) -> int:
+        """``]<!---->]`` closing the link on top (the comments are its closing markup,
+        ``Frame.close_end`` where it ends); -1 when the caller reads ``]`` alone."""
+        text = self.ctx.text
+        top = stack[-1]
+        comments, p = self.comments_at(e)
+        if (not comments or p >= end or text[p] != "]" or any(f.kind == "brace" for f in stack)
+                or (p + 1 < end and text[p + 1] == "]" and self._label_has_bracket(top))):
+            return -1  # '[[a|[b]<!---->]]': the first ']' is the label's, as without comments
+        q = p
+        while q < end and text[q] == "]":
+            q += 1
+        stack.pop()
+        self.link_depth -= top.url_end
+        top.close_end = p + 1
+        trail_end = self._trail_end(p + 1, end) if q == p + 1 else p + 1
+        built = (self.constructs.link_element(top, s, trail_end)
+                 if top.text_start != NOT_A_TITLE else None)
+        if built is None:
+            stack.append(top)
+            self.link_depth += top.url_end  # _degrade takes the frame's depth off again
+            self._degrade(stack, reason="invalid-link")
+            stack[-1].parts[-1].extend([Tok("text", s, e), *comments, Tok("text", p, p + 1)])
+            trail_end = p + 1
+        else:
+            stack[-1].parts[-1].append(built)
+            trail_end = built.span[1]
+        return trail_end if q == p + 1 else self._close_brackets(stack, p + 1, q, end)
+
     def _file_target_ahead(self, pos: int, end: int) -> bool:
         m = _NS_PREFIX.match(self.ctx.text, pos, end)
         if m is None:
@@ -427,45 +534,6 @@ class BracketBuilder(UrlReader):
     def _trail_end(self, pos: int, end: int) -> int:
         m = self.ctx.trail_re.match(self.ctx.text, pos, end)
         return m.end() if m else pos
-
-    # ------------------------------------------------------------------ URLs and magic links
-
-    def _free_url(self, stack: list[Frame], s: int, e: int) -> int:
-        top = stack[-1]
-        cur = top.parts[-1]
-        colon = self.ctx.text.index(":", s, e)
-        node = None
-        if top.kind == "extlink" and not self.link_depth and self.ctx.protocol_re.match(self.ctx.text, s, e):
-            # no link inside a link's label; but if the '[url' never closes, this one is free
-            end = self._url_end(stack, s, e)
-            cur.append(Tok("url_candidate", s, end))
-            return end
-        if top.kind != "extlink" and not self.link_depth:
-            node = self.free_link(stack, s, e)
-            if node is None:
-                inner = inner_protocol(self.ctx.text, s, colon, self.ctx.protocol_re)
-                if inner > s:
-                    # 'ok-http://x', 'svn+ssh://x': MediaWiki's URLs start at a word boundary,
-                    # so the protocol inside the scheme-like run starts one
-                    cur.append(Tok("text", s, inner))
-                    return inner
-        if node is None:
-            cur.append(Tok("text", s, colon + 1))
-            return colon + 1
-        cur.append(node)
-        return node.span[1]
-
-    def _resolve_candidates(self, stack: list[Frame], part: list[Item]) -> None:
-        """URLs seen inside a '[url' label whose ']' never came: free links after all."""
-        for i, it in enumerate(part):
-            if type(it) is Tok and it.kind == "url_candidate":
-                link = self.free_link(stack, it.start, it.end, extend=False)
-                if link is None:
-                    part[i] = Tok("text", it.start, it.end)
-                elif link.span[1] < it.end:
-                    part[i] = Splice([link, Tok("text", link.span[1], it.end)])
-                else:
-                    part[i] = link
 
     # ------------------------------------------------------------------ tags
 

@@ -18,9 +18,11 @@ from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
 from .context import Context
 from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
-from .interfaces import Reentry
+from .interfaces import Constructs, Reentry
 from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
+from .node_factory import (extension_tag_node, external_link_node, image_option_node, language_link_node,
+                           parameter_node, template_node, wikilink_node)
 from .title_chars import ILLEGAL_TITLE, PERCENT
 
 # what a link fragment cannot hold as written (it may hold '<', '>' and, through character
@@ -47,15 +49,35 @@ def _valid_title(decoded: str, literal: bool = True) -> bool:
     return "~~~" not in name
 
 
-class ConstructBuilder:
+class ConstructBuilder(Constructs):
     """The :class:`~.interfaces.Constructs` of a parse; the content of a construct (a template
     argument, a link label, an extension tag's body) goes back through ``passes``."""
 
     def __init__(self, ctx: Context, passes: Reentry) -> None:
         self.ctx = ctx
         self.passes = passes
+        # this parse's answers of SiteConfig.normalize_title / namespace_of (pure functions of
+        # a title or prefix, which repeat in a page: Cite web, File, Category...)
+        self._titles: dict[str, str] = {}
+        self._namespaces: dict[str, int | None] = {}
 
     # ------------------------------------------------------------------ shared helpers
+
+    def _title(self, raw: str) -> str:
+        """``config.normalize_title(raw)``, once per distinct ``raw`` in a parse."""
+        title = self._titles.get(raw)
+        if title is None:
+            title = self.ctx.config.normalize_title(raw)
+            self._titles[raw] = title
+        return title
+
+    def _namespace(self, prefix: str) -> int | None:
+        """``config.namespace_of(prefix)``, once per distinct ``prefix`` in a parse."""
+        if prefix in self._namespaces:
+            return self._namespaces[prefix]
+        ns = self.ctx.config.namespace_of(prefix)
+        self._namespaces[prefix] = ns
+        return ns
 
     def _src(self, items: list[NodeOrTok]) -> str:
         """Source text of an item run (templates included verbatim)."""
@@ -183,8 +205,8 @@ class ConstructBuilder:
                                               positional=True))
             else:
                 params.append(self._parameter(parts[i], eq, starts[i], ends[i], "", positional=False))
-        name = self.ctx.config.normalize_title(literal if literal is not None else stripped)
-        return Template((start, end), name=name, name_nodes=name_nodes, params=params, origin=self.ctx.text)
+        name = self._title(literal if literal is not None else stripped)
+        return template_node(start, end, name, name_nodes, params, self.ctx.text)
 
     def _function_prefix(self, items: list[NodeOrTok]) -> tuple[str, int] | None:
         """(function name, position of the colon) when the name part starts like a parser
@@ -234,7 +256,7 @@ class ConstructBuilder:
                    positional: bool) -> Parameter:
         if positional:
             value = self.passes.blocks(items, "lines")
-            return Parameter((start, end), name=implied, showkey=False, value=value, origin=self.ctx.text)
+            return parameter_node(start, end, implied, False, [], value, self.ctx.text)
         # ``eq`` is the source offset of the first '=' token of the part
         at = next((i for i, it in enumerate(items)
                    if type(it) is Tok and it.kind in ("eq", "heading_start") and it.start == eq), -1)
@@ -251,8 +273,7 @@ class ConstructBuilder:
         name = self.ctx.text[start : eq_tok.start].strip()
         name_nodes = self.passes.blocks(name_items, "inline")
         value = self.passes.blocks(value_items, "lines")
-        return Parameter((start, end), name=name, showkey=True, name_nodes=name_nodes,
-                             value=value, origin=self.ctx.text)
+        return parameter_node(start, end, name, True, name_nodes, value, self.ctx.text)
 
     # ------------------------------------------------------------------ [[ ]]
 
@@ -263,6 +284,7 @@ class ConstructBuilder:
         parts = [flatten(p) for p in frame.parts]
         starts = frame.part_starts
         ends = frame.seps + [close]
+        shut = close + 2 if frame.close_end < 0 else frame.close_end  # ']<!---->]' ends later
         target_items = parts[0]
         literal = self._literal_text(target_items)
         if literal is None:
@@ -278,8 +300,12 @@ class ConstructBuilder:
             raw_target = literal
             if _ILLEGAL_FRAGMENT.search(text, starts[0], ends[0]):
                 return None
-        # `target` as written; classification and titles use the decoded text
-        target = text[starts[0] : ends[0]].strip()
+        # `target` as written (without its comments: MediaWiki never shows them); classification
+        # and titles use the decoded text
+        target = text[starts[0] : ends[0]]
+        if "<!--" in target:
+            target = _COMMENT.sub("", target)
+        target = target.strip()
         decoded = raw_target.strip()
         if not decoded or decoded == ":":
             return None
@@ -297,7 +323,7 @@ class ConstructBuilder:
             return None  # [[::es:Spanish]]: a title cannot start with a colon
         start = frame.start
         prefix, sep, rest = bare.partition(":")
-        ns = ctx.config.namespace_of(prefix) if sep else None
+        ns = self._namespace(prefix) if sep else None
         if ns is not None and ns != NS_MAIN and not rest.split("#")[0].strip():
             return None  # [[Project:]]: a namespace without a page is no title
         if literal is not None and sep and ns == NS_MEDIA:
@@ -306,10 +332,10 @@ class ConstructBuilder:
             if any(isinstance(it, (WikiLink, FileLink, Category, LanguageLink))
                    for part in parts[1:] for it in part):
                 return None
-            return self._file_link(parts, starts, ends, start, close, target, ns, rest)
+            return self._file_link(parts, starts, ends, start, shut, target, ns, rest)
         if literal is not None and sep and ns is not None and not leading_colon:
             if ns == NS_FILE:
-                return self._file_link(parts, starts, ends, start, close, target, ns, rest)
+                return self._file_link(parts, starts, ends, start, shut, target, ns, rest)
             if ns == NS_CATEGORY:
                 sort_items: list[NodeOrTok] = []
                 for i in range(1, len(parts)):
@@ -318,15 +344,15 @@ class ConstructBuilder:
                     sort_items.extend(parts[i])
                 children = self.passes.blocks(sort_items, "inline") if len(parts) > 1 else []
                 sort_key = text[starts[1] : ends[-1]] if len(parts) > 1 else None
-                name = self.ctx.config.normalize_title(rest.split("#")[0])
-                return Category((start, close + 2), target=target,
+                name = self._title(rest.partition("#")[0])
+                return Category((start, shut), target=target,
                                     title=f"{ctx.config.namespace_name(NS_CATEGORY)}:{name}",
                                     name=name, sort_key=sort_key, children=children, origin=self.ctx.text)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
             if (key in ctx.config.language_codes and not leading_colon and len(parts) == 1
                     and ctx.config.interwiki_magic):
-                return LanguageLink((start, close + 2), lang=key, title=rest.strip(), target=target, origin=self.ctx.text)
+                return language_link_node(start, shut, key, rest.strip(), target, self.ctx.text)
         # label: everything after the first pipe, pipes included
         label_items: list[NodeOrTok] = []
         for i in range(1, len(parts)):
@@ -340,33 +366,32 @@ class ConstructBuilder:
             label_items = self._external_links_as_text(label_items)
         has_text = len(parts) > 1
         children = self.passes.blocks(label_items, "inline") if has_text else []
-        trail = text[close + 2 : end]
+        trail = text[shut:end]
         fragment = None
         page = bare
         if "#" in bare:
             page, _, fragment = bare.partition("#")
         interwiki = None
         namespace = NS_MAIN
-        title = self.ctx.config.normalize_title(page)
-        if sep and literal is not None:
-            key = prefix.strip().lower()
-            if ns is not None:
-                namespace = ns
-                name_part = self.ctx.config.normalize_title(rest.split("#")[0])
-                canonical = ctx.config.namespace_name(ns)
-                title = f"{canonical}:{name_part}" if canonical else name_part
-            elif key in ctx.config.interwiki_prefixes or key in ctx.config.language_codes:
-                interwiki = key
-                page_name = rest.split("#")[0].lstrip()
-                if page_name.startswith(":"):
-                    # [[meatball::Category:Hello]]: a colon after the prefix only escapes
-                    page_name = page_name[1:]
-                title = ctx.config.normalize_title(page_name, capitalize=False)
+        key = prefix.strip().lower() if sep and literal is not None else ""
+        if sep and literal is not None and ns is not None:
+            namespace = ns
+            name_part = self._title(rest.partition("#")[0])
+            canonical = ctx.config.namespace_name(ns)
+            title = f"{canonical}:{name_part}" if canonical else name_part
+        elif sep and literal is not None and (key in ctx.config.interwiki_prefixes
+                                              or key in ctx.config.language_codes):
+            interwiki = key
+            page_name = rest.partition("#")[0].lstrip()
+            if page_name.startswith(":"):
+                # [[meatball::Category:Hello]]: a colon after the prefix only escapes
+                page_name = page_name[1:]
+            title = ctx.config.normalize_title(page_name, capitalize=False)
+        else:
+            title = self._title(page)
         target_nodes = self.passes.blocks(target_items, "inline") if literal is None else []
-        return WikiLink((start, end), target=target, title=title, namespace=namespace,
-                            fragment=fragment, interwiki=interwiki, children=children,
-                            has_text=has_text, trail=trail, leading_colon=leading_colon,
-                            target_nodes=target_nodes, origin=self.ctx.text)
+        return wikilink_node(start, end, target, title, namespace, fragment, interwiki, children,
+                             has_text, trail, leading_colon, target_nodes, self.ctx.text)
 
     def _external_links_as_text(self, items: list[NodeOrTok]) -> list[NodeOrTok]:
         """A wiki link's label reads no external links (MediaWiki processes only quotes
@@ -388,12 +413,12 @@ class ConstructBuilder:
         return out
 
     def _file_link(self, parts: list[list[NodeOrTok]], starts: list[int], ends: list[int],
-                   start: int, close: int, target: str, ns: int, rest: str) -> FileLink:
+                   start: int, shut: int, target: str, ns: int, rest: str) -> FileLink:
         ctx = self.ctx
         text = ctx.text
         exact, patterns = ctx.config.image_option_table
-        name = self.ctx.config.normalize_title(rest.split("#")[0])
-        node = FileLink((start, close + 2), target=target, name=name, namespace=ns,
+        name = self._title(rest.partition("#")[0])
+        node = FileLink((start, shut), target=target, name=name, namespace=ns,
                             is_media=ns == NS_MEDIA,
                             title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
         if ns == NS_MEDIA and len(parts) > 1:
@@ -421,7 +446,7 @@ class ConstructBuilder:
                     option = None
                 seen_format = True
             if option is None:
-                option = ImageOption((starts[i], ends[i]), kind="caption", name="", value=raw, origin=self.ctx.text)
+                option = image_option_node(starts[i], ends[i], "caption", "", raw, self.ctx.text)
                 caption_index = len(options)
             option.span = (starts[i], ends[i])
             options.append(option)
@@ -452,8 +477,7 @@ class ConstructBuilder:
         low = word  # image option words are case-sensitive (MediaWiki's img_* magic words)
         option = exact.get(low)
         if option is not None:
-            return ImageOption((0, 0), kind=OPTION_KIND.get(option, "other"), name=option, value=option,
-                               origin=self.ctx.text)
+            return image_option_node(0, 0, OPTION_KIND.get(option, "other"), option, option, self.ctx.text)
         for pre, post, option in patterns:
             if low.startswith(pre) and low.endswith(post) and len(low) >= len(pre) + len(post):
                 value = word[len(pre) : len(word) - len(post)] if post else word[len(pre) :]
@@ -471,8 +495,8 @@ class ConstructBuilder:
                     # plain text (a free URL included): check the target now
                     if not valid_link_option(self.ctx, value.strip()):
                         return None  # no link target: the part is a caption (MediaWiki)
-                return ImageOption((0, 0), kind=OPTION_KIND.get(option, "other"), name=option,
-                                       value=value.strip(), origin=self.ctx.text)
+                return image_option_node(0, 0, OPTION_KIND.get(option, "other"), option, value.strip(),
+                                         self.ctx.text)
         return None
 
     # ------------------------------------------------------------------ [url text]
@@ -484,8 +508,7 @@ class ConstructBuilder:
         if "<!--" in url:
             url = _COMMENT.sub("", url)  # the preprocessor removed them before links were read
         kind: ExternalLinkKind = "bracketed" if frame.text_start < close else "autonumber"
-        return ExternalLink((frame.start, close + 1), url=url, kind=kind, children=children,
-                            origin=self.ctx.text)
+        return external_link_node(frame.start, close + 1, url, kind, children, self.ctx.text)
 
     # ------------------------------------------------------------------ <ref>...</ref>
 
@@ -494,7 +517,7 @@ class ConstructBuilder:
         ctx = self.ctx
         attrs = tag_attributes(ctx, self.passes.scan, attr_start, attr_end)
         if self_closing:
-            return ExtensionTag((s, e), name=name, attrs=attrs, content=None, closed=True, origin=self.ctx.text)
+            return extension_tag_node(s, e, name, attrs, None, [], True, self.ctx.text)
         limit = ctx.no_close_after.get(name)
         if limit is not None and e >= limit:
             return None
@@ -525,8 +548,7 @@ class ConstructBuilder:
                     children = self.passes.blocks(inner, "lines")
                 finally:
                     ctx.depth -= 1
-        return ExtensionTag((s, end), name=name, attrs=attrs, content=content,
-                            children=children, closed=closed, origin=self.ctx.text)
+        return extension_tag_node(s, end, name, attrs, content, children, closed, self.ctx.text)
 
 
 #: include directives MediaWiki's preprocessor lets run to the end of the text when unclosed

@@ -16,7 +16,7 @@ No stage imports or constructs another: each gets the driver as its
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, Final, Sequence
 
 from ..ast import Document, Node, Redirect, Text, WikiLink
 from ..config import Limits, SiteConfig
@@ -26,12 +26,15 @@ from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
 from .context import Context
 from .headings import Headings
-from .items import (NT, ContainerState, Entry, Item, Splice, TagTok, Tok, add_nodes, flatten,
-                    split_lines, to_nodes)
+from .interfaces import Reentry
+from .items import (NT, ContainerState, Entry, Item, Line, Splice, TagTok, Tok, add_nodes,
+                    first_tok_kind, flatten, split_lines, to_nodes)
+from .node_factory import text_node
 from .paragraphs import wrap_paragraphs
 from .quotes import do_quotes
 from .tables import Tables
 from .tag_pairing import TagPairing
+from .tags import BLOCK_TAGS
 
 #: The block passes over one container, in MediaWiki's order (each reads and writes the
 #: container's :class:`~.items.ContainerState`).
@@ -53,12 +56,16 @@ INLINE_PASSES = (
 # a line's table cell re-enters the block passes after the tables pass
 _AFTER_TABLES = BLOCK_PASSES.index("tables") + 1
 # token kinds that are plain text wherever they stand (no line, quote or tag meaning)
-_PLAIN_KINDS = frozenset({"text", "pipe", "eq", "excl"})
+_PLAIN_KINDS: Final = frozenset({"text", "pipe", "eq", "excl"})
+# first token kinds of a line that the block passes treat as block markup
+_LINE_BLOCK_KINDS: Final = frozenset({"table_open", "heading_start", "list_prefix", "hr"})
+# those that make block_levels.raw_line hand a line to block_levels.line
+_RAW_LINE_BLOCK_KINDS: Final = frozenset({"heading_start", "list_prefix", "hr"})
 
 BlockPass = Callable[[ContainerState], None]
 
 
-class Parser:
+class Parser(Reentry):
     """The stages of one parse, wired together; the :class:`~.interfaces.Reentry` every
     stage calls to parse a region or a sub-container."""
 
@@ -94,30 +101,50 @@ class Parser:
             it = items[0]
             if type(it) is Tok:
                 if it.kind in _PLAIN_KINDS:
-                    s, e = it.start, it.end
-                    return [Text((s, e), value=self.text[s:e], origin=self.text)]
+                    return [text_node(it.start, it.end, self.text)]
             elif not isinstance(it, (Tok, Splice)):
                 return [it]
         flat = flatten(items)
         if not flat:
             return []
         if mode != "doc":
-            # fast path (most template arguments): only text and finished constructs
+            # one look at the items: only text and finished constructs (most template
+            # arguments), or one line without block markup
+            plain = True
+            one_line = True
             for it in flat:
-                if type(it) is Tok and it.kind not in _PLAIN_KINDS:
-                    break
-                if type(it) is TagTok:
-                    break
-            else:
+                if type(it) is Tok:
+                    kind = it.kind
+                    if kind == "nl":
+                        plain = one_line = False
+                        break
+                    if kind not in _PLAIN_KINDS:
+                        plain = False
+                elif type(it) is TagTok:
+                    plain = False
+                    if it.name in BLOCK_TAGS:
+                        one_line = False
+                        break
+            if plain:
                 return to_nodes(flat, self.text)
-        if mode == "inline":
-            return self.inline(flat)
+            if mode == "inline":
+                return self.inline(flat)
+            if mode == "lines" and one_line and first_tok_kind(flat) not in _LINE_BLOCK_KINDS:
+                # what the block passes make of one line of a "lines" container: its inline
+                # content (no table, heading, list or rule starts it; no block tag to pair)
+                return self.inline(flat)
         state = ContainerState(flat, mode, first_raw=first_raw, last_raw=last_raw, top=top)
         for run in self.block_passes:
             run(state)
         return state.nodes
 
     def line_blocks(self, entries: list[Entry], mode: str, *, first_raw: bool = False) -> list[Node]:
+        if first_raw and len(entries) == 1:
+            # most table cells and captions: one line that shares its marker's line, without
+            # a heading, list or rule at its start: its inline content (block_levels.raw_line)
+            line = entries[0]
+            if type(line) is Line and first_tok_kind(line.items) not in _RAW_LINE_BLOCK_KINDS:
+                return self.inline(line.items) if line.items else []
         state = ContainerState([], mode, first_raw=first_raw)
         state.entries = entries
         for run in self._line_passes:
@@ -125,8 +152,17 @@ class Parser:
         return state.nodes
 
     def inline(self, items: list[NT]) -> list[Node]:
-        items = self.tag_pairing.pair_inline_tags(items)
-        items = do_quotes(items, self.text)
+        tags = quotes = False
+        for it in items:
+            if type(it) is Tok:
+                if it.kind == "quotes":
+                    quotes = True
+            elif type(it) is TagTok:
+                tags = True
+        if tags:
+            items = self.tag_pairing.pair_inline_tags(items)
+        if quotes:
+            items = do_quotes(items, self.text)
         return to_nodes(items, self.text)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Sequence, Union, cast
 
 from ..ast import Comment, Node, Text
+from .node_factory import text_node, text_value_node
 
 
 class Tok:
@@ -87,7 +88,7 @@ def item_end(item: Node | Tok) -> int:
     return item.end if isinstance(item, Tok) else item.span[1]
 
 
-def to_nodes(items: Sequence[NT], text: str) -> list[Node]:
+def to_nodes(items: list[NT], text: str) -> list[Node]:
     """Tokens become Text (adjacent ones merged); nodes are kept."""
     out: list[Node] = []
     run_start = -1
@@ -98,15 +99,15 @@ def to_nodes(items: Sequence[NT], text: str) -> list[Node]:
                 run_end = it.end
             else:
                 if run_start >= 0:
-                    out.append(Text((run_start, run_end), value=text[run_start:run_end], origin=text))
+                    out.append(text_node(run_start, run_end, text))
                 run_start, run_end = it.start, it.end
         else:
             if run_start >= 0:
-                out.append(Text((run_start, run_end), value=text[run_start:run_end], origin=text))
+                out.append(text_node(run_start, run_end, text))
                 run_start = -1
             out.append(it)
     if run_start >= 0:
-        out.append(Text((run_start, run_end), value=text[run_start:run_end], origin=text))
+        out.append(text_node(run_start, run_end, text))
     return out
 
 
@@ -120,7 +121,7 @@ def add_nodes(target: list[Node], nodes: Sequence[Node]) -> None:
         last = target[-1]
         first = nodes[0]
         if type(last) is Text and type(first) is Text and last.span[1] == first.span[0]:
-            target[-1] = Text((last.span[0], first.span[1]), value=last.value + first.value, origin=last.origin)
+            target[-1] = text_value_node(last.span[0], first.span[1], last.value + first.value, last.origin)
             target.extend(nodes[1:])
             return
     target.extend(nodes)
@@ -128,14 +129,14 @@ def add_nodes(target: list[Node], nodes: Sequence[Node]) -> None:
 
 def newline_text(nl: Tok, text: str) -> Text:
     """The Text of a newline token kept in the tree."""
-    return Text((nl.start, nl.end), value="\n", origin=text)
+    return text_value_node(nl.start, nl.end, "\n", text)
 
 
 class Frame:
     """An open bracket construct of the bracket pass.  ``kind``: root, brace, link, extlink."""
 
     __slots__ = ("kind", "start", "count", "parts", "part_starts", "seps", "eqs", "url_end",
-                 "text_start", "nest", "tables")
+                 "text_start", "nest", "tables", "opener", "close_end")
 
     def __init__(self, kind: str, start: int, count: int = 0) -> None:
         self.kind = kind
@@ -151,6 +152,10 @@ class Frame:
         self.text_start = 0  # extlink: where the label starts; link: -1 if no title can follow
         self.nest = 0  # brace: levels already built inside this one run ({{{{{{x}}}}}})
         self.tables = 0  # file link: tables open in its caption (their '|' separate nothing)
+        # link/extlink whose opener holds comments ('[<!---->[', '[<!---->http://'): its
+        # items, brackets and comments, up to the target or URL; None otherwise
+        self.opener: list[NT] | None = None
+        self.close_end = -1  # link closed by ']<!---->]': where that markup ends
 
 
 # ---------------------------------------------------------------------- lines and blocks

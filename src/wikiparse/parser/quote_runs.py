@@ -7,42 +7,169 @@ then after a space).  The state machine then emits the same open/close sequence 
 emits; it is well nested by construction, so a stack builds Bold/Italic nodes from it.  Used by
 the quotes pass and by the definition-list term split (which needs to know which colons sit
 inside bold or italic text).
+
+MediaWiki reads quotes after its preprocessor removed the comments, so a run of apostrophes
+continues across comments (``'<!---->''b'''`` is bold): a run is the apostrophes of adjacent
+quote tokens and single ``'`` with only comments between them (:class:`QuoteRun`).  The
+comments of a run stay nodes, in the innermost node whose span holds them: a node opened by
+the run's markup holds the comments after its opening apostrophe, a node closed by it those
+before its closing one (docs/ast.md, "Comments inside markup").
 """
 
 from __future__ import annotations
 
 from typing import Callable, Union
 
-from ..ast import Bold, Italic, Node
+from ..ast import Bold, Comment, Italic, Node
 from .items import Tok, item_end
 
 Item = Union[Node, Tok]
 
 
+class QuoteRun:
+    """One run of apostrophes as MediaWiki sees it: ``pieces``, the source spans of its
+    apostrophes (more than one when comments sit between them), and those ``comments``."""
+
+    __slots__ = ("pieces", "comments", "n")
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[int, int]] = []
+        self.comments: list[Node] = []
+        self.n = 0
+
+    def before(self, j: int) -> int:
+        """Where apostrophe ``j`` (0-based) starts; the run's end for ``j == n``."""
+        for s, e in self.pieces:
+            if j < e - s:
+                return s + j
+            j -= e - s
+        return self.pieces[-1][1]
+
+    def after(self, j: int) -> int:
+        """Where apostrophe ``j - 1`` ends (the run's start for ``j == 0``)."""
+        if j <= 0:
+            return self.pieces[0][0]
+        for s, e in self.pieces:
+            if j <= e - s:
+                return s + j
+            j -= e - s
+        return self.pieces[-1][1]
+
+    def spans(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The source spans of apostrophes ``a`` to ``b - 1``, one per piece."""
+        out: list[tuple[int, int]] = []
+        k = 0
+        for s, e in self.pieces:
+            lo, hi = max(a, k), min(b, k + e - s)
+            if lo < hi:
+                out.append((s + lo - k, s + hi - k))
+            k += e - s
+        return out
+
+
+def _is_apostrophes(it: Item, text: str) -> bool:
+    if type(it) is not Tok:
+        return False
+    if it.kind == "quotes":
+        return True
+    return it.kind == "text" and text.count("'", it.start, it.end) == it.end - it.start
+
+
+def _joined_runs(items: list[Item], text: str) -> list[Item | QuoteRun]:
+    """``items`` with each run of apostrophes that continues across comments (or adjacent
+    apostrophe tokens) replaced by one :class:`QuoteRun`; a quote token alone stays as it is."""
+    out: list[Item | QuoteRun] = []
+    i = 0
+    n = len(items)
+    while i < n:
+        it = items[i]
+        if not _is_apostrophes(it, text):
+            out.append(it)
+            i += 1
+            continue
+        # the group: apostrophe tokens with only comments between them
+        j = i + 1
+        last = i
+        while j < n:
+            nxt = items[j]
+            if type(nxt) is Comment:
+                j += 1
+            elif _is_apostrophes(nxt, text):
+                last = j
+                j += 1
+            else:
+                break
+        if last == i:
+            out.append(it)
+            i += 1
+            continue
+        run = QuoteRun()
+        for k in range(i, last + 1):
+            x = items[k]
+            if type(x) is Tok:
+                if run.pieces and run.pieces[-1][1] == x.start:
+                    run.pieces[-1] = (run.pieces[-1][0], x.end)
+                else:
+                    run.pieces.append((x.start, x.end))
+                run.n += x.end - x.start
+            else:
+                run.comments.append(x)  # type: ignore[arg-type]
+        if run.n >= 2:
+            out.append(run)
+        else:
+            out.extend(items[i : last + 1])
+        i = last + 1
+    return out
+
+
 def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], list[Node]]) -> list[Item]:
     """Replace quote tokens of one line by Bold/Italic nodes; ``finish`` turns the items inside
     a formatting node into nodes."""
-    runs = [i for i, it in enumerate(items) if isinstance(it, Tok) and it.kind == "quotes"]
+    has_comment = False
+    has_quotes = False
+    for it in items:
+        if type(it) is Comment:
+            has_comment = True
+        elif type(it) is Tok and it.kind == "quotes":
+            has_quotes = True
+    if not has_quotes and not has_comment:
+        return items
+    seq: list[Item | QuoteRun] = _joined_runs(items, text) if has_comment else list(items)
+    runs: list[int] = []
+    for i, entry in enumerate(seq):
+        if type(entry) is QuoteRun:
+            runs.append(i)
+        elif type(entry) is Tok and entry.kind == "quotes":
+            run = QuoteRun()
+            run.pieces.append((entry.start, entry.end))
+            run.n = entry.end - entry.start
+            seq[i] = run
+            runs.append(i)
     if not runs:
         return items
-    # 1. classify each run: (index, start of the markup, length 2/3/5); extra apostrophes -> text
+    # where each comment of the line starts, by its end: the characters before a run are read
+    # as MediaWiki reads them, without comments
+    comment_starts = {c.span[1]: c.span[0] for c in items if type(c) is Comment} if has_comment else {}
+
+    def skip_comments(p: int) -> int:
+        while p in comment_starts:
+            p = comment_starts[p]
+        return p
+
+    # 1. classify each run: (index of its first markup apostrophe, markup length 2/3/5); the
+    # apostrophes before that index are text
     marks: dict[int, tuple[int, int]] = {}
-    extra: dict[int, Tok] = {}
     numitalics = numbold = 0
     for i in runs:
-        tok = items[i]
-        assert isinstance(tok, Tok)
-        n = tok.end - tok.start
-        start = tok.start
+        r = seq[i]
+        assert type(r) is QuoteRun
+        n = r.n
+        x = 0
         if n == 4:
-            extra[i] = Tok("text", start, start + 1)
-            start += 1
-            n = 3
+            x, n = 1, 3
         elif n > 5:
-            extra[i] = Tok("text", start, start + n - 5)
-            start += n - 5
-            n = 5
-        marks[i] = (start, n)
+            x, n = n - 5, 5
+        marks[i] = (x, n)
         if n == 2:
             numitalics += 1
         elif n == 3:
@@ -53,11 +180,15 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     if numitalics % 2 == 1 and numbold % 2 == 1:
         firstsingle = firstmulti = firstspace = -1
         for i in runs:
-            start, n = marks[i]
+            x, n = marks[i]
             if n != 3:
                 continue
-            x1 = text[start - 1] if start >= 1 else ""
-            x2 = text[start - 2] if start >= 2 else ""
+            r = seq[i]
+            assert type(r) is QuoteRun
+            p = skip_comments(r.before(x))
+            x1 = text[p - 1] if p >= 1 else ""
+            p2 = skip_comments(p - 1) if p >= 1 else 0
+            x2 = text[p2 - 1] if p2 >= 1 else ""
             if x1 == " ":
                 if firstspace < 0:
                     firstspace = i
@@ -68,25 +199,32 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
                 firstmulti = i
         chosen = firstsingle if firstsingle >= 0 else firstmulti if firstmulti >= 0 else firstspace
         if chosen >= 0:
-            start, _ = marks[chosen]
-            prev = extra.get(chosen)
-            extra[chosen] = Tok("text", prev.start if prev else start, start + 1)
-            marks[chosen] = (start + 1, 2)
+            x, _ = marks[chosen]
+            marks[chosen] = (x + 1, 2)
 
     # 2. run MediaWiki's state machine, building nodes with a stack
     out: list[Item] = []
     stack: list[tuple[str, int, list[Item]]] = []  # (kind 'b'/'i', start, items)
-    both: tuple[int, list[Item]] | None = None  # the pending ''''' and what followed it
+    # the pending ''''' (its run, markup index, its comments) and what followed it
+    both: tuple[QuoteRun, int, list[Node], list[Item]] | None = None
+    pending: list[Node] = []  # comments of the current run not placed yet, the last first
 
     def target() -> list[Item]:
         if both is not None:
-            return both[1]
+            return both[3]
         return stack[-1][2] if stack else out
 
+    def flush(o: int) -> None:
+        """The run's comments before offset ``o`` go where the items are going now."""
+        while pending and pending[-1].span[1] <= o:
+            target().append(pending.pop())
+
     def open_(kind: str, start: int) -> None:
+        flush(start)
         stack.append((kind, start, []))
 
     def close(kind: str, end: int) -> None:
+        flush(end)
         k, start, inner = stack.pop()
         assert k == kind
         node: Node = (Bold if k == "b" else Italic)((start, end), children=finish(inner), origin=text)
@@ -97,14 +235,34 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             return "both"
         return "".join(k for k, _, _ in stack)
 
-    for idx, it in enumerate(items):
-        if idx not in marks:
-            target().append(it)
+    def resolve_both(first: str) -> None:
+        """Open the pending ''''' as ``first`` then the other kind (bold is 3 apostrophes,
+        italic 2), with its comments and the items that followed it."""
+        nonlocal both, pending
+        assert both is not None
+        brun, bx, bcomments, buf = both
+        both = None
+        outer = pending
+        pending = bcomments
+        open_(first, brun.before(bx))
+        split = bx + (3 if first == "b" else 2)
+        open_("i" if first == "b" else "b", brun.before(split))
+        flush(1 << 62)
+        pending = outer
+        stack[-1][2].extend(buf)
+
+    for idx, entry in enumerate(seq):
+        if not isinstance(entry, QuoteRun):
+            target().append(entry)
             continue
-        if idx in extra:
-            target().append(extra[idx])
-        start, n = marks[idx]
-        end = start + n
+        r = entry
+        pending = r.comments[::-1]
+        x, n = marks[idx]
+        for s, e in r.spans(0, x):  # apostrophes shown as text
+            flush(s)
+            target().append(Tok("text", s, e))
+        start = r.before(x)
+        end = r.after(x + n)
         st = state()
         if n == 2:
             if st == "i":
@@ -116,12 +274,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
                 close("i", end)
                 open_("b", end)
             elif st == "both":
-                assert both is not None
-                bstart, buf = both
-                both = None
-                open_("b", bstart)
-                open_("i", bstart + 3)
-                stack[-1][2].extend(buf)
+                resolve_both("b")
                 close("i", end)
             else:
                 open_("i", start)
@@ -135,50 +288,39 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             elif st == "ib":
                 close("b", end)
             elif st == "both":
-                assert both is not None
-                bstart, buf = both
-                both = None
-                open_("i", bstart)
-                open_("b", bstart + 2)
-                stack[-1][2].extend(buf)
+                resolve_both("i")
                 close("b", end)
             else:
                 open_("b", start)
         else:
             if st == "b":
-                close("b", start + 3)
-                open_("i", start + 3)
+                close("b", r.after(x + 3))
+                open_("i", r.before(x + 3))
             elif st == "i":
-                close("i", start + 2)
-                open_("b", start + 2)
+                close("i", r.after(x + 2))
+                open_("b", r.before(x + 2))
             elif st == "bi":
-                close("i", start + 2)
+                close("i", r.after(x + 2))
                 close("b", end)
             elif st == "ib":
-                close("b", start + 3)
+                close("b", r.after(x + 3))
                 close("i", end)
             elif st == "both":
-                assert both is not None
-                bstart, buf = both
-                both = None
-                open_("i", bstart)
-                open_("b", bstart + 2)
-                stack[-1][2].extend(buf)
-                close("b", start + 3)
+                resolve_both("i")
+                close("b", r.after(x + 3))
                 close("i", end)
             else:
-                both = (start, [])
+                flush(start)
+                both = (r, x, pending, [])
+                pending = []
+        flush(1 << 62)
     # 3. close what is still open at the end of the line
     line_end = item_end(items[-1])
     if both is not None:
-        bstart, buf = both
-        both = None
-        open_("b", bstart)
-        open_("i", bstart + 3)
-        stack[-1][2].extend(buf)
+        resolve_both("b")
     while stack:
         close(stack[-1][0], line_end)
     return out
 
 
-__all__ = ["apply_quotes"]
+__all__ = ["QuoteRun", "apply_quotes"]

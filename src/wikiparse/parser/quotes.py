@@ -1,11 +1,11 @@
 """Bold and italic: the inline pass running MediaWiki's doQuotes (``quote_runs.py``) on each
-line of a run."""
+line of a run (apostrophes separated only by comments are one run)."""
 
 from __future__ import annotations
 
 from typing import Union
 
-from ..ast import Node
+from ..ast import Comment, Node
 from .items import Tok, to_nodes
 from .quote_runs import apply_quotes
 
@@ -16,8 +16,8 @@ def do_quotes(items: list[Item], text: str) -> list[Item]:
     """Inline pass: the quote runs of every line of ``items`` turned into Bold/Italic nodes
     (lines end at newline tokens; nothing crosses them)."""
     for it in items:
-        if type(it) is Tok and it.kind == "quotes":
-            break
+        if (type(it) is Tok and it.kind == "quotes") or type(it) is Comment:
+            break  # a comment may join single apostrophes into a run
     else:
         return items
 

@@ -40,6 +40,18 @@ class Tables:
         stack: list[_TableBuilder] = []
         for line in lines:
             first = first_tok_kind(line.items)
+            if first is None or first == "list_prefix":
+                opener = _opener_after_comments(line, self.text)
+                if opener is not None:  # the comments before '{|' stay beside the table
+                    first = "table_open"
+                    if opener is not line and isinstance(line.items[0], Comment):
+                        head = line.items[: len(line.items) - len(opener.items)]
+                        head_line = Line(head, line.start, item_end(head[-1]), None)
+                        if stack:
+                            stack[-1].transparent(head_line)
+                        else:
+                            out.append(head_line)
+                    line = opener
             if first == "table_open":
                 if len(stack) + self.ctx.depth >= self.ctx.limits.max_depth:
                     self.ctx.diag("limit-depth", "tables nested too deep: kept as text",
@@ -98,9 +110,12 @@ class _TableBuilder:
         self.mode = "lines" if mode == "lines" else "doc"
         opener = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_open")
         idx = line.items.index(opener)
-        # ':{|' indents the table like a definition (MediaWiki: <dl><dd><table>)
-        self.indent = self.text.count(":", opener.start, opener.end)
-        self.start = opener.start
+        # ':{|' indents the table like a definition (MediaWiki: <dl><dd><table>); a ':'
+        # prefix before comments counts too (':<!-- c -->{|'), the comments are markup
+        marks = [it for it in line.items[: idx + 1]
+                 if isinstance(it, Tok) and it.kind in ("list_prefix", "table_open")]
+        self.indent = sum(self.text.count(":", t.start, t.end) for t in marks)
+        self.start = marks[0].start
         self.end = line.end
         self.attrs = attributes_from_items(ctx, line.items[idx + 1 :])
         self.attr_nodes = [it for it in line.items[:idx] if not isinstance(it, Tok)]
@@ -388,6 +403,27 @@ def _joined(head: list[Node], tail: list[Node]) -> list[Node]:
     joined = list(head)
     add_nodes(joined, tail)
     return joined
+
+
+def _opener_after_comments(line: Line, text: str) -> Line | None:
+    """The table opener of a line whose ``{|`` follows comments, MediaWiki having removed
+    them first: ``<!-- c -->{|`` (the opener is the line from ``{|`` on) or ``:<!-- c -->{|``
+    (the whole line, its ``:`` indenting the table); None for any other line."""
+    items = line.items
+    lead = comment_lead(items, text)
+    for j in range(lead, len(items)):
+        it = items[j]
+        if isinstance(it, Comment):
+            continue
+        if not isinstance(it, Tok):
+            return None
+        if it.kind == "table_open":
+            if j == lead:
+                return Line(items[j:], it.start, line.end, line.nl) if lead else None
+            return line if lead == 0 else None
+        if it.kind != "list_prefix" or text.count(":", it.start, it.end) != it.end - it.start:
+            return None
+    return None
 
 
 def _indented(table: Table, indent: int) -> Node:

@@ -7,7 +7,7 @@ Block-level elements (``div``, ``table``...) are paired across lines within thei
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Final, Union, cast
 
 from ..ast import (
     ExtensionTag, FileLink, Heading, HorizontalRule, List, Node, Paragraph, Preformatted, Table,
@@ -35,16 +35,58 @@ BLOCK_EXTENSION_TAGS = frozenset({"pre", "references", "gallery", "poem", "synta
 _BLOCK_NODES = (Table, Heading, List, HorizontalRule, Preformatted,
                 Paragraph)
 
+# what is_block_item asks of a node of each class: 0 never a block, 1 always, 2 a Tag (by
+# name), 3 an ExtensionTag (by name), 4 a FileLink (by its options).  One dict lookup on the
+# exact class instead of a chain of isinstance calls; a class not listed (a subclass defined
+# later) takes the isinstance chain.
+_NEVER, _ALWAYS, _TAG, _EXTENSION, _FILE = 0, 1, 2, 3, 4
+
+
+def _node_class_kind(cls: type) -> int:
+    if issubclass(cls, Tag):
+        return _TAG
+    if issubclass(cls, ExtensionTag):
+        return _EXTENSION
+    if issubclass(cls, FileLink):
+        return _FILE
+    return _ALWAYS if issubclass(cls, _BLOCK_NODES) else _NEVER
+
+
+def _node_classes() -> dict[type, int]:
+    kinds: dict[type, int] = {}
+    todo: list[type] = [Node]
+    while todo:
+        cls = todo.pop()
+        if cls not in kinds:
+            kinds[cls] = _node_class_kind(cls)
+            todo.extend(cls.__subclasses__())
+    return kinds
+
+
+_NODE_KIND: Final[dict[type, int]] = _node_classes()
+
 
 def is_block_item(it: Union[Node, Tok]) -> bool:
     """A block-level node or block tag token (its line gets no paragraph)."""
     if isinstance(it, Tok):
-        return isinstance(it, TagTok) and (it.name in BLOCK_TAGS or it.name in ("hr", "pre"))
-    if isinstance(it, Tag):
-        return it.name in BLOCK_TAGS or it.name in ("hr", "pre")
-    if isinstance(it, ExtensionTag):
-        return it.name in BLOCK_EXTENSION_TAGS
-    if isinstance(it, FileLink):
-        # thumbnails, framed and aligned images are figures (block elements)
-        return not it.is_media and (it.format in ("thumb", "frame") or it.align is not None)
-    return isinstance(it, _BLOCK_NODES)
+        if isinstance(it, TagTok):
+            name = it.name
+            return name in BLOCK_TAGS or name == "hr" or name == "pre"
+        return False
+    kind = _NODE_KIND.get(type(it), -1)
+    if kind == _NEVER:
+        return False
+    if kind == _ALWAYS:
+        return True
+    if kind < 0:
+        kind = _node_class_kind(type(it))
+        if kind == _NEVER or kind == _ALWAYS:
+            return kind == _ALWAYS
+    if kind == _TAG:
+        name = cast(Tag, it).name
+        return name in BLOCK_TAGS or name == "hr" or name == "pre"
+    if kind == _EXTENSION:
+        return cast(ExtensionTag, it).name in BLOCK_EXTENSION_TAGS
+    # thumbnails, framed and aligned images are figures (block elements)
+    link = cast(FileLink, it)
+    return not link.is_media and (link.format in ("thumb", "frame") or link.align is not None)

@@ -11,8 +11,8 @@ import re
 
 from ..ast import Comment, ExternalLink, Node, Text
 from .context import Context
-from .items import Frame
-from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, closes_with_pipes, comment_end,
+from .items import Frame, Item, Splice, Tok
+from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, closes_with_pipes, comment_end, inner_protocol,
                    free_url_stop, heading_end_left_out, ipv6_host_end, strip_comments,
                    trailing_punctuation_start, url_pieces)
 
@@ -30,6 +30,7 @@ class UrlReader:
         self.line_start = 0  # where the current line starts (table-cell lines split on '|')
         self.end = 0  # end of the region
         self.no_comment_close = -1  # no '-->' after this offset in the region (when >= 0)
+        self.link_depth = 0  # open [[ frames: no free URLs or magic links inside a link
 
     def _url_end(self, stack: list[Frame], s: int, e: int, bracketed: bool = False) -> int:
         """End of a URL matched up to ``e``: '|' is a URL character where no template or link
@@ -68,6 +69,20 @@ class UrlReader:
         if after < 0:
             self.no_comment_close = pos
         return after
+
+    def comments_at(self, pos: int) -> tuple[list[Comment], int]:
+        """The closed comments one after another at ``pos``, as nodes, and where the last one
+        ends (``pos`` when there is none).  Bracket runs continue across them (the
+        preprocessor removes comments before links are read)."""
+        text = self.ctx.text
+        found: list[Comment] = []
+        while True:
+            after = self._comment_end(pos)
+            if after < 0:
+                return found, pos
+            found.append(Comment((pos, after), value=text[pos + 4 : after - 3], closed=True,
+                                 origin=text))
+            pos = after
 
     def free_link(self, stack: list[Frame], s: int, e: int, extend: bool = True) -> ExternalLink | None:
         """A free URL starting at ``s`` (scanned up to ``e``), trailing punctuation left out,
@@ -108,3 +123,42 @@ class UrlReader:
                 children.append(Text((a, b), value=text[a:b], origin=text))
         return ExternalLink((s, url_end), url=strip_comments(url), kind="free",
                             children=children, origin=text)
+
+    def _free_url(self, stack: list[Frame], s: int, e: int) -> int:
+        """A FREE_URL token at ``s``: a free link, a candidate inside a ``[url`` label, or
+        text; returns where reading goes on."""
+        top = stack[-1]
+        cur = top.parts[-1]
+        colon = self.ctx.text.index(":", s, e)
+        node = None
+        if top.kind == "extlink" and not self.link_depth and self.ctx.protocol_re.match(self.ctx.text, s, e):
+            # no link inside a link's label; but if the '[url' never closes, this one is free
+            end = self._url_end(stack, s, e)
+            cur.append(Tok("url_candidate", s, end))
+            return end
+        if top.kind != "extlink" and not self.link_depth:
+            node = self.free_link(stack, s, e)
+            if node is None:
+                inner = inner_protocol(self.ctx.text, s, colon, self.ctx.protocol_re)
+                if inner > s:
+                    # 'ok-http://x', 'svn+ssh://x': MediaWiki's URLs start at a word boundary,
+                    # so the protocol inside the scheme-like run starts one
+                    cur.append(Tok("text", s, inner))
+                    return inner
+        if node is None:
+            cur.append(Tok("text", s, colon + 1))
+            return colon + 1
+        cur.append(node)
+        return node.span[1]
+
+    def _resolve_candidates(self, stack: list[Frame], part: list[Item]) -> None:
+        """URLs seen inside a '[url' label whose ']' never came: free links after all."""
+        for i, it in enumerate(part):
+            if type(it) is Tok and it.kind == "url_candidate":
+                link = self.free_link(stack, it.start, it.end, extend=False)
+                if link is None:
+                    part[i] = Tok("text", it.start, it.end)
+                elif link.span[1] < it.end:
+                    part[i] = Splice([link, Tok("text", link.span[1], it.end)])
+                else:
+                    part[i] = link

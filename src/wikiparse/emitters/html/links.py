@@ -13,6 +13,7 @@ from ..base import Visiting
 from .base import HtmlBase, wiki_urlencode
 from .sanitizer import clean_url, decode_entities, escape_attr, escape_text, safe_url
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 # MediaWiki's EXT_IMAGE_REGEX: an http(s) URL whose last segment names a gif/png/jpg/jpeg
 _EXTERNAL_IMAGE = re.compile(
@@ -57,8 +58,10 @@ class LinkRules(HtmlBase):
         shown = node.target
         if self.source and not node.has_text:
             close = node.end - len(node.trail) - 2
-            if self.source.startswith("]]", close):
+            if self.source.startswith("]]", close) and self.source.startswith("[[", node.start):
                 shown = self.source[node.start + 2 : close]
+                if "<!--" in shown:
+                    shown = _COMMENT.sub("", shown)  # removed before MediaWiki reads links
         shown = shown.lstrip(" ")
         if node.leading_colon and shown.startswith(":"):
             shown = shown[1:]

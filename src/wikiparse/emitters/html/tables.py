@@ -78,10 +78,21 @@ class TableRules(HtmlBase):
 
     def _loose(self, cell: ast.TableCell) -> bool:
         """Is the cell content outside any cell?  Its source starts without ``|`` or ``!``
-        (``{{`` aside: a template may write the cell markup); a nested ``{|`` counts."""
+        (``{{`` aside: a template may write the cell markup; comments before it aside); a
+        nested ``{|`` counts."""
         source, start = self.source, cell.span[0]
         if not source or start >= len(source):
             return False
+        while source.startswith("<!--", start):
+            # comments before the marker: MediaWiki removed them before reading the table
+            close = source.find("-->", start + 4)
+            if close < 0:
+                break
+            start = close + 3
+            while start < len(source) and source[start] in " \t":
+                start += 1
+            if start >= len(source):
+                return False
         first = source[start]
         return first not in "|!{" or source.startswith("{|", start)
 

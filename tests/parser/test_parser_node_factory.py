@@ -1,0 +1,62 @@
+"""The parser's fast node constructors (parser/node_factory.py) build exactly the node the class's
+own constructor builds: every data-class field set, to the same value.  A class that gains a
+field the factory does not set fails here (reading the unset slot raises)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Callable
+
+import pytest
+
+from wikiparse.ast import (Attribute, ExtensionTag, ExternalLink, ImageOption, LanguageLink, Node, Parameter,
+                           Template, Text, WikiLink)
+from wikiparse.parser import node_factory as nf
+
+SRC = "abcdefghij"
+KIDS: list[Node] = [Text((0, 1), value="a", origin=SRC)]
+
+
+def _fields(node: Node) -> dict[str, Any]:
+    return {f.name: getattr(node, f.name) for f in dataclasses.fields(node)}
+
+
+CASES: list[tuple[str, Callable[[], Node], Callable[[], Node]]] = [
+    ("text", lambda: nf.text_node(2, 5, SRC), lambda: Text((2, 5), value="cde", origin=SRC)),
+    ("text_value", lambda: nf.text_value_node(1, 3, "\n", None), lambda: Text((1, 3), value="\n")),
+    ("parameter", lambda: nf.parameter_node(0, 4, "x", True, KIDS, [], SRC),
+     lambda: Parameter((0, 4), name="x", showkey=True, name_nodes=KIDS, value=[], origin=SRC)),
+    ("template", lambda: nf.template_node(0, 9, "T", KIDS, [], SRC),
+     lambda: Template((0, 9), name="T", name_nodes=KIDS, params=[], origin=SRC)),
+    ("wikilink", lambda: nf.wikilink_node(0, 9, "a#b", "A", 4, "b", "wikt", KIDS, True, "s", True, [], SRC),
+     lambda: WikiLink((0, 9), target="a#b", title="A", namespace=4, fragment="b", interwiki="wikt",
+                      children=KIDS, has_text=True, trail="s", leading_colon=True, target_nodes=[],
+                      origin=SRC)),
+    ("extension_tag", lambda: nf.extension_tag_node(0, 9, "ref", [], "x", KIDS, False, SRC),
+     lambda: ExtensionTag((0, 9), name="ref", attrs=[], content="x", children=KIDS, closed=False,
+                          origin=SRC)),
+    ("external_link", lambda: nf.external_link_node(1, 8, "http://x", "autonumber", [], SRC),
+     lambda: ExternalLink((1, 8), url="http://x", kind="autonumber", children=[], origin=SRC)),
+    ("attribute", lambda: nf.attribute_node((2, 6), "id", "v", "'", SRC),
+     lambda: Attribute((2, 6), name="id", value="v", quote="'", origin=SRC)),
+    ("image_option", lambda: nf.image_option_node(3, 7, "size", "width", "20", SRC),
+     lambda: ImageOption((3, 7), kind="size", name="width", value="20", origin=SRC)),
+    ("language_link", lambda: nf.language_link_node(0, 9, "de", "Berlin", "de:Berlin", SRC),
+     lambda: LanguageLink((0, 9), lang="de", title="Berlin", target="de:Berlin", origin=SRC)),
+]
+
+
+@pytest.mark.parametrize("name,fast,slow", CASES, ids=[c[0] for c in CASES])
+def test_factory_sets_every_field_as_the_constructor(name: str, fast: Callable[[], Node],
+                                                      slow: Callable[[], Node]) -> None:
+    built, expected = fast(), slow()
+    assert type(built) is type(expected)
+    assert _fields(built) == _fields(expected)
+    assert repr(built) == repr(expected)
+
+
+def test_factory_nodes_get_fresh_default_lists() -> None:
+    # the parser passes its own lists; nothing is shared between two nodes it did not share
+    a = nf.parameter_node(0, 1, "1", False, [], [], SRC)
+    b = nf.parameter_node(0, 1, "1", False, [], [], SRC)
+    assert a.name_nodes is not b.name_nodes
