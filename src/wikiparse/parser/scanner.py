@@ -23,7 +23,8 @@ token; :meth:`FastScanner.step` reads one token as a small-int kind (``K_*``) an
 * ``TEXT`` is ``(?:(?!LOOK)[^STOP]){1,N}``: its lookahead (a URL scheme ``word:`` or a magic
   link's keyword at a word start) is checked before every character.  It can only match where
   a ``:`` or a keyword lies ahead, so a run of ``[^STOP]`` that stops at every ``:`` and every
-  keyword (a charset loop, no per-character lookahead and no ``\w`` test) is the token unless
+  keyword (its first characters read by a loop over a table, then a charset regex: no
+  per-character lookahead and no ``\w`` test) is the token unless
   it stopped at one of those; then the text from the start of the scheme-like run before it is
   read again with the exact chunked form ``(?:[^\w STOP]+|(?!LOOK)[^\W STOP]+)+``, which
   checks the lookahead once per word.  The grammar bounds a text token to ``N`` characters
@@ -131,6 +132,10 @@ KIND_NAMES: Final = (
 #: the item kind of a line-start token, by ``kind - K_TABLE_OPEN``
 LINE_TOK_KIND: Final = ("table_open", "table_close", "table_row", "table_caption", "hr",
                         "heading_start", "list_prefix", "line_space")
+#: TEXT runs are read by a loop up to this many characters, then by a regex
+_SHORT_RUN: Final = 160
+#: FastScanner.run_stop: a keyword's first letter (the run stops if the keyword follows)
+_KEYWORD_START: Final = 2
 #: an entry of FastScanner's per-character table: no shortcut, the alternation decides
 _BY_REGEX: Final = -1
 
@@ -153,7 +158,8 @@ class FastScanner:
 
     __slots__ = ("line_match", "line_codes", "inline_match", "inline_codes", "text",
                  "text_match", "text_run", "text_exact", "text_limit", "stop", "trigger",
-                 "scheme", "line_first", "action", "run_min", "run_max")
+                 "scheme", "line_first", "run_stop", "keyword_rests", "action", "run_min",
+                 "run_max")
 
     line_match: Callable[[str, int, int], re.Match[str] | None]
     line_codes: list[int]
@@ -165,6 +171,8 @@ class FastScanner:
     text_exact: Callable[[str, int, int], re.Match[str] | None]
     text_limit: int
     stop: bytes  # by character code (OTHER: beyond ASCII): 1 where no TEXT can start
+    run_stop: bytes  # ASCII: 1 where the run stops, _KEYWORD_START where it may (keyword_rests)
+    keyword_rests: list[tuple[str, ...]]
     trigger: bytes  # 1 where TEXT's lookahead may need a look (':', a keyword's first letter)
     scheme: bytes  # 1 for the characters of a URL scheme
     line_first: bytes  # 1 where a line-start terminal may start
@@ -211,6 +219,9 @@ class FastScanner:
             raise ValueError("TEXT's stops and URL schemes are expected to be ASCII")
         self.stop = bytes(c in stops for c in range(_OTHER + 1))
         self.trigger = bytes(c < _OTHER and chr(c) in ":" + firsts for c in range(_OTHER + 1))
+        self.run_stop = bytes(_KEYWORD_START if chr(c) in firsts
+                              else 1 if self.stop[c] or chr(c) == ":" else 0 for c in range(_OTHER))
+        self.keyword_rests = [tuple(k[1:] for k in keywords if k[0] == chr(c)) for c in range(_OTHER)]
         self.scheme = bytes(c in scheme for c in range(_OTHER + 1))
         # a line-start terminal is tried only at a character it can start with
         line_first: set[int] = set()
@@ -238,9 +249,27 @@ class FastScanner:
 
     def text_end(self, text: str, pos: int, endpos: int) -> int:
         """End of the TEXT token at ``pos`` within ``endpos`` (``pos``: none there)."""
-        m = self.text_run(text, pos, endpos)
-        assert m is not None  # the run may be empty
-        e = m.end()
+        # the run of text_run, read here for its first characters (most runs are short: a
+        # regex call costs more than a loop over them), then by the regex
+        e = pos
+        short = pos + _SHORT_RUN
+        if short > endpos:
+            short = endpos
+        stopped = False
+        run_stop = self.run_stop
+        while e < short:
+            c = ord(text[e])
+            if c < _OTHER:
+                t = run_stop[c]
+                if t and (t != _KEYWORD_START
+                          or text.startswith(self.keyword_rests[c], e + 1, endpos)):
+                    stopped = True
+                    break
+            e += 1
+        if not stopped and e < endpos:
+            m = self.text_run(text, e, endpos)
+            assert m is not None  # the run may be empty
+            e = m.end()
         if e < endpos:
             c = ord(text[e])
             if self.trigger[c if c < _OTHER else _OTHER]:
