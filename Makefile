@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed-test
 
-.PHONY: demo test test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min docs fuzz clean
+.PHONY: demo test test-slow test-compiled wheels venv lint typecheck conformance bench browser-deps pandoc-deps lark-min docs fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +32,24 @@ pandoc-deps:
 	@command -v pandoc >/dev/null 2>&1 || { apt-get update && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y pandoc; }
 
+# the suite runs in parallel (pytest-xdist; TEST_JOBS=0 runs it in this process, TEST_JOBS=4 on
+# four workers).  `make test` runs mypy and the default suite: every test but those marked slow
+# (pyproject.toml's addopts: -m 'not slow'); `make test-slow` runs the slow ones (over ~20 s each,
+# or corpus-wide families: the browser XSS gate, the Lua and Dask runs, the big property tests).
+# CI runs both, test-slow first so that pytest's closing line of `make test` ends the log.
+TEST_JOBS ?= auto
+PYTEST    := -m pytest -q -p no:cacheprovider -n $(TEST_JOBS)
+
 test: $(STAMP) browser-deps pandoc-deps
 	$(PY) -m mypy
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) $(PYTEST)
+
+test-slow: $(STAMP) browser-deps pandoc-deps
+	$(PY) $(PYTEST) -m slow
 
 # the mypyc-compiled build (hatch_build.py): a wheel compiled from this checkout in its own venv,
-# and the suite run against it (browser tests aside); tests/compiled/ compares it with pure Python
-# on the whole corpus, every format (WIKIPARSE_EXPECT_COMPILED=1: a pure wheel here is a failure)
+# and the whole suite run against it in parallel (slow tests included, browser tests aside);
+# tests/compiled/ compares it with pure Python on the whole corpus, every format (WIKIPARSE_EXPECT_COMPILED=1: a pure wheel here is a failure)
 CVENV   := .venv-compiled
 CSTAMP  := $(CVENV)/.installed-test
 SOURCES := $(shell find src grammar -type f -not -name '*.pyc' 2>/dev/null)
@@ -53,7 +64,7 @@ $(CSTAMP): pyproject.toml hatch_build.py $(SOURCES)
 	touch $(CSTAMP)
 
 test-compiled: $(CSTAMP) pandoc-deps
-	WIKIPARSE_EXPECT_COMPILED=1 $(CVENV)/bin/python -m pytest -q -p no:cacheprovider -m "not browser"
+	WIKIPARSE_EXPECT_COMPILED=1 $(CVENV)/bin/python $(PYTEST) -m "not browser"
 
 # the wheels this checkout ships: one compiled wheel per CPython (3.10+) found here (on PATH, or
 # pyenv's versions), and the pure-Python one; WHEEL_PYTHONS="python3.11 /opt/py312/bin/python"
@@ -75,7 +86,8 @@ wheels:
 	$(PYTHON) tests/packaging/check_wheels.py dist
 
 # the lowest lark that pyproject.toml allows (lark>=1.2,<2): a venv with lark 1.2.*, in which the
-# demo and the parser and rendered-page smoke tests must pass (about a minute, most of it pip)
+# demo and the parser and rendered-page smoke tests (slow ones too: -m "") must pass (about a
+# minute, most of it pip)
 LARK_MIN_VENV := .venv-lark-min
 LARK_MIN      := 1.2.*
 
@@ -86,7 +98,7 @@ lark-min:
 	$(LARK_MIN_VENV)/bin/python -c "import lark, sys; v = lark.__version__; print('lark', v); \
 		sys.exit(not v.startswith('1.2.'))"
 	$(LARK_MIN_VENV)/bin/python -m wikiparse.demo > /dev/null
-	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/parser/test_parser_fixtures.py \
+	$(LARK_MIN_VENV)/bin/python -m pytest -q -p no:cacheprovider -m "" tests/parser/test_parser_fixtures.py \
 		tests/rendered/test_rendered.py
 
 # the documentation site (MkDocs + mkdocstrings, mkdocs.yml) into site/; warnings are errors

@@ -146,19 +146,24 @@ def test_indent_option() -> None:
     assert out.startswith("{\n") and json.loads(out)["type"] == "Document"
 
 
-def test_corpus_json_valid_and_round_trip(corpus_dir: Path) -> None:
+def test_corpus_is_there_for_the_json_tests(corpus_dir: Path) -> None:
+    assert len(corpus_files()) >= 200
+
+
+# every node of every page checked against its schema: about a minute in all (slow), one test per
+# page so that parallel workers share it
+@pytest.mark.slow
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_corpus_json_valid_and_round_trip(path: Path) -> None:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 20000))
-    files = corpus_files()
-    assert files
-    for path in files:
-        src = path.read_text(encoding="utf-8")
-        doc = wikiparse.parse(src)
-        text = wikiparse.render(doc, "json")
-        data = json.loads(text)
-        _validate_tree(data)
-        back = from_json(text)
-        assert to_dict(back) == data, path.name
-        assert wikiparse.to_wikitext(back) == src, path.name
+    src = path.read_text(encoding="utf-8")
+    doc = wikiparse.parse(src)
+    text = wikiparse.render(doc, "json")
+    data = json.loads(text)
+    _validate_tree(data)
+    back = from_json(text)
+    assert to_dict(back) == data, path.name
+    assert wikiparse.to_wikitext(back) == src, path.name
 
 
 def test_from_json_refuses_values_outside_a_fields_literal_type() -> None:

@@ -1,4 +1,7 @@
-"""The wheel ships the grammars (grammar/*.lark -> wikiparse/grammar/) and the package data."""
+"""The wheel ships the grammars (grammar/*.lark -> wikiparse/grammar/) and the package data.
+
+One pure-Python wheel (``WIKIPARSE_COMPILE=0``) is built per session of this module and only read
+by the tests (a wheel build is most of this file's time)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,8 +23,13 @@ def _build_wheel(out: Path, compile_mode: str) -> Path:
     return next(out.glob("wikiparse-*.whl"))
 
 
-def test_wheel_contains_grammars_and_data(tmp_path: Path) -> None:
-    wheel = _build_wheel(tmp_path, "0")
+@pytest.fixture(scope="module")
+def pure_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build_wheel(tmp_path_factory.mktemp("wheel"), "0")
+
+
+def test_wheel_contains_grammars_and_data(pure_wheel: Path) -> None:
+    wheel = pure_wheel
     names = set(zipfile.ZipFile(wheel).namelist())
     for grammar in (ROOT / "grammar").glob("*.lark"):
         assert f"wikiparse/grammar/{grammar.name}" in names
@@ -30,19 +40,19 @@ def test_wheel_contains_grammars_and_data(tmp_path: Path) -> None:
         assert needed in names
 
 
-def test_pure_python_wheel_when_compilation_is_off(tmp_path: Path) -> None:
+def test_pure_python_wheel_when_compilation_is_off(pure_wheel: Path) -> None:
     """WIKIPARSE_COMPILE=0 gives the universal wheel with no extension module in it."""
-    wheel = _build_wheel(tmp_path, "0")
+    wheel = pure_wheel
     assert wheel.name.endswith("-py3-none-any.whl")
     assert not [n for n in zipfile.ZipFile(wheel).namelist() if n.endswith((".so", ".pyd"))]
 
 
-def test_wheel_metadata_license_classifiers_and_dependency_ranges(tmp_path: Path) -> None:
+def test_wheel_metadata_license_classifiers_and_dependency_ranges(pure_wheel: Path) -> None:
     import email.parser
     import re
     import tomllib
 
-    wheel = zipfile.ZipFile(_build_wheel(tmp_path, "0"))
+    wheel = zipfile.ZipFile(pure_wheel)
     names = wheel.namelist()
     licenses = [n for n in names if ".dist-info/" in n and n.endswith("/LICENSE")]
     assert licenses and b"MIT License" in wheel.read(licenses[0])

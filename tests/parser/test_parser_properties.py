@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,6 +43,7 @@ def _check(text: str) -> None:
     assert all(node.origin is text for node in doc.walk())
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(wikitextish)
 def test_wikitext_like_input_is_total_and_lossless(text: str) -> None:

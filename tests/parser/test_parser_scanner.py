@@ -46,6 +46,7 @@ PIECES = [
 wikitextish = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=40).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(wikitextish)
 def test_fast_scanner_equals_the_grammar(text: str) -> None:

@@ -22,6 +22,10 @@ def dump_file(name: str) -> str:
     return str(shared_path("corpora", "dumps", name))
 
 
+# a real LocalCluster per module and CLI runs against it: minutes in all
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Any]:
     try:
