@@ -1,4 +1,4 @@
-"""What the stages of the parser call on each other, as interfaces the driver fills in.
+r"""What the stages of the parser call on each other, as interfaces the driver fills in.
 
 No stage imports or constructs another: the driver (``parser/driver.py``) builds every stage and
 hands each one the :class:`Reentry` object (itself), through which a stage re-enters the

@@ -1,4 +1,4 @@
-"""The scanner: the terminals of ``grammar/wikitext.lark`` compiled for speed.
+r"""The scanner: the terminals of ``grammar/wikitext.lark`` compiled for speed.
 
 Lark loads and checks the grammar; we take its terminal definitions (pattern, priority, order).
 The grammar's meaning is :func:`scanner`, the plain alternation of every terminal in priority
