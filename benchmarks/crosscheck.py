@@ -43,6 +43,7 @@ below ``--min-agree`` (97) percent or the C tokenizer is not in use.
 
 from __future__ import annotations
 
+import os
 import argparse
 import html
 import json
@@ -306,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
             print_diff(k, results, args.max_items)
 
     if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"wikiparse": wikiparse.__version__, "mwparserfromhell": mwparserfromhell.__version__,
                        "use_c": use_c, "pages": n, "min_agree": args.min_agree, "summary": summary,

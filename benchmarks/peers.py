@@ -199,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report(summary, jobs, pages, largest, args)
     if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"corpus": {"pages": len(pages), "bytes": total,
                                   "largest": {p.name: p.nbytes for p in largest}},

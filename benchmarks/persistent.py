@@ -223,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nissue 19 acceptance, persistent mode (same run)")
     print(bars_report("persistent", ratio))
     if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"mode": "persistent", "rounds": args.rounds, "pages": len(pages), "bytes": total,
                        "python": sys.version.split()[0], "nproc": os.cpu_count(),

@@ -40,6 +40,7 @@ page vs its size, pages >= 2 KB; informational, since pages differ in content as
 
 from __future__ import annotations
 
+import os
 import argparse
 import gc
 import json
@@ -520,6 +521,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(failures)} pattern(s) over the bound or failing" + (f": {', '.join(failures)}" if failures else ""))
 
     if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump({"func": args.func, "bound": args.bound, "repeats": args.repeats,
                        "min_size": args.min_size, "max_size": args.max_size, "plain_max": args.plain_max,
