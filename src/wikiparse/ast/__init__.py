@@ -15,8 +15,8 @@ for byte and re-serialises only what an edit marked dirty (see :mod:`wikiparse.a
 The package is a leaf of wikiparse: it imports nothing but the standard library (and, for types,
 :mod:`wikiparse.config`).  :mod:`.nodes` holds the node base and the inline node classes,
 :mod:`.document` the blocks and the document, :mod:`.tables` the table nodes and their grid
-(tables as data), :mod:`.visitor` the dispatch every emitter uses,
-:mod:`.wikitext` the one wikitext serialiser.
+(tables as data), :mod:`.visitor` the dispatch every emitter uses (:mod:`.driver` its loop,
+compiled in a compiled build), :mod:`.wikitext` the one wikitext serialiser.
 """
 
 from __future__ import annotations

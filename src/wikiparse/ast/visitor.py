@@ -25,6 +25,7 @@ from collections.abc import Generator as GeneratorABC
 from types import GeneratorType
 from typing import Any, Callable, Generator, Generic, TypeVar
 
+from .driver import drive
 from .nodes import Node
 
 R = TypeVar("R")
@@ -96,65 +97,18 @@ class Visitor(Generic[R]):
         return "".join(results)
 
     def _drive(self, first: Visiting) -> Any:
-        """Run generator handlers on an explicit stack: a yielded node is visited (its handler
-        pushed when it is a generator too), a yielded list of nodes is walked here, in one
-        loop, each child's result collected until a child's handler is a generator (then the
-        list's place is kept on the stack under it), and each result is sent back to the
-        generator that asked (a list's results through :meth:`combine`).
+        """Run generator handlers on an explicit stack (:func:`.driver.drive`): a yielded node
+        is visited (its handler pushed when it is a generator too), a yielded list of nodes is
+        walked in one loop, each child's result collected until a child's handler is a
+        generator (then the list's place is kept on the stack under it), and each result is
+        sent back to the generator that asked (a list's results through :meth:`combine`).
 
         Most nodes are leaves whose handler returns its result at once, so the list loop
         costs one dictionary look-up and one call per child: no generator round trip."""
-        handlers = self._handlers
-        find = self._handler
-        combine = self.combine
-        generator_classes = self._generator_classes
-        is_generator = self._is_generator
-        # each entry: a generator, or a list being walked as (its results, an iterator over
-        # the nodes left)
-        stack: list[Any] = [first]
-        value: Any = None
-        while True:
-            top = stack[-1]
-            if type(top) is tuple:
-                # a child generator of this list finished with ``value``
-                stack.pop()
-                results, rest = top
-                results.append(value)
-            else:
-                try:
-                    request = top.send(value)
-                except StopIteration as done:
-                    stack.pop()
-                    if not stack:
-                        return done.value
-                    value = done.value
-                    continue
-                if isinstance(request, Node):
-                    handler = handlers.get(type(request))
-                    if handler is None:
-                        handler = find(type(request))
-                    value = handler(request)
-                    if is_generator(value):
-                        stack.append(value)
-                        value = None
-                    continue
-                results = []
-                rest = iter(request)
-            for child in rest:
-                # (a handler is a function or bound method: never false)
-                result = (handlers.get(type(child)) or find(type(child)))(child)
-                if type(result) is not str:
-                    generator = generator_classes.get(type(result))
-                    if generator is None:
-                        generator = is_generator(result)
-                    if generator:
-                        stack.append((results, rest))
-                        stack.append(result)
-                        value = None
-                        break
-                results.append(result)
-            else:
-                value = combine(results)
+        # the default combine is "".join: the driver calls that directly
+        combine = None if type(self).combine is Visitor.combine else self.combine
+        return drive(first, self._handlers, self._handler, combine,
+                     self._generator_classes, self._is_generator)
 
     def generic_visit(self, node: Node) -> R:
         raise NotImplementedError(f"{type(self).__name__} cannot handle {type(node).__name__}")

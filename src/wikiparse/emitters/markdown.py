@@ -134,6 +134,7 @@ class MarkdownEmitter(Emitter):
                 self.config = node.config
                 self._html.config = node.config
         self._html.source = self._text.source = self.source
+        self._html.clear_memos()  # its page URLs and files are memoised per page
         with recursion_headroom():
             blocks = self._blocks(self.visit(node))
         for label, text in self._notes:

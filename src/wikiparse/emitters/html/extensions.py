@@ -41,8 +41,17 @@ class ExtensionRules(HtmlBase):
         # dicts and running the encoder was a third of the emitter's time
         values: dict[str, str] = {}
         source = self.source
+        text_class = ast.Text
         for p in params:
-            values[p.name] = p.value_text(source)  # a repeated name keeps its first place
+            # p.value_text(source), inlined (a template has many parameters)
+            value = p.value
+            if len(value) == 1 and type(value[0]) is text_class:
+                text = value[0].value
+            else:
+                text = "".join([n.value if isinstance(n, text_class) else
+                                source[n.span[0] : n.span[1]] for n in value])
+            # a repeated name keeps its first place
+            values[p.name] = text.strip() if p.showkey else text
         quote = encode_json_string
         target_json = ", ".join([f"{quote(k)}: {quote(v)}" for k, v in target.items()])
         params_json = ", ".join([f'{quote(k)}: {{"wt": {quote(v)}}}' for k, v in values.items()])
@@ -56,8 +65,15 @@ class ExtensionRules(HtmlBase):
 
     def visit_Template(self, node: ast.Template) -> str:
         self.page.templates.append(node.name)
-        target = {"wt": "".join([self.src(n) for n in node.name_nodes]).strip() or node.name,
-                  "href": "./" + wiki_urlencode("Template:" + node.name.replace(" ", "_"))}
+        name = node.name
+        href = self._template_hrefs.get(name)
+        if href is None:
+            href = "./" + wiki_urlencode("Template:" + name.replace(" ", "_"))
+            self._template_hrefs[name] = href
+        source = self.source
+        target = {"wt": "".join([source[n.span[0] : n.span[1]]
+                                 for n in node.name_nodes]).strip() or name,
+                  "href": href}
         return self._placeholder(node, target, node.params)
 
     def visit_ParserFunction(self, node: ast.ParserFunction) -> str:

@@ -14,7 +14,7 @@ from ...html_tags import HEADING_TAGS, TABLE_CELL_TAGS, TABLE_SECTION_TAGS
 INLINE_FORMATTING_TAGS = frozenset("a b big code em font i nobr s small strike strong tt u".split())
 _TABLE_PART_TAGS = frozenset({"caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
 from ..base import Visiting
-from .base import HtmlBase
+from .base import _FRENCH_AFTER, _FRENCH_BEFORE, _FRENCH_PUNCT, HtmlBase
 from .blocks import BLOCK_START
 from .sanitizer import (
     escape_attr, escape_text, format_attributes, is_allowed_tag, safe_url, validate_tag,
@@ -47,10 +47,13 @@ class InlineRules(HtmlBase):
     """HTML for inline nodes and tags."""
 
     def visit_Text(self, node: ast.Text) -> str:
+        # self.text, inlined: the most frequent node
         value = node.value
         if " " in value:
-            return self.text(value)
-        # self.text without a space (no French spacing): the most frequent node, inlined
+            if _FRENCH_PUNCT.search(value):
+                value = _FRENCH_AFTER.sub("\\1\xa0", _FRENCH_BEFORE.sub("\xa0", value))
+            return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\x00", "\ufffd").replace("\xa0", "&#160;"))
         return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\x00", "\ufffd"))
 

@@ -56,17 +56,21 @@ class LinkRules(HtmlBase):
         with leading spaces and one leading colon removed (trailing spaces kept), character
         references and ``%XX`` escapes decoded."""
         shown = node.target
-        if self.source and not node.has_text:
-            close = node.end - len(node.trail) - 2
-            if self.source.startswith("]]", close) and self.source.startswith("[[", node.start):
-                shown = self.source[node.start + 2 : close]
+        source = self.source
+        if source and not node.has_text:
+            start, end = node.span
+            close = end - len(node.trail) - 2
+            if source.startswith("]]", close) and source.startswith("[[", start):
+                shown = source[start + 2 : close]
                 if "<!--" in shown:
                     shown = _COMMENT.sub("", shown)  # removed before MediaWiki reads links
-        shown = shown.lstrip(" ")
-        if node.leading_colon and shown.startswith(":"):
+        if shown[:1] == " ":
+            shown = shown.lstrip(" ")
+        if node.leading_colon and shown[:1] == ":":
             shown = shown[1:]
-        shown = decode_entities(shown)
-        if _PERCENT.search(shown):
+        if "&" in shown:
+            shown = decode_entities(shown)
+        if "%" in shown and _PERCENT.search(shown):
             shown = unquote(shown, errors="replace")
         return shown
 
