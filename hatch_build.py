@@ -8,11 +8,13 @@ the build), ``0`` (pure Python).  Editable installs are always pure Python.  At 
 
 What is compiled is measured (docs/performance.md, "The compiled build"): the parser gains about
 1.5x.  The AST's data classes stay interpreted on purpose: compiled, their attribute access from
-the (interpreted) emitters gets slower, not faster.  The HTML emitter's rule classes are mixins of
-one class (mypyc compiles single inheritance only, and users subclass the emitter), and its
-function modules (sanitizer, anchors, references, media) measured no faster compiled, so the
-emitters stay Python.  ``WIKIPARSE_COMPILE_MODULES`` (comma-separated globs under src/) builds
-another choice, to measure it.
+the (interpreted) emitters gets slower, not faster; only the visitor's driver loop
+(``wikiparse.ast.driver``, a plain function) is compiled.  The HTML emitter's rule classes are
+mixins of one class (mypyc compiles single inheritance only, and users subclass the emitter), and
+its function modules (sanitizer, anchors, references, media) measured no faster compiled, so they
+stay Python; its HTML5 tree builder (``treebuilder``, ``remex_munger``) is compiled.
+``WIKIPARSE_COMPILE_MODULES`` (comma-separated globs under src/) builds another choice, to
+measure it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,14 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 #: the modules compiled (globs relative to src/; package ``__init__.py`` files stay Python).
 #: ``wikiparse.compiled.PACKAGES`` names the folders these live in.
-COMPILED_MODULES: tuple[str, ...] = ("wikiparse/parser/*.py",)
+COMPILED_MODULES: tuple[str, ...] = (
+    "wikiparse/parser/*.py",
+    # the visitor's driver loop (a plain function: the Visitor class stays Python) and the HTML
+    # tree builder with its munger (docs/performance.md: both measured faster compiled)
+    "wikiparse/ast/driver.py",
+    "wikiparse/emitters/html/treebuilder.py",
+    "wikiparse/emitters/html/remex_munger.py",
+)
 #: what mypy needs to see the types the compiled modules use (pyproject.toml's dependencies)
 RUNTIME_TYPES = ("lark>=1.2,<2", "regex>=2023.0", "types-regex")
 

@@ -1,9 +1,9 @@
 """Which of wikiparse's modules run compiled (mypyc) in this installation.
 
-A wheel built from source compiles the parser (``wikiparse.parser``) and the HTML emitter's hot
-modules when a C compiler is available (``hatch_build.py``; ``WIKIPARSE_COMPILE=0|1`` forces
-either); editable installs and the pure-Python wheel run every module as Python.  Output is
-identical either way (``tests/compiled/``).
+A wheel built from source compiles the parser (``wikiparse.parser``), the visitor's driver
+loop and the HTML emitter's tree builder when a C compiler is available (``hatch_build.py``;
+``WIKIPARSE_COMPILE=0|1`` forces either); editable installs and the pure-Python wheel run
+every module as Python.  Output is identical either way (``tests/compiled/``).
 
     >>> import wikiparse.compiled
     >>> wikiparse.compiled.IS_COMPILED in (True, False)
@@ -16,7 +16,7 @@ import importlib.machinery
 from pathlib import Path
 
 #: the packages a compiled wheel may hold extension modules in (``hatch_build.COMPILED_PACKAGES``)
-PACKAGES: tuple[str, ...] = ("parser", "emitters/html")
+PACKAGES: tuple[str, ...] = ("parser", "ast", "emitters/html")
 
 _EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 _ROOT = Path(__file__).resolve().parent
