@@ -31,7 +31,12 @@ class TableRules(HtmlBase):
         for row in node.rows:
             if not row.cells:
                 continue
-            if not any(self._outside_cells(c) for c in row.cells):
+            outside = False
+            for c in row.cells:
+                if self._loose(c) or self._caption_holder(c):
+                    outside = True
+                    break
+            if not outside:
                 body.append("" if in_group else "<tbody>")
                 body.append((yield row))
                 in_group = wrote_row = True
@@ -73,9 +78,6 @@ class TableRules(HtmlBase):
         out.append("</table>\n")
         return "".join(out)
 
-    def _outside_cells(self, cell: ast.TableCell) -> bool:
-        return self._loose(cell) or self._caption_holder(cell)
-
     def _loose(self, cell: ast.TableCell) -> bool:
         """Is the cell content outside any cell?  Its source starts without ``|`` or ``!``
         (``{{`` aside: a template may write the cell markup; comments before it aside); a
@@ -99,7 +101,13 @@ class TableRules(HtmlBase):
     @staticmethod
     def _caption_holder(cell: ast.TableCell) -> bool:
         """Is the cell the parser's holder of a caption that could not be the table's?"""
-        return any(isinstance(c, ast.TableCaption) for c in cell.children) and all(
+        caption = ast.TableCaption
+        for c in cell.children:
+            if isinstance(c, caption):
+                break
+        else:
+            return False  # most cells (a loop, not any(): this runs for every cell)
+        return all(
             isinstance(c, (ast.TableCaption, ast.Comment))
             or (isinstance(c, ast.Text) and not c.value.strip()) for c in cell.children)
 
@@ -108,11 +116,11 @@ class TableRules(HtmlBase):
         return f"<caption{attrs}>{(yield node.children)}</caption>"
 
     def visit_TableRow(self, node: ast.TableRow) -> Visiting:
-        attrs = format_attributes(self.attrs("tr", node.attrs))
+        attrs = format_attributes(self.attrs("tr", node.attrs)) if node.attrs else ""
         return f"<tr{attrs}>\n{(yield node.cells)}</tr>\n"
 
     def visit_TableCell(self, node: ast.TableCell) -> Visiting:
         tag = "th" if node.header else "td"
-        attrs = format_attributes(self.attrs(tag, node.attrs))
+        attrs = format_attributes(self.attrs(tag, node.attrs)) if node.attrs else ""
         # the text on the cell's own line is trimmed (doTableStuff)
         return f"<{tag}{attrs}>{(yield lead_trimmed(node.children))}</{tag}>\n"
