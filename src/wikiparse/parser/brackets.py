@@ -523,7 +523,7 @@ class BracketBuilder(UrlReader):
         m = _NS_PREFIX.match(self.ctx.text, pos, end)
         if m is None:
             return False
-        ns = self.ctx.config.namespace_of(m.group(1))
+        ns = self.ctx.namespace_of(m.group(1))
         return ns in (NS_FILE, NS_MEDIA)
 
     def _label_has_bracket(self, frame: Frame) -> bool:
