@@ -21,7 +21,8 @@ from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
 from .interfaces import Constructs, Reentry
 from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
-from .node_factory import (extension_tag_node, external_link_node, image_option_node, language_link_node,
+from .node_factory import (category_node, extension_tag_node, external_link_node, file_link_node,
+                           image_option_node, language_link_node,
                            parameter_node, template_node, wikilink_node)
 from .title_chars import ILLEGAL_TITLE, PERCENT
 
@@ -330,9 +331,8 @@ class ConstructBuilder(Constructs):
                 children = self.passes.blocks(sort_items, "inline") if len(parts) > 1 else []
                 sort_key = text[starts[1] : ends[-1]] if len(parts) > 1 else None
                 name = self.ctx.title(rest.partition("#")[0])
-                return Category((start, shut), target=target,
-                                    title=f"{ctx.namespace_name(NS_CATEGORY)}:{name}",
-                                    name=name, sort_key=sort_key, children=children, origin=self.ctx.text)
+                return category_node(start, shut, target, f"{ctx.namespace_name(NS_CATEGORY)}:{name}",
+                                     name, sort_key, children, self.ctx.text)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
             if (key in ctx.config.language_codes and not leading_colon and len(parts) == 1
@@ -403,9 +403,9 @@ class ConstructBuilder(Constructs):
         text = ctx.text
         exact, patterns = ctx.config.image_option_table
         name = self.ctx.title(rest.partition("#")[0])
-        node = FileLink((start, shut), target=target, name=name, namespace=ns,
-                            is_media=ns == NS_MEDIA,
-                            title=f"{ctx.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
+        node = file_link_node(start, shut, target,
+                              f"{ctx.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}",
+                              name, ns, ns == NS_MEDIA, self.ctx.text)
         if ns == NS_MEDIA and len(parts) > 1:
             # a Media: link has no options: everything after the first pipe is its label
             label: list[NodeOrTok] = []
