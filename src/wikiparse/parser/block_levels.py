@@ -19,7 +19,7 @@ from .interfaces import Reentry
 from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok,
                     comment_lead, first_tok_kind, is_blank_tok, item_end, item_start, newline_text,
                     to_nodes)
-from .node_factory import list_item_node, list_node, paragraph_node
+from .node_factory import list_item_node, list_node, paragraph_node, text_value_node
 from .tags import is_block_item
 
 _LIST_KIND: dict[str, ListKind] = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
@@ -116,7 +116,7 @@ class _BlockState:
     def _merge(self, target: list[Node], last: Text, end: int, value: str) -> None:
         parts = self.runs.get(id(last))
         if parts is None:
-            run = Text((last.span[0], end), value=last.value, origin=last.origin)
+            run = text_value_node(last.span[0], end, last.value, last.origin)
             target[-1] = run
             self.runs[id(run)] = [last.value, value]
             self.run_nodes.append(run)
