@@ -12,6 +12,7 @@ template around an argument).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..ast import BehaviorSwitch, Comment, Entity, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
@@ -35,7 +36,7 @@ _KIND_CODE: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
-NOT_A_TITLE = -1
+NOT_A_TITLE: Final = -1
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 
 
@@ -451,23 +452,11 @@ class BracketBuilder(UrlReader):
                     top.parts[-1].append(Tok("text", pos, pos + 1))
                     pos += 1
                     remaining -= 1
-                stack.pop()
-                self.link_depth -= top.url_end
-                parent = stack[-1].parts[-1]
-                trail_end = pos + 2
-                if remaining == 2:
-                    trail_end = self._trail_end(pos + 2, end)
-                built = (self.constructs.link_element(top, pos, trail_end)
-                         if top.text_start != NOT_A_TITLE else None)
-                if built is None:
-                    stack.append(top)
-                    self.link_depth += top.url_end  # _degrade takes the frame's depth off again
-                    self._degrade(stack, reason="invalid-link")
+                trail_end = self._trail_end(pos + 2, end) if remaining == 2 else pos + 2
+                trail_end = self._close_link(stack, pos, trail_end)
+                if trail_end < 0:  # no link: its ']]' are text
                     stack[-1].parts[-1].append(Tok("text", pos, pos + 2))
                     trail_end = pos + 2
-                else:
-                    parent.append(built)
-                    trail_end = built.span[1]
                 remaining -= 2
                 pos += 2
                 if remaining == 0:
@@ -502,22 +491,30 @@ class BracketBuilder(UrlReader):
         q = p
         while q < end and text[q] == "]":
             q += 1
-        stack.pop()
-        self.link_depth -= top.url_end
         top.close_end = p + 1
         trail_end = self._trail_end(p + 1, end) if q == p + 1 else p + 1
-        built = (self.constructs.link_element(top, s, trail_end)
+        trail_end = self._close_link(stack, s, trail_end)
+        if trail_end < 0:  # no link: its closing brackets and comments are text
+            stack[-1].parts[-1].extend([Tok("text", s, e), *comments, Tok("text", p, p + 1)])
+            trail_end = p + 1
+        return trail_end if q == p + 1 else self._close_brackets(stack, p + 1, q, end)
+
+    def _close_link(self, stack: list[Frame], close: int, trail_end: int) -> int:
+        """Close the link frame on top of ``stack`` at ``close`` (its ``]]``, or its ``]`` before
+        comments): the link node goes into the parent and its end (trail included, up to
+        ``trail_end``) is returned.  When it is no link the frame degrades to text and -1 is
+        returned: the caller puts its closing markup back as text."""
+        top = stack.pop()
+        self.link_depth -= top.url_end
+        built = (self.constructs.link_element(top, close, trail_end)
                  if top.text_start != NOT_A_TITLE else None)
         if built is None:
             stack.append(top)
             self.link_depth += top.url_end  # _degrade takes the frame's depth off again
             self._degrade(stack, reason="invalid-link")
-            stack[-1].parts[-1].extend([Tok("text", s, e), *comments, Tok("text", p, p + 1)])
-            trail_end = p + 1
-        else:
-            stack[-1].parts[-1].append(built)
-            trail_end = built.span[1]
-        return trail_end if q == p + 1 else self._close_brackets(stack, p + 1, q, end)
+            return -1
+        stack[-1].parts[-1].append(built)
+        return built.span[1]
 
     def _file_target_ahead(self, pos: int, end: int) -> bool:
         m = _NS_PREFIX.match(self.ctx.text, pos, end)
