@@ -327,7 +327,7 @@ class BracketBuilder(UrlReader):
         cur = stack[-1].parts[-1]
         n = e - s
         if n >= 2:
-            url = self.ctx.bracket_url_re.match(text, e, end)
+            url = self._url_at(e, end)
             if url is not None and stack[-1].kind == "extlink" and not self.link_depth:
                 # '[http://a [[http://b]]]': no link inside a label, the label is
                 # '[[http://b' (a free link if the outer '[url' never closes)
@@ -346,7 +346,7 @@ class BracketBuilder(UrlReader):
             lead = e
             while lead < end and text[lead] == " ":
                 lead += 1
-            if lead > e and self.ctx.bracket_url_re.match(text, lead, end) is not None:
+            if lead > e and self._url_at(lead, end) is not None:
                 # '[[ https://...': a target that starts with a protocol is no page
                 # (handleInternalLinks); the brackets are text, the URL a free link
                 cur.append(Tok("text", s, e))
@@ -364,7 +364,7 @@ class BracketBuilder(UrlReader):
             stack.append(frame)
             self.link_depth += frame.url_end
             return e
-        url = self.ctx.bracket_url_re.match(text, e, end)
+        url = self._url_at(e, end)
         if url is not None and stack[-1].kind == "extlink" and not self.link_depth:
             # '[' + URL inside a label: text, or a free link if the outer '[url' never closes
             url_end = self._url_end(stack, e, url.end())
@@ -388,7 +388,7 @@ class BracketBuilder(UrlReader):
         if not comments or len(stack) > max_depth:
             return -1
         cur = stack[-1].parts[-1]
-        url = self.ctx.bracket_url_re.match(text, p, end)
+        url = self._url_at(p, end)
         if p < end and text[p] == "[":
             if any(f.kind == "brace" for f in stack):
                 return -1  # the preprocessor's '[[' holds no comment: the '|' is the template's
@@ -398,7 +398,7 @@ class BracketBuilder(UrlReader):
             lead = q
             while lead < end and text[lead] == " ":
                 lead += 1
-            if q - p > 1 or self.ctx.bracket_url_re.match(text, lead, end) is not None:
+            if q - p > 1 or self._url_at(lead, end) is not None:
                 # the opener is after the comments, or there is none: read as the same run
                 cur.append(Tok("text", s, e))
                 cur.extend(comments)
@@ -499,6 +499,16 @@ class BracketBuilder(UrlReader):
             trail_end = p + 1
         return trail_end if q == p + 1 else self._close_brackets(stack, p + 1, q, end)
 
+    def _url_at(self, pos: int, end: int) -> re.Match[str] | None:
+        """``bracket_url_re.match(text, pos, end)``; a text without a protocol's ':' (or '//')
+        near ``pos`` is not matched at all (most '[[' and '[' start no URL)."""
+        text = self.ctx.text
+        window = self.ctx.url_colon_window
+        if (window >= 0 and text.find(":", pos, min(end, pos + window)) < 0
+                and not text.startswith("//", pos, end)):
+            return None
+        return self.ctx.bracket_url_re.match(text, pos, end)
+
     def _close_link(self, stack: list[Frame], close: int, trail_end: int) -> int:
         """Close the link frame on top of ``stack`` at ``close`` (its ``]]``, or its ``]`` before
         comments): the link node goes into the parent and its end (trail included, up to
@@ -517,7 +527,13 @@ class BracketBuilder(UrlReader):
         return built.span[1]
 
     def _file_target_ahead(self, pos: int, end: int) -> bool:
-        m = _NS_PREFIX.match(self.ctx.text, pos, end)
+        text = self.ctx.text
+        p = pos
+        while p < end and (text[p] == " " or text[p] == "\t"):
+            p += 1
+        if text.find(":", p, min(end, p + 65)) < 0:
+            return False  # no namespace prefix (_NS_PREFIX needs a ':' there): most links
+        m = _NS_PREFIX.match(text, pos, end)
         if m is None:
             return False
         ns = self.ctx.config.namespace_of(m.group(1))
@@ -529,6 +545,17 @@ class BracketBuilder(UrlReader):
                    for part in frame.parts[1:] for it in flatten(part))
 
     def _trail_end(self, pos: int, end: int) -> int:
+        starts = self.ctx.trail_starts
+        if starts is not None:  # a class-run trail: no match unless its first character fits
+            if pos >= end:
+                return pos
+            ch = self.ctx.text[pos]
+            fits = starts.get(ch)
+            if fits is None:
+                fits = self.ctx.trail_re.fullmatch(ch) is not None
+                starts[ch] = fits
+            if not fits:
+                return pos
         m = self.ctx.trail_re.match(self.ctx.text, pos, end)
         return m.end() if m else pos
 
