@@ -9,8 +9,8 @@ from typing import Any, Callable
 
 import pytest
 
-from wikiparse.ast import (Attribute, ExtensionTag, ExternalLink, ImageOption, LanguageLink, Node, Parameter,
-                           Template, Text, WikiLink)
+from wikiparse.ast import (Attribute, Bold, ExtensionTag, ExternalLink, ImageOption, Italic, LanguageLink, List,
+                           ListItem, Node, Paragraph, Parameter, TableCell, TableRow, Template, Text, WikiLink)
 from wikiparse.parser import node_factory as nf
 
 SRC = "abcdefghij"
@@ -43,6 +43,16 @@ CASES: list[tuple[str, Callable[[], Node], Callable[[], Node]]] = [
      lambda: ImageOption((3, 7), kind="size", name="width", value="20", origin=SRC)),
     ("language_link", lambda: nf.language_link_node(0, 9, "de", "Berlin", "de:Berlin", SRC),
      lambda: LanguageLink((0, 9), lang="de", title="Berlin", target="de:Berlin", origin=SRC)),
+    ("paragraph", lambda: nf.paragraph_node(0, 4, KIDS, SRC), lambda: Paragraph((0, 4), children=KIDS, origin=SRC)),
+    ("bold", lambda: nf.bold_node(0, 7, KIDS, SRC), lambda: Bold((0, 7), children=KIDS, origin=SRC)),
+    ("italic", lambda: nf.italic_node(0, 5, KIDS, SRC), lambda: Italic((0, 5), children=KIDS, origin=SRC)),
+    ("list", lambda: nf.list_node(0, 3, "ol", [], SRC), lambda: List((0, 3), kind="ol", items=[], origin=SRC)),
+    ("list_item", lambda: nf.list_item_node(0, 3, "dd", "#:", KIDS, SRC),
+     lambda: ListItem((0, 3), kind="dd", marker="#:", children=KIDS, origin=SRC)),
+    ("table_cell", lambda: nf.table_cell_node(1, 6, True, [], KIDS, SRC),
+     lambda: TableCell((1, 6), header=True, attrs=[], children=KIDS, origin=SRC)),
+    ("table_row", lambda: nf.table_row_node(0, 8, [], [], True, SRC),
+     lambda: TableRow((0, 8), attrs=[], cells=[], implicit=True, origin=SRC)),
 ]
 
 

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from ..ast import (Attribute, ExtensionTag, ExternalLink, ExternalLinkKind, ImageOption, ImageOptionKind,
-                   LanguageLink, Node, Parameter, Span, Template, Text, WikiLink)
+from ..ast import (Attribute, Bold, ExtensionTag, ExternalLink, ExternalLinkKind, ImageOption, ImageOptionKind,
+                   Italic, ItemKind, LanguageLink, List, ListItem, ListKind, Node, Paragraph, Parameter, Span,
+                   TableCell, TableRow, Template, Text, WikiLink)
 
-__all__ = ["attribute_node", "extension_tag_node", "external_link_node", "image_option_node",
-           "language_link_node", "parameter_node", "template_node", "text_node", "text_value_node",
-           "wikilink_node"]
+__all__ = ["attribute_node", "bold_node", "extension_tag_node", "external_link_node", "image_option_node",
+           "italic_node", "language_link_node", "list_item_node", "list_node", "paragraph_node",
+           "parameter_node", "table_cell_node", "table_row_node", "template_node", "text_node",
+           "text_value_node", "wikilink_node"]
 
 _new: Final = object.__new__
 # the classes as Final names: a static in the compiled module, not a globals-dict lookup per node
@@ -33,6 +35,13 @@ _EXTERNAL_LINK: Final = ExternalLink
 _ATTRIBUTE: Final = Attribute
 _IMAGE_OPTION: Final = ImageOption
 _LANGUAGE_LINK: Final = LanguageLink
+_PARAGRAPH: Final = Paragraph
+_LIST: Final = List
+_LIST_ITEM: Final = ListItem
+_TABLE_CELL: Final = TableCell
+_TABLE_ROW: Final = TableRow
+_BOLD: Final = Bold
+_ITALIC: Final = Italic
 
 
 def text_node(start: int, end: int, text: str) -> Text:
@@ -52,6 +61,86 @@ def text_value_node(start: int, end: int, value: str, origin: str | None) -> Tex
     node.dirty = False
     node.origin = origin
     node.value = value
+    return node
+
+
+def paragraph_node(start: int, end: int, children: list[Node], origin: str) -> Paragraph:
+    """``Paragraph((start, end), children=children, origin=origin)``."""
+    node = _new(_PARAGRAPH)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.children = children
+    return node
+
+
+def bold_node(start: int, end: int, children: list[Node], origin: str) -> Bold:
+    """``Bold((start, end), children=children, origin=origin)``."""
+    node = _new(_BOLD)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.children = children
+    return node
+
+
+def italic_node(start: int, end: int, children: list[Node], origin: str) -> Italic:
+    """``Italic((start, end), children=children, origin=origin)``."""
+    node = _new(_ITALIC)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.children = children
+    return node
+
+
+def list_node(start: int, end: int, kind: ListKind, items: list[ListItem], origin: str) -> List:
+    """``List((start, end), kind=kind, items=items, origin=origin)``."""
+    node = _new(_LIST)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.kind = kind
+    node.items = items
+    return node
+
+
+def list_item_node(start: int, end: int, kind: ItemKind, marker: str, children: list[Node],
+                   origin: str) -> ListItem:
+    """``ListItem((start, end), kind=kind, marker=marker, children=children, origin=origin)``."""
+    node = _new(_LIST_ITEM)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.kind = kind
+    node.marker = marker
+    node.children = children
+    return node
+
+
+def table_cell_node(start: int, end: int, header: bool, attrs: list[Attribute], children: list[Node],
+                    origin: str) -> TableCell:
+    """``TableCell((start, end), header=header, attrs=attrs, children=children, origin=origin)``."""
+    node = _new(_TABLE_CELL)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.header = header
+    node.attrs = attrs
+    node.children = children
+    return node
+
+
+def table_row_node(start: int, end: int, attrs: list[Attribute], cells: list[TableCell], implicit: bool,
+                   origin: str) -> TableRow:
+    """``TableRow((start, end), attrs=attrs, cells=cells, implicit=implicit, origin=origin)``."""
+    node = _new(_TABLE_ROW)
+    node.span = (start, end)
+    node.dirty = False
+    node.origin = origin
+    node.attrs = attrs
+    node.cells = cells
+    node.implicit = implicit
     return node
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from typing import Callable, Sequence, Union
 
-from ..ast import Bold, Comment, Italic, Node
+from ..ast import Comment, Node
 from .items import Tok, item_end
+from .node_factory import bold_node, italic_node
 
 Item = Union[Node, Tok]
 
@@ -243,7 +244,8 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             flush(end)
         k, start, inner = stack.pop()
         assert k == kind
-        node: Node = (Bold if k == "b" else Italic)((start, end), children=finish(inner), origin=text)
+        children = finish(inner)
+        node: Node = bold_node(start, end, children, text) if k == "b" else italic_node(start, end, children, text)
         (stack[-1][2] if stack else out).append(node)
 
     def state() -> str:
