@@ -29,10 +29,12 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-#: the modules compiled (globs relative to src/; package ``__init__.py`` files stay Python).
-#: ``wikiparse.compiled.PACKAGES`` names the folders these live in.
+#: the modules compiled (globs relative to src/; package ``__init__.py`` files stay Python):
+#: the parser, and the leaf module of title and namespace-name text functions it calls on every
+#: link and template.  ``wikiparse.compiled.PACKAGES`` names the folders these live in.
 COMPILED_MODULES: tuple[str, ...] = (
     "wikiparse/parser/*.py",
+    "wikiparse/title_text.py",
     # the visitor's driver loop (a plain function: the Visitor class stays Python) and the HTML
     # tree builder with its munger (docs/performance.md: both measured faster compiled)
     "wikiparse/ast/driver.py",
