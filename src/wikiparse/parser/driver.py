@@ -20,7 +20,7 @@ from typing import Callable, Final, Sequence
 
 from ..ast import Comment, Document, Node, Redirect, Text, WikiLink
 from ..config import Limits, SiteConfig
-from ..gc_pause import paused_collection
+from ..gc_pause import pause, resume
 from .block_levels import BlockLevels
 from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
@@ -203,8 +203,11 @@ def parse_wikitext(text: str, *, config: SiteConfig, limits: Limits) -> Document
     the block passes over the document container."""
     # A parse allocates many small objects and creates no reference cycles; the cyclic GC
     # would rescan the growing tree again and again (superlinear on large pages).
-    with paused_collection():
+    pause()
+    try:
         return _parse(text, config, limits)
+    finally:
+        resume()
 
 
 def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:

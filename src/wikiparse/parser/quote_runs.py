@@ -22,7 +22,7 @@ from typing import Callable, Sequence, Union
 
 from ..ast import Comment, Node
 from .items import Tok, item_end
-from .node_factory import bold_node, italic_node
+from .node_factory import quote_node
 
 Item = Union[Node, Tok]
 
@@ -186,8 +186,7 @@ class _Machine:
         k, start, inner = stack.pop()
         assert k == kind
         children = self.finish(inner)
-        node: Node = (bold_node(start, end, children, self.text) if k == "b"
-                      else italic_node(start, end, children, self.text))
+        node: Node = quote_node(k == "b", start, end, children, self.text)
         (stack[-1][2] if stack else self.out).append(node)
 
     def state(self) -> str:

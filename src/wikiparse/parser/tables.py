@@ -19,9 +19,9 @@ from ..ast import (
 from .attributes import attributes_from_items
 from .context import Context
 from .interfaces import Reentry
-from .node_factory import table_cell_node, table_row_node
 from .items import (NT, BlockEntry, ContainerState, Entry, Line, Tok, add_nodes, comment_lead,
                     entries_end, first_tok_kind, is_blank_tok, item_end, item_start, to_nodes)
+from .node_factory import table_cell_node, table_row_node
 
 
 class Tables:
@@ -272,8 +272,7 @@ class _TableBuilder:
         for k, (start, seg) in enumerate(segments):
             attrs, content = self._split_attrs(seg)
             last = k == len(segments) - 1
-            cell = table_cell_node(start, line.end if last else segments[k + 1][0], header, attrs, [],
-                                   self.text)
+            cell = table_cell_node(start, line.end if last else segments[k + 1][0], header, attrs, [], self.text)
             self.row.cells.append(cell)
             if k < len(segments) - 1:
                 cell.children = self.passes.inline(content) if content else []
