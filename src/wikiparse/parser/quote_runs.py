@@ -18,13 +18,14 @@ before its closing one (docs/ast.md, "Comments inside markup").
 
 from __future__ import annotations
 
-from typing import Callable, Sequence, Union
+from typing import Callable, Final, Sequence, Union
 
 from ..ast import Comment, Node
 from .items import Tok, item_end
 from .node_factory import quote_node
 
 Item = Union[Node, Tok]
+_COMMENT: Final = Comment  # a static in the compiled module, compared by identity
 
 
 class QuoteRun:
@@ -93,7 +94,7 @@ def _joined_runs(items: list[Item], text: str) -> list[Item | QuoteRun]:
         last = i
         while j < n:
             nxt = items[j]
-            if type(nxt) is Comment:
+            if type(nxt) is _COMMENT:
                 j += 1
             elif _is_apostrophes(nxt, text):
                 last = j
@@ -222,7 +223,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     has_comment = False
     has_quotes = False
     for it in items:
-        if type(it) is Comment:
+        if type(it) is _COMMENT:
             has_comment = True
         elif type(it) is Tok and it.kind == "quotes":
             has_quotes = True
@@ -236,7 +237,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
         return items
     # where each comment of the line starts, by its end: the characters before a run are read
     # as MediaWiki reads them, without comments
-    comment_starts = {c.span[1]: c.span[0] for c in items if type(c) is Comment} if has_comment else {}
+    comment_starts = {c.span[1]: c.span[0] for c in items if type(c) is _COMMENT} if has_comment else {}
 
     def skip_comments(p: int) -> int:
         while p in comment_starts:

@@ -423,7 +423,7 @@ def _opener_after_comments(line: Line, text: str) -> Line | None:
     lead = comment_lead(items, text)
     for j in range(lead, len(items)):
         it = items[j]
-        if isinstance(it, Comment):
+        if type(it) is _COMMENT:
             continue
         if not isinstance(it, Tok):
             return None
@@ -448,6 +448,7 @@ def _indented(table: Table, indent: int) -> Node:
 # the '[[' constructs (a segment holding one has no attributes); Final: statics in the
 # compiled module, compared by identity (the parser builds exactly these classes)
 _WIKILINK: Final = WikiLink
+_COMMENT: Final = Comment
 _FILE_LINK: Final = FileLink
 _CATEGORY: Final = Category
 _LANGUAGE_LINK: Final = LanguageLink
