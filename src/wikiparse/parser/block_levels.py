@@ -10,6 +10,8 @@ attached where they stand and change nothing.  In ``lines`` mode (template argum
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..ast import (
     BehaviorSwitch, Comment, Heading, HorizontalRule, ItemKind, List, ListItem, ListKind, Node, Paragraph, ParagraphBreak,
     Preformatted, Text)
@@ -22,6 +24,9 @@ from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok
 from .node_factory import list_item_node, list_node, paragraph_node, text_value_node
 from .tags import is_block_item
 
+# node classes as Final names: statics in the compiled module, compared by identity
+_COMMENT: Final = Comment
+_BEHAVIOR_SWITCH: Final = BehaviorSwitch
 _LIST_KIND: dict[str, ListKind] = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
 _ITEM_KIND: dict[str, ItemKind] = {"*": "li", "#": "li", ":": "dd", ";": "dt"}
 
@@ -236,10 +241,11 @@ class _BlockState:
                 if isinstance(it, TagTok) and not has_block:
                     has_block = is_block_item(it)
                 continue
-            if isinstance(it, Comment):
+            t = type(it)
+            if t is _COMMENT:
                 has_comment = True
                 only_blank = False
-            elif isinstance(it, BehaviorSwitch):
+            elif t is _BEHAVIOR_SWITCH:
                 only_blank = only_blank_comment = False
             else:
                 only_blank = only_quiet = only_blank_comment = False

@@ -62,6 +62,10 @@ _LINE_BLOCK_KINDS: Final = frozenset({"table_open", "heading_start", "list_prefi
 # those that make block_levels.raw_line hand a line to block_levels.line
 _RAW_LINE_BLOCK_KINDS: Final = frozenset({"heading_start", "list_prefix", "hr"})
 
+# node classes as Final names: statics in the compiled module, compared by identity
+_COMMENT: Final = Comment
+_TEXT: Final = Text
+
 BlockPass = Callable[[ContainerState], None]
 
 
@@ -132,7 +136,7 @@ class Parser(Reentry):
                     if it.name in BLOCK_TAGS:
                         one_line = False
                         break
-                elif type(it) is Comment or type(it) is Text:
+                elif type(it) is _COMMENT or type(it) is _TEXT:
                     plain_lines = False
                     if not one_line:
                         break

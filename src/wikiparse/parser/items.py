@@ -8,10 +8,12 @@ the tokens into nodes; whatever is left over becomes text.
 
 from __future__ import annotations
 
-from typing import Sequence, Union, cast
+from typing import Final, Sequence, Union, cast
 
 from ..ast import Comment, Node, Text
 from .node_factory import text_node, text_value_node
+
+_COMMENT: Final = Comment  # a static in the compiled module, compared by identity
 
 
 class Tok:
@@ -252,7 +254,7 @@ def comment_lead(items: list[NT], text: str) -> int:
     n = 0
     seen = False
     for it in items:
-        if isinstance(it, Comment):
+        if type(it) is _COMMENT:
             seen = True
         elif not is_blank_tok(it, text):
             break

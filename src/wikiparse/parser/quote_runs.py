@@ -18,13 +18,14 @@ before its closing one (docs/ast.md, "Comments inside markup").
 
 from __future__ import annotations
 
-from typing import Callable, Sequence, Union
+from typing import Callable, Final, Sequence, Union
 
-from ..ast import Bold, Comment, Italic, Node
+from ..ast import Comment, Node
 from .items import Tok, item_end
 from .node_factory import quote_node
 
 Item = Union[Node, Tok]
+_COMMENT: Final = Comment  # a static in the compiled module, compared by identity
 
 
 class QuoteRun:
@@ -93,7 +94,7 @@ def _joined_runs(items: list[Item], text: str) -> list[Item | QuoteRun]:
         last = i
         while j < n:
             nxt = items[j]
-            if type(nxt) is Comment:
+            if type(nxt) is _COMMENT:
                 j += 1
             elif _is_apostrophes(nxt, text):
                 last = j
@@ -146,13 +147,83 @@ def _after(run: Item | QuoteRun, j: int) -> int:
     return run.after(j)
 
 
+class _Machine:
+    """MediaWiki's doQuotes state machine for one line, building Bold/Italic nodes with a
+    stack (``finish`` turns the items inside a formatting node into nodes)."""
+
+    __slots__ = ("text", "finish", "out", "stack", "both", "pending")
+
+    def __init__(self, text: str, finish: Callable[[list[Item]], list[Node]]) -> None:
+        self.text = text
+        self.finish = finish
+        self.out: list[Item] = []
+        self.stack: list[tuple[str, int, list[Item]]] = []  # (kind 'b'/'i', start, items)
+        # the pending ''''' (its run, markup index, its comments) and what followed it
+        self.both: tuple[Tok | QuoteRun, int, list[Node], list[Item]] | None = None
+        self.pending: list[Node] = []  # comments of the current run not placed yet, the last first
+
+    def target(self) -> list[Item]:
+        both = self.both
+        if both is not None:
+            return both[3]
+        stack = self.stack
+        return stack[-1][2] if stack else self.out
+
+    def flush(self, o: int) -> None:
+        """The run's comments before offset ``o`` go where the items are going now."""
+        pending = self.pending
+        while pending and pending[-1].span[1] <= o:
+            self.target().append(pending.pop())
+
+    def open_(self, kind: str, start: int) -> None:
+        if self.pending:
+            self.flush(start)
+        self.stack.append((kind, start, []))
+
+    def close(self, kind: str, end: int) -> None:
+        if self.pending:
+            self.flush(end)
+        stack = self.stack
+        k, start, inner = stack.pop()
+        assert k == kind
+        children = self.finish(inner)
+        node: Node = quote_node(k == "b", start, end, children, self.text)
+        (stack[-1][2] if stack else self.out).append(node)
+
+    def state(self) -> str:
+        if self.both is not None:
+            return "both"
+        stack = self.stack
+        if not stack:
+            return ""
+        if len(stack) == 1:
+            return stack[0][0]
+        return "".join(k for k, _, _ in stack)
+
+    def resolve_both(self, first: str) -> None:
+        """Open the pending ''''' as ``first`` then the other kind (bold is 3 apostrophes,
+        italic 2), with its comments and the items that followed it."""
+        both = self.both
+        assert both is not None
+        brun, bx, bcomments, buf = both
+        self.both = None
+        outer = self.pending
+        self.pending = bcomments
+        self.open_(first, _before(brun, bx))
+        split = bx + (3 if first == "b" else 2)
+        self.open_("i" if first == "b" else "b", _before(brun, split))
+        self.flush(1 << 62)
+        self.pending = outer
+        self.stack[-1][2].extend(buf)
+
+
 def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], list[Node]]) -> list[Item]:
     """Replace quote tokens of one line by Bold/Italic nodes; ``finish`` turns the items inside
     a formatting node into nodes."""
     has_comment = False
     has_quotes = False
     for it in items:
-        if type(it) is Comment:
+        if type(it) is _COMMENT:
             has_comment = True
         elif type(it) is Tok and it.kind == "quotes":
             has_quotes = True
@@ -166,7 +237,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
         return items
     # where each comment of the line starts, by its end: the characters before a run are read
     # as MediaWiki reads them, without comments
-    comment_starts = {c.span[1]: c.span[0] for c in items if type(c) is Comment} if has_comment else {}
+    comment_starts = {c.span[1]: c.span[0] for c in items if type(c) is _COMMENT} if has_comment else {}
 
     def skip_comments(p: int) -> int:
         while p in comment_starts:
@@ -175,7 +246,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
 
     # 1. classify each run: (index of its first markup apostrophe, markup length 2/3/5); the
     # apostrophes before that index are text
-    marks: dict[int, tuple[int, int]] = {}
+    marks: list[tuple[int, int] | None] = [None] * len(seq)  # by index in seq
     numitalics = numbold = 0
     for i in runs:
         n = _length(seq[i])
@@ -195,7 +266,9 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
     if numitalics % 2 == 1 and numbold % 2 == 1:
         firstsingle = firstmulti = firstspace = -1
         for i in runs:
-            x, n = marks[i]
+            mark = marks[i]
+            assert mark is not None
+            x, n = mark
             if n != 3:
                 continue
             p = _before(seq[i], x)
@@ -214,138 +287,92 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
                 firstmulti = i
         chosen = firstsingle if firstsingle >= 0 else firstmulti if firstmulti >= 0 else firstspace
         if chosen >= 0:
-            x, _ = marks[chosen]
+            mark = marks[chosen]
+            assert mark is not None
+            x = mark[0]
             marks[chosen] = (x + 1, 2)
 
     # 2. run MediaWiki's state machine, building nodes with a stack
-    out: list[Item] = []
-    stack: list[tuple[str, int, list[Item]]] = []  # (kind 'b'/'i', start, items)
-    # the pending ''''' (its run, markup index, its comments) and what followed it
-    both: tuple[Tok | QuoteRun, int, list[Node], list[Item]] | None = None
-    pending: list[Node] = []  # comments of the current run not placed yet, the last first
-
-    def target() -> list[Item]:
-        if both is not None:
-            return both[3]
-        return stack[-1][2] if stack else out
-
-    def flush(o: int) -> None:
-        """The run's comments before offset ``o`` go where the items are going now."""
-        while pending and pending[-1].span[1] <= o:
-            target().append(pending.pop())
-
-    def open_(kind: str, start: int) -> None:
-        if pending:
-            flush(start)
-        stack.append((kind, start, []))
-
-    def close(kind: str, end: int) -> None:
-        if pending:
-            flush(end)
-        k, start, inner = stack.pop()
-        assert k == kind
-        node: Node = quote_node(k == "b", start, end, finish(inner), text)
-        (stack[-1][2] if stack else out).append(node)
-
-    def state() -> str:
-        if both is not None:
-            return "both"
-        return "".join(k for k, _, _ in stack)
-
-    def resolve_both(first: str) -> None:
-        """Open the pending ''''' as ``first`` then the other kind (bold is 3 apostrophes,
-        italic 2), with its comments and the items that followed it."""
-        nonlocal both, pending
-        assert both is not None
-        brun, bx, bcomments, buf = both
-        both = None
-        outer = pending
-        pending = bcomments
-        open_(first, _before(brun, bx))
-        split = bx + (3 if first == "b" else 2)
-        open_("i" if first == "b" else "b", _before(brun, split))
-        flush(1 << 62)
-        pending = outer
-        stack[-1][2].extend(buf)
-
+    m = _Machine(text, finish)
     for idx, entry in enumerate(seq):
-        if idx not in marks:
+        mark = marks[idx]
+        if mark is None:
             assert not isinstance(entry, QuoteRun)
-            target().append(entry)
+            m.target().append(entry)
             continue
         r = entry
         assert isinstance(r, (Tok, QuoteRun))
-        x, n = marks[idx]
+        x, n = mark
         if type(r) is Tok:
             if x:  # apostrophes shown as text
-                target().append(Tok("text", r.start, r.start + x))
+                m.target().append(Tok("text", r.start, r.start + x))
         else:
             assert isinstance(r, QuoteRun)
-            pending = r.comments[::-1]
+            m.pending = r.comments[::-1]
             for s, e in r.spans(0, x):
-                flush(s)
-                target().append(Tok("text", s, e))
+                m.flush(s)
+                m.target().append(Tok("text", s, e))
         start = _before(r, x)
         end = _after(r, x + n)
-        st = state()
+        st = m.state()
         if n == 2:
             if st == "i":
-                close("i", end)
+                m.close("i", end)
             elif st == "bi":
-                close("i", end)
+                m.close("i", end)
             elif st == "ib":
-                close("b", start)
-                close("i", end)
-                open_("b", end)
+                m.close("b", start)
+                m.close("i", end)
+                m.open_("b", end)
             elif st == "both":
-                resolve_both("b")
-                close("i", end)
+                m.resolve_both("b")
+                m.close("i", end)
             else:
-                open_("i", start)
+                m.open_("i", start)
         elif n == 3:
             if st == "b":
-                close("b", end)
+                m.close("b", end)
             elif st == "bi":
-                close("i", start)
-                close("b", end)
-                open_("i", end)
+                m.close("i", start)
+                m.close("b", end)
+                m.open_("i", end)
             elif st == "ib":
-                close("b", end)
+                m.close("b", end)
             elif st == "both":
-                resolve_both("i")
-                close("b", end)
+                m.resolve_both("i")
+                m.close("b", end)
             else:
-                open_("b", start)
+                m.open_("b", start)
         else:
             if st == "b":
-                close("b", _after(r, x + 3))
-                open_("i", _before(r, x + 3))
+                m.close("b", _after(r, x + 3))
+                m.open_("i", _before(r, x + 3))
             elif st == "i":
-                close("i", _after(r, x + 2))
-                open_("b", _before(r, x + 2))
+                m.close("i", _after(r, x + 2))
+                m.open_("b", _before(r, x + 2))
             elif st == "bi":
-                close("i", _after(r, x + 2))
-                close("b", end)
+                m.close("i", _after(r, x + 2))
+                m.close("b", end)
             elif st == "ib":
-                close("b", _after(r, x + 3))
-                close("i", end)
+                m.close("b", _after(r, x + 3))
+                m.close("i", end)
             elif st == "both":
-                resolve_both("i")
-                close("b", _after(r, x + 3))
-                close("i", end)
+                m.resolve_both("i")
+                m.close("b", _after(r, x + 3))
+                m.close("i", end)
             else:
-                flush(start)
-                both = (r, x, pending, [])
-                pending = []
-        if pending:
-            flush(1 << 62)
+                m.flush(start)
+                m.both = (r, x, m.pending, [])
+                m.pending = []
+        if m.pending:
+            m.flush(1 << 62)
     # 3. close what is still open at the end of the line
     line_end = item_end(items[-1])
-    if both is not None:
-        resolve_both("b")
-    while stack:
-        close(stack[-1][0], line_end)
-    return out
+    if m.both is not None:
+        m.resolve_both("b")
+    while m.stack:
+        m.close(m.stack[-1][0], line_end)
+    return m.out
 
 
 __all__ = ["QuoteRun", "apply_quotes"]

@@ -3,13 +3,14 @@ line of a run (apostrophes separated only by comments are one run)."""
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Final, Union
 
 from ..ast import Comment, Node
 from .items import Tok, to_nodes
 from .quote_runs import apply_quotes
 
 Item = Union[Node, Tok]
+_COMMENT: Final = Comment  # a static in the compiled module, compared by identity
 
 
 def do_quotes(items: list[Item], text: str) -> list[Item]:
@@ -19,7 +20,7 @@ def do_quotes(items: list[Item], text: str) -> list[Item]:
         if type(it) is Tok:
             if it.kind == "quotes":
                 break
-        elif type(it) is Comment and it.span[0] and text[it.span[0] - 1] == "'":
+        elif type(it) is _COMMENT and it.span[0] and text[it.span[0] - 1] == "'":
             break  # '<!---->'': a comment after an apostrophe may join it into a run
     else:
         return items

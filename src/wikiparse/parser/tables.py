@@ -11,7 +11,7 @@ container (``unclosed-table``).
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Final, Sequence
 
 from ..ast import (
     Attribute, Category, Comment, FileLink, LanguageLink, List, ListItem, Node, Table,
@@ -170,18 +170,23 @@ class _TableBuilder:
         return self.prelude
 
     def _finish_cell(self) -> None:
-        if self.cell is not None and self.cell_entries is not None:
-            cell = self.cell
-            cell.children = self.passes.line_blocks(self.cell_entries, self.mode, first_raw=True)
-            if self.pending:
-                cell.children = _joined(self.pending, cell.children)
-                cell.span = (min(cell.span[0], self.pending[0].span[0]), cell.span[1])
+        cell = self.cell
+        entries = self.cell_entries
+        if cell is not None and entries is not None:
+            children = self.passes.line_blocks(entries, self.mode, first_raw=True)
+            start, cell_end = cell.span
+            pending = self.pending
+            if pending:
+                children = _joined(pending, children)
+                start = min(start, pending[0].span[0])
                 self.pending = []
-            end = entries_end(self.cell_entries, cell.span[1])
-            if cell.children:
-                end = max(end, cell.children[-1].span[1])
-            cell.span = (cell.span[0], max(end, cell.span[1]))
-            self._extend_row(cell.span[1])
+            cell.children = children
+            end = entries_end(entries, cell_end)
+            if children:
+                end = max(end, children[-1].span[1])
+            end = max(end, cell_end)
+            cell.span = (start, end)
+            self._extend_row(end)
         self.cell = None
         self.cell_entries = None
 
@@ -206,8 +211,11 @@ class _TableBuilder:
             self.prelude.append(BlockEntry(node))
 
     def _extend_row(self, end: int) -> None:
-        if self.row is not None:
-            self.row.span = (self.row.span[0], max(self.row.span[1], end))
+        row = self.row
+        if row is not None:
+            span = row.span
+            if end > span[1]:
+                row.span = (span[0], end)
 
     def _flush_pending(self) -> None:
         for node in self.pending:
@@ -287,8 +295,10 @@ class _TableBuilder:
                 # HTML tags and other markup there are junk the sanitizer drops; a nowiki is
                 # unstripped to its text (MediaWiki only refuses a head holding '[[')
                 return attributes_from_items(self.ctx, seg[:idx]), seg[idx + 1 :]
-            if not isinstance(it, Tok) and isinstance(it, _DOUBLE_BRACKET_LINKS):
-                return [], seg
+            if not isinstance(it, Tok):
+                t = type(it)
+                if t is _WIKILINK or t is _FILE_LINK or t is _CATEGORY or t is _LANGUAGE_LINK:
+                    return [], seg
         return [], seg
 
     def close(self, line: Line) -> tuple[Table, Line | None]:
@@ -413,7 +423,7 @@ def _opener_after_comments(line: Line, text: str) -> Line | None:
     lead = comment_lead(items, text)
     for j in range(lead, len(items)):
         it = items[j]
-        if isinstance(it, Comment):
+        if type(it) is _COMMENT:
             continue
         if not isinstance(it, Tok):
             return None
@@ -435,7 +445,13 @@ def _indented(table: Table, indent: int) -> Node:
     return node
 
 
-_DOUBLE_BRACKET_LINKS = (WikiLink, FileLink, Category, LanguageLink)
+# the '[[' constructs (a segment holding one has no attributes); Final: statics in the
+# compiled module, compared by identity (the parser builds exactly these classes)
+_WIKILINK: Final = WikiLink
+_COMMENT: Final = Comment
+_FILE_LINK: Final = FileLink
+_CATEGORY: Final = Category
+_LANGUAGE_LINK: Final = LanguageLink
 
 
 def _double_pipe_segments(items: Sequence[NT], first: int,
