@@ -277,8 +277,7 @@ class FastScanner:
             c = ord(text[e])
             if c < _OTHER:
                 t = run_stop[c]
-                if t and (t != _KEYWORD_START
-                          or text.startswith(self.keyword_rests[c], e + 1, endpos)):
+                if t and (t != _KEYWORD_START or self._keyword_at(text, c, e + 1, endpos)):
                     stopped = True
                     break
             e += 1
@@ -299,6 +298,15 @@ class FastScanner:
                 m = self.text_match(text, r, endpos)
                 e = r if m is None else m.end()
         return e
+
+    def _keyword_at(self, text: str, c: int, pos: int, endpos: int) -> bool:
+        """Whether the rest of a keyword starting with ``chr(c)`` follows at ``pos`` (a slice
+        compared: cheaper than ``startswith`` with a tuple and bounds, a generic call)."""
+        for rest in self.keyword_rests[c]:
+            stop = pos + len(rest)
+            if stop <= endpos and text[pos:stop] == rest:
+                return True
+        return False
 
     def step(self, text: str, pos: int, end: int) -> tuple[int, int]:
         """The token at ``pos`` (``pos < end``): its kind and end; equal to matching
