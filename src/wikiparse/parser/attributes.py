@@ -18,9 +18,6 @@ _ATTR = re.compile(
 )
 
 
-_NAME_START = re.compile(r"[:\w]")
-
-
 def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
     """Attributes written in ``ctx.text[start:end]``; junk between them is skipped (it stays
     in the source, as MediaWiki drops it)."""
@@ -29,23 +26,25 @@ def parse_attributes(ctx: Context, start: int, end: int) -> list[Attribute]:
         return attrs
     text = ctx.text
     for m in _ATTR.finditer(text, start, end):
-        name = m.group(1)
         at = m.start()
-        if (at > start and not text[at - 1].isspace() and text[at - 1] not in "\"'") \
-                or not _NAME_START.match(name):
-            # junk glued to what precedes it (``<span>`` markup in a cell's attribute part):
-            # MediaWiki's Sanitizer reads an attribute only at the start, after whitespace or
-            # after a closing quote, and a name only from a letter, digit, ':' or '_'
-            continue
-        if m.group(2) is not None:
-            value, quote = m.group(2), '"'
-        elif m.group(3) is not None:
-            value, quote = m.group(3), "'"
-        elif m.group(4) is not None:
-            value, quote = m.group(4), ""
+        name, double, single, bare = m.groups()
+        if at > start:
+            before = text[at - 1]
+            if not before.isspace() and before != '"' and before != "'":
+                # junk glued to what precedes it (``<span>`` markup in a cell's attribute
+                # part): MediaWiki's Sanitizer reads an attribute only at the start, after
+                # whitespace or after a closing quote
+                continue
+        first = name[0]
+        if not (first.isalnum() or first == "_" or first == ":"):
+            continue  # a name starts with a letter, digit, ':' or '_' (``[:\w]``)
+        if double is not None:
+            value, quote = double, '"'
+        elif single is not None:
+            value, quote = single, "'"
         else:
-            value, quote = None, ""
-        attrs.append(attribute_node(m.span(), name.lower(), value, quote, ctx.text))
+            value, quote = bare, ""
+        attrs.append(attribute_node((at, m.end()), name.lower(), value, quote, text))
     return attrs
 
 

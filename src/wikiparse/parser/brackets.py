@@ -38,7 +38,8 @@ _KIND_CODE: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
 NOT_A_TITLE: Final = -1
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
+#: by character code (128: beyond ASCII): 1 for a character of a tag name after its first
+_TAG_NAME_CHAR = bytes(c < 128 and (chr(c).isalnum() or chr(c) in ":._-") for c in range(129))
 
 
 class BracketBuilder(UrlReader):
@@ -565,12 +566,13 @@ class BracketBuilder(UrlReader):
         ctx = self.ctx
         text = ctx.text
         cur = stack[-1].parts[-1]
-        m = _TAG_NAME.match(text, s, e)
-        assert m is not None
-        name = m.group(1).lower()
+        # the token is a TAG terminal: '<', maybe '/', then the name ([A-Za-z][A-Za-z0-9:._-]*)
         closing = text[s + 1] == "/"
+        attr_start = s + 2 if closing else s + 1
+        while attr_start < e and _TAG_NAME_CHAR[min(ord(text[attr_start]), 128)]:
+            attr_start += 1
+        name = text[s + 2 if closing else s + 1 : attr_start].lower()
         self_closing = text[e - 2] == "/"
-        attr_start = m.end()
         attr_end = e - 2 if self_closing else e - 1
         if name in ctx.ext_tags:
             # <pre> is an HTML element too: the sanitizer keeps what the preprocessor leaves
