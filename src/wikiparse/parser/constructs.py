@@ -9,11 +9,10 @@ construct": the caller keeps the source as text.
 from __future__ import annotations
 
 import re
-from typing import Final
 from urllib.parse import unquote
 
 from ..ast import (
-    Argument, Attribute, BehaviorSwitch, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
+    Argument, Attribute, Category, Comment, Entity, ExtensionTag, ExternalLink, ExternalLinkKind, FileFormat,
     FileLink, ImageOption, ImageOptionKind, LanguageLink, Node, Parameter, ParserFunction, Template, Text, Variable, WikiLink)
 from ..config import NS_CATEGORY, NS_FILE, NS_MEDIA, NS_MAIN
 from .attributes import tag_attributes
@@ -21,7 +20,7 @@ from .context import Context
 from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
 from .interfaces import Constructs, Reentry
 from .items import NT as NodeOrTok
-from .items import Frame, Item, Splice, TagTok, Tok, flatten, item_end, item_start, to_nodes
+from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
 from .node_factory import (extension_tag_node, external_link_node, image_option_node, language_link_node,
                            parameter_node, template_node, wikilink_node)
 from .title_chars import ILLEGAL_TITLE, PERCENT
@@ -35,9 +34,6 @@ _RELATIVE_TITLE = re.compile(r"^\.\.?(?:/|$)|/\.\.?(?:/|$)")
 _TEXTISH = (Text, Comment, Entity)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
-# token kinds that the block passes of a ``lines`` container leave as text (no line, quote or
-# tag meaning: the inline tokens that are plain anywhere, newlines and leading spaces)
-_PLAIN_LINE_KINDS: Final = frozenset({"text", "pipe", "eq", "excl", "nl", "line_space"})
 
 
 def _valid_title(decoded: str, literal: bool = True) -> bool:
@@ -261,36 +257,14 @@ class ConstructBuilder(Constructs):
             out.append(it)
         return out
 
-    def _value(self, items: list[NodeOrTok]) -> list[Node]:
-        """``passes.blocks(items, "lines")`` of an argument's value.  Most values are text and
-        finished constructs over one or more lines (an infobox's ``| key = value`` ends with
-        its newline): in ``lines`` mode the block passes make of those lines what
-        :func:`~.items.to_nodes` makes of the items (each line's inline content, its newline
-        kept as text and merged), so such a value skips them."""
-        if len(items) < 2:
-            return self.passes.blocks(items, "lines")
-        flat = flatten(items)
-        for it in flat:
-            if type(it) is Tok:
-                if it.kind not in _PLAIN_LINE_KINDS:
-                    return self.passes.blocks(flat, "lines")
-            elif isinstance(it, (TagTok, Text, Comment, BehaviorSwitch)):
-                # tags pair, comment-only lines vanish, a Text would merge across lines
-                return self.passes.blocks(flat, "lines")
-        return to_nodes(flat, self.ctx.text)
-
     def _parameter(self, items: list[NodeOrTok], eq: int, start: int, end: int, implied: str,
                    positional: bool) -> Parameter:
         if positional:
-            value = self._value(items)
+            value = self.passes.blocks(items, "lines")
             return parameter_node(start, end, implied, False, [], value, self.ctx.text)
         # ``eq`` is the source offset of the first '=' token of the part
-        at = -1
-        for i in range(len(items)):
-            it = items[i]
-            if type(it) is Tok and it.start == eq and (it.kind == "eq" or it.kind == "heading_start"):
-                at = i
-                break
+        at = next((i for i, it in enumerate(items)
+                   if type(it) is Tok and it.kind in ("eq", "heading_start") and it.start == eq), -1)
         if at < 0:  # cannot happen: the bracket pass recorded the token it appended
             self.ctx.diag("internal-parameter", "'=' of a named parameter not found", (start, end),
                           "internal")
@@ -303,7 +277,7 @@ class ConstructBuilder(Constructs):
             value_items = [Tok("text", eq_tok.start + 1, eq_tok.end), *value_items]
         name = self.ctx.text[start : eq_tok.start].strip()
         name_nodes = self.passes.blocks(name_items, "inline")
-        value = self._value(value_items)
+        value = self.passes.blocks(value_items, "lines")
         return parameter_node(start, end, name, True, name_nodes, value, self.ctx.text)
 
     # ------------------------------------------------------------------ [[ ]]
