@@ -9,6 +9,7 @@ import regex
 
 from ..ast import Diagnostic, Severity, Span
 from ..config import Limits, SiteConfig
+from ..title_text import normalize_title, ns_key
 
 
 @lru_cache(maxsize=64)
@@ -43,12 +44,34 @@ def _trail_regex(trail: str) -> regex.Pattern[str]:
         return regex.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=64)
+def _url_colon_window(protocols: tuple[str, ...]) -> int:
+    """How far from a URL's start its protocol's ':' can be: a URL can start at ``pos`` only
+    when ``text[pos:pos + window]`` holds a ':' or ``text`` starts with '//' there (cheaper
+    than the URL pattern, which fails at most '[['); -1 when a protocol other than '//' holds
+    no ':' (then no test is cheaper than the pattern)."""
+    window = 0
+    for p in protocols:
+        colon = p.find(":")
+        if colon < 0 and p != "//":
+            return -1
+        window = max(window, colon + 1)
+    return window
+
+
+#: a trail that is one character class repeated (``[a-zäöü]+``, every trail in the built-in
+#: table but a few): its match is not empty exactly when its first character is in the class
+_CLASS_RUN = re.compile(r"\[\^?(?:[^\[\]\\]|\\.)+\]\+")
+
+
 class Context:
     """Everything a pass needs; one per ``parse`` call (never shared between threads)."""
 
     __slots__ = ("text", "config", "limits", "diagnostics", "depth", "blockquotes", "tokens",
                  "no_close_after", "protocol_re", "bracket_url_re", "trail_re", "_reported",
-                 "allowed_protocols", "raw_tags", "ext_tags")
+                 "url_colon_window", "trail_starts",
+                 "allowed_protocols", "raw_tags", "ext_tags", "_titles", "_namespaces", "_ns_names",
+                 "_ns_lookup", "_stock")
 
     def __init__(self, text: str, config: SiteConfig, limits: Limits) -> None:
         self.text = text
@@ -64,10 +87,55 @@ class Context:
         self.protocol_re = _protocol_regex(tuple(p for p in protocols if p != "//"))
         self.bracket_url_re = _bracket_url_regex(protocols)
         self.trail_re = _trail_regex(config.link_trail)
+        self.url_colon_window = _url_colon_window(protocols)
+        # a class-run trail: whether a trail starts with a character, by character (this
+        # parse's; None for other trails, which are always matched)
+        self.trail_starts: dict[str, bool] | None = (
+            {} if _CLASS_RUN.fullmatch(self.trail_re.pattern) else None)
         self.allowed_protocols = tuple(p.lower() for p in protocols)
         self.ext_tags = {k.lower(): v for k, v in config.extension_tags.items()}
         self.raw_tags = frozenset(k for k, v in self.ext_tags.items() if v == "raw")
         self._reported: set[str] = set()
+        # this parse's answers of the config's title functions (pure functions of a title, a
+        # prefix, a number, which repeat in a page: Cite web, File, Category...); with
+        # SiteConfig's own methods (not a subclass's) the compiled leaf functions are called
+        # directly, not the interpreted methods that delegate to them
+        self._titles: dict[str, str] = {}
+        self._namespaces: dict[str, int | None] = {}
+        self._ns_names: dict[int, str] = {}
+        self._ns_lookup: dict[str, int] | None = None
+        site = type(config)
+        self._stock = (site.normalize_title is SiteConfig.normalize_title
+                       and site.namespace_of is SiteConfig.namespace_of)
+
+    def title(self, raw: str) -> str:
+        """``config.normalize_title(raw)``, once per distinct ``raw`` in a parse."""
+        title = self._titles.get(raw)
+        if title is None:
+            title = normalize_title(raw) if self._stock else self.config.normalize_title(raw)
+            self._titles[raw] = title
+        return title
+
+    def namespace_of(self, prefix: str) -> int | None:
+        """``config.namespace_of(prefix)``, once per distinct ``prefix`` in a parse."""
+        if prefix in self._namespaces:
+            return self._namespaces[prefix]
+        if self._stock:
+            lookup = self._ns_lookup
+            if lookup is None:
+                lookup = self._ns_lookup = self.config.namespace_lookup
+            ns = lookup.get(ns_key(prefix))
+        else:
+            ns = self.config.namespace_of(prefix)
+        self._namespaces[prefix] = ns
+        return ns
+
+    def namespace_name(self, number: int) -> str:
+        """``config.namespace_name(number)``, once per namespace in a parse."""
+        name = self._ns_names.get(number)
+        if name is None:
+            name = self._ns_names[number] = self.config.namespace_name(number)
+        return name
 
     def diag(self, code: str, message: str, span: Span, severity: Severity = "info",
              once: bool = False) -> None:
