@@ -23,7 +23,7 @@ from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
 from .node_factory import (category_node, extension_tag_node, external_link_node, file_link_node,
                            image_option_node, language_link_node,
-                           parameter_node, template_node, wikilink_node)
+                           parameter_node, template_node, text_node, wikilink_node)
 from .title_chars import ILLEGAL_TITLE, PERCENT
 
 # what a link fragment cannot hold as written (it may hold '<', '>' and, through character
@@ -203,22 +203,22 @@ class ConstructBuilder(Constructs):
         for it in items:
             if not isinstance(it, Tok) or it.kind != "text":
                 return None
-            chunk = text[it.start : it.end]
-            colon = chunk.find(":")
+            colon = text.find(":", it.start, it.end)
             if colon >= 0:
-                prefix = ("".join(prefix_parts) + chunk[:colon]).strip()
+                prefix = text[it.start : colon]
+                if prefix_parts:
+                    prefix = "".join(prefix_parts) + prefix
+                prefix = prefix.strip()
                 if not prefix:
                     return None
                 if prefix.startswith("#"):
-                    return prefix.lower(), it.start + colon
+                    return prefix.lower(), colon
                 if prefix.lower() in self.ctx.config.parser_functions:
-                    return prefix.lower(), it.start + colon
+                    return prefix.lower(), colon
                 if prefix.upper() in self.ctx.config.variables and prefix.upper() == prefix:
-                    return prefix, it.start + colon
-                if prefix.lower() in ("subst", "safesubst", "msgnw", "raw", "msg"):
-                    return None
-                return None
-            prefix_parts.append(chunk)
+                    return prefix, colon
+                return None  # subst:, msgnw:, ... and page names with a colon
+            prefix_parts.append(text[it.start : it.end])
             if len(prefix_parts) > 8:
                 return None
         return None
@@ -240,26 +240,43 @@ class ConstructBuilder(Constructs):
 
     def _parameter(self, items: list[NodeOrTok], eq: int, start: int, end: int, implied: str,
                    positional: bool) -> Parameter:
+        text = self.ctx.text
         if positional:
-            value = self.passes.blocks(items, "lines")
-            return parameter_node(start, end, implied, False, [], value, self.ctx.text)
+            return parameter_node(start, end, implied, False, [], self._value(items), text)
         # ``eq`` is the source offset of the first '=' token of the part
-        at = next((i for i, it in enumerate(items)
-                   if type(it) is Tok and it.kind in ("eq", "heading_start") and it.start == eq), -1)
-        if at < 0:  # cannot happen: the bracket pass recorded the token it appended
+        at = -1
+        eq_tok: Tok | None = None
+        for i in range(len(items)):
+            it = items[i]
+            if type(it) is Tok and it.start == eq and (it.kind == "eq" or it.kind == "heading_start"):
+                at = i
+                eq_tok = it
+                break
+        if eq_tok is None:  # cannot happen: the bracket pass recorded the token it appended
             self.ctx.diag("internal-parameter", "'=' of a named parameter not found", (start, end),
                           "internal")
             return self._parameter(items, -1, start, end, implied, positional=True)
-        eq_tok = items[at]
-        name_items = items[:at]
         value_items = items[at + 1 :]
         # '==' run: only its first '=' separates name and value
         if eq_tok.end - eq_tok.start > 1:
             value_items = [Tok("text", eq_tok.start + 1, eq_tok.end), *value_items]
-        name = self.ctx.text[start : eq_tok.start].strip()
-        name_nodes = self.passes.blocks(name_items, "inline")
-        value = self.passes.blocks(value_items, "lines")
-        return parameter_node(start, end, name, True, name_nodes, value, self.ctx.text)
+        name = text[start : eq_tok.start].strip()
+        first = items[0]
+        name_nodes: list[Node]
+        if at == 1 and type(first) is Tok and first.kind == "text":  # most names: one text token
+            name_nodes = [text_node(first.start, first.end, text)]
+        else:
+            name_nodes = self.passes.blocks(items[:at], "inline")
+        value = self._value(value_items)
+        return parameter_node(start, end, name, True, name_nodes, value, text)
+
+    def _value(self, items: list[NodeOrTok]) -> list[Node]:
+        """``passes.blocks(items, "lines")``; a value of one text token (most) without the call."""
+        if len(items) == 1:
+            one = items[0]
+            if type(one) is Tok and one.kind == "text":
+                return [text_node(one.start, one.end, self.ctx.text)]
+        return self.passes.blocks(items, "lines")
 
     # ------------------------------------------------------------------ [[ ]]
 
