@@ -12,6 +12,7 @@ template around an argument).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from ..ast import BehaviorSwitch, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
@@ -36,7 +37,7 @@ _KIND_CODE: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)
 
 _NS_PREFIX = re.compile(r"[ \t]*([^\[\]{}|<>\n:#]{1,64}):")
 #: ``Frame.text_start`` of a link frame whose target cannot be a title
-NOT_A_TITLE = -1
+NOT_A_TITLE: Final = -1
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9:._-]*)")
 
 
@@ -326,7 +327,7 @@ class BracketBuilder(UrlReader):
         cur = stack[-1].parts[-1]
         n = e - s
         if n >= 2:
-            url = self.ctx.bracket_url_re.match(text, e, end)
+            url = self._url_at(e, end)
             if url is not None and stack[-1].kind == "extlink" and not self.link_depth:
                 # '[http://a [[http://b]]]': no link inside a label, the label is
                 # '[[http://b' (a free link if the outer '[url' never closes)
@@ -345,7 +346,7 @@ class BracketBuilder(UrlReader):
             lead = e
             while lead < end and text[lead] == " ":
                 lead += 1
-            if lead > e and self.ctx.bracket_url_re.match(text, lead, end) is not None:
+            if lead > e and self._url_at(lead, end) is not None:
                 # '[[ https://...': a target that starts with a protocol is no page
                 # (handleInternalLinks); the brackets are text, the URL a free link
                 cur.append(Tok("text", s, e))
@@ -363,7 +364,7 @@ class BracketBuilder(UrlReader):
             stack.append(frame)
             self.link_depth += frame.url_end
             return e
-        url = self.ctx.bracket_url_re.match(text, e, end)
+        url = self._url_at(e, end)
         if url is not None and stack[-1].kind == "extlink" and not self.link_depth:
             # '[' + URL inside a label: text, or a free link if the outer '[url' never closes
             url_end = self._url_end(stack, e, url.end())
@@ -387,7 +388,7 @@ class BracketBuilder(UrlReader):
         if not comments or len(stack) > max_depth:
             return -1
         cur = stack[-1].parts[-1]
-        url = self.ctx.bracket_url_re.match(text, p, end)
+        url = self._url_at(p, end)
         if p < end and text[p] == "[":
             if any(f.kind == "brace" for f in stack):
                 return -1  # the preprocessor's '[[' holds no comment: the '|' is the template's
@@ -397,7 +398,7 @@ class BracketBuilder(UrlReader):
             lead = q
             while lead < end and text[lead] == " ":
                 lead += 1
-            if q - p > 1 or self.ctx.bracket_url_re.match(text, lead, end) is not None:
+            if q - p > 1 or self._url_at(lead, end) is not None:
                 # the opener is after the comments, or there is none: read as the same run
                 cur.append(Tok("text", s, e))
                 cur.extend(comments)
@@ -451,23 +452,11 @@ class BracketBuilder(UrlReader):
                     top.parts[-1].append(Tok("text", pos, pos + 1))
                     pos += 1
                     remaining -= 1
-                stack.pop()
-                self.link_depth -= top.url_end
-                parent = stack[-1].parts[-1]
-                trail_end = pos + 2
-                if remaining == 2:
-                    trail_end = self._trail_end(pos + 2, end)
-                built = (self.constructs.link_element(top, pos, trail_end)
-                         if top.text_start != NOT_A_TITLE else None)
-                if built is None:
-                    stack.append(top)
-                    self.link_depth += top.url_end  # _degrade takes the frame's depth off again
-                    self._degrade(stack, reason="invalid-link")
+                trail_end = self._trail_end(pos + 2, end) if remaining == 2 else pos + 2
+                trail_end = self._close_link(stack, pos, trail_end)
+                if trail_end < 0:  # no link: its ']]' are text
                     stack[-1].parts[-1].append(Tok("text", pos, pos + 2))
                     trail_end = pos + 2
-                else:
-                    parent.append(built)
-                    trail_end = built.span[1]
                 remaining -= 2
                 pos += 2
                 if remaining == 0:
@@ -502,25 +491,49 @@ class BracketBuilder(UrlReader):
         q = p
         while q < end and text[q] == "]":
             q += 1
-        stack.pop()
-        self.link_depth -= top.url_end
         top.close_end = p + 1
         trail_end = self._trail_end(p + 1, end) if q == p + 1 else p + 1
-        built = (self.constructs.link_element(top, s, trail_end)
+        trail_end = self._close_link(stack, s, trail_end)
+        if trail_end < 0:  # no link: its closing brackets and comments are text
+            stack[-1].parts[-1].extend([Tok("text", s, e), *comments, Tok("text", p, p + 1)])
+            trail_end = p + 1
+        return trail_end if q == p + 1 else self._close_brackets(stack, p + 1, q, end)
+
+    def _url_at(self, pos: int, end: int) -> re.Match[str] | None:
+        """``bracket_url_re.match(text, pos, end)``; a text without a protocol's ':' (or '//')
+        near ``pos`` is not matched at all (most '[[' and '[' start no URL)."""
+        text = self.ctx.text
+        window = self.ctx.url_colon_window
+        if (window >= 0 and text.find(":", pos, min(end, pos + window)) < 0
+                and not text.startswith("//", pos, end)):
+            return None
+        return self.ctx.bracket_url_re.match(text, pos, end)
+
+    def _close_link(self, stack: list[Frame], close: int, trail_end: int) -> int:
+        """Close the link frame on top of ``stack`` at ``close`` (its ``]]``, or its ``]`` before
+        comments): the link node goes into the parent and its end (trail included, up to
+        ``trail_end``) is returned.  When it is no link the frame degrades to text and -1 is
+        returned: the caller puts its closing markup back as text."""
+        top = stack.pop()
+        self.link_depth -= top.url_end
+        built = (self.constructs.link_element(top, close, trail_end)
                  if top.text_start != NOT_A_TITLE else None)
         if built is None:
             stack.append(top)
             self.link_depth += top.url_end  # _degrade takes the frame's depth off again
             self._degrade(stack, reason="invalid-link")
-            stack[-1].parts[-1].extend([Tok("text", s, e), *comments, Tok("text", p, p + 1)])
-            trail_end = p + 1
-        else:
-            stack[-1].parts[-1].append(built)
-            trail_end = built.span[1]
-        return trail_end if q == p + 1 else self._close_brackets(stack, p + 1, q, end)
+            return -1
+        stack[-1].parts[-1].append(built)
+        return built.span[1]
 
     def _file_target_ahead(self, pos: int, end: int) -> bool:
-        m = _NS_PREFIX.match(self.ctx.text, pos, end)
+        text = self.ctx.text
+        p = pos
+        while p < end and (text[p] == " " or text[p] == "\t"):
+            p += 1
+        if text.find(":", p, min(end, p + 65)) < 0:
+            return False  # no namespace prefix (_NS_PREFIX needs a ':' there): most links
+        m = _NS_PREFIX.match(text, pos, end)
         if m is None:
             return False
         ns = self.ctx.namespace_of(m.group(1))
@@ -532,6 +545,17 @@ class BracketBuilder(UrlReader):
                    for part in frame.parts[1:] for it in flatten(part))
 
     def _trail_end(self, pos: int, end: int) -> int:
+        starts = self.ctx.trail_starts
+        if starts is not None:  # a class-run trail: no match unless its first character fits
+            if pos >= end:
+                return pos
+            ch = self.ctx.text[pos]
+            fits = starts.get(ch)
+            if fits is None:
+                fits = self.ctx.trail_re.fullmatch(ch) is not None
+                starts[ch] = fits
+            if not fits:
+                return pos
         m = self.ctx.trail_re.match(self.ctx.text, pos, end)
         return m.end() if m else pos
 

@@ -44,11 +44,32 @@ def _trail_regex(trail: str) -> regex.Pattern[str]:
         return regex.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=64)
+def _url_colon_window(protocols: tuple[str, ...]) -> int:
+    """How far from a URL's start its protocol's ':' can be: a URL can start at ``pos`` only
+    when ``text[pos:pos + window]`` holds a ':' or ``text`` starts with '//' there (cheaper
+    than the URL pattern, which fails at most '[['); -1 when a protocol other than '//' holds
+    no ':' (then no test is cheaper than the pattern)."""
+    window = 0
+    for p in protocols:
+        colon = p.find(":")
+        if colon < 0 and p != "//":
+            return -1
+        window = max(window, colon + 1)
+    return window
+
+
+#: a trail that is one character class repeated (``[a-zäöü]+``, every trail in the built-in
+#: table but a few): its match is not empty exactly when its first character is in the class
+_CLASS_RUN = re.compile(r"\[\^?(?:[^\[\]\\]|\\.)+\]\+")
+
+
 class Context:
     """Everything a pass needs; one per ``parse`` call (never shared between threads)."""
 
     __slots__ = ("text", "config", "limits", "diagnostics", "depth", "blockquotes", "tokens",
                  "no_close_after", "protocol_re", "bracket_url_re", "trail_re", "_reported",
+                 "url_colon_window", "trail_starts",
                  "allowed_protocols", "raw_tags", "ext_tags", "_titles", "_namespaces", "_ns_names",
                  "_ns_lookup", "_stock")
 
@@ -66,6 +87,11 @@ class Context:
         self.protocol_re = _protocol_regex(tuple(p for p in protocols if p != "//"))
         self.bracket_url_re = _bracket_url_regex(protocols)
         self.trail_re = _trail_regex(config.link_trail)
+        self.url_colon_window = _url_colon_window(protocols)
+        # a class-run trail: whether a trail starts with a character, by character (this
+        # parse's; None for other trails, which are always matched)
+        self.trail_starts: dict[str, bool] | None = (
+            {} if _CLASS_RUN.fullmatch(self.trail_re.pattern) else None)
         self.allowed_protocols = tuple(p.lower() for p in protocols)
         self.ext_tags = {k.lower(): v for k, v in config.extension_tags.items()}
         self.raw_tags = frozenset(k for k, v in self.ext_tags.items() if v == "raw")
