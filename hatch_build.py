@@ -27,9 +27,10 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-#: the modules compiled (globs relative to src/; package ``__init__.py`` files stay Python).
-#: ``wikiparse.compiled.PACKAGES`` names the folders these live in.
-COMPILED_MODULES: tuple[str, ...] = ("wikiparse/parser/*.py",)
+#: the modules compiled (globs relative to src/; package ``__init__.py`` files stay Python):
+#: the parser, and the leaf module of title and namespace-name text functions it calls on every
+#: link and template.  ``wikiparse.compiled.PACKAGES`` names the folders these live in.
+COMPILED_MODULES: tuple[str, ...] = ("wikiparse/parser/*.py", "wikiparse/title_text.py")
 #: what mypy needs to see the types the compiled modules use (pyproject.toml's dependencies)
 RUNTIME_TYPES = ("lark>=1.2,<2", "regex>=2023.0", "types-regex")
 

@@ -27,6 +27,16 @@ __version__ = "0.1.0"
 DIALECTS = ("wikitext", "rendered", "auto")
 
 
+@functools.lru_cache(maxsize=1)
+def _default_config() -> SiteConfig:
+    """The ``SiteConfig()`` of a ``parse`` without ``config``: one (immutable) instance, so its
+    lazy tables (namespace lookup, image options) are built once, not once per call."""
+    return SiteConfig()
+
+
+_DEFAULT_LIMITS = Limits()
+
+
 def parse(
     text: str,
     *,
@@ -56,7 +66,7 @@ def parse(
         from .parser.driver import parse_wikitext
 
         # the wikitext parser gives every node its origin as it builds it
-        doc = parse_wikitext(text, config=config or SiteConfig(), limits=limits or Limits())
+        doc = parse_wikitext(text, config=config or _default_config(), limits=limits or _DEFAULT_LIMITS)
     doc.parse_fragment = functools.partial(parse, config=doc.config or config, limits=limits)
     return doc
 

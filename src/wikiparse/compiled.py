@@ -1,9 +1,9 @@
 """Which of wikiparse's modules run compiled (mypyc) in this installation.
 
-A wheel built from source compiles the parser (``wikiparse.parser``) and the HTML emitter's hot
-modules when a C compiler is available (``hatch_build.py``; ``WIKIPARSE_COMPILE=0|1`` forces
-either); editable installs and the pure-Python wheel run every module as Python.  Output is
-identical either way (``tests/compiled/``).
+A wheel built from source compiles the parser (``wikiparse.parser``) and the title functions it
+calls (``wikiparse.title_text``) when a C compiler is available (``hatch_build.py``;
+``WIKIPARSE_COMPILE=0|1`` forces either); editable installs and the pure-Python wheel run every
+module as Python.  Output is identical either way (``tests/compiled/``).
 
     >>> import wikiparse.compiled
     >>> wikiparse.compiled.IS_COMPILED in (True, False)
@@ -15,8 +15,9 @@ from __future__ import annotations
 import importlib.machinery
 from pathlib import Path
 
-#: the packages a compiled wheel may hold extension modules in (``hatch_build.COMPILED_PACKAGES``)
-PACKAGES: tuple[str, ...] = ("parser", "emitters/html")
+#: the packages a compiled wheel may hold extension modules in (``hatch_build.COMPILED_MODULES``;
+#: ``""`` is ``wikiparse`` itself, for ``wikiparse.title_text``)
+PACKAGES: tuple[str, ...] = ("parser", "emitters/html", "")
 
 _EXTENSION_SUFFIXES = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 _ROOT = Path(__file__).resolve().parent
@@ -30,10 +31,10 @@ def compiled_modules() -> tuple[str, ...]:
     """
     names = []
     for package in PACKAGES:
-        folder = _ROOT / package
+        folder = _ROOT / package if package else _ROOT
         if not folder.is_dir():
             continue
-        dotted = "wikiparse." + package.replace("/", ".")
+        dotted = "wikiparse." + package.replace("/", ".") if package else "wikiparse"
         for source in folder.glob("*.py"):
             if source.stem == "__init__":
                 continue

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-import regex
+from .title_text import normalize_title as _normalize_title, ns_key as _ns_key
 
 # Namespace numbers MediaWiki fixes for every wiki.
 NS_MEDIA = -2
@@ -270,15 +269,7 @@ class SiteConfig:
         separators become one space, the ends are trimmed and (``capitalize``, for local
         titles; an interwiki target's case is the other wiki's business) the first letter is
         upper-cased."""
-        if raw.isascii() or _TITLE_SPECIAL.search(raw) is None:
-            # str.split's whitespace is MediaWiki's title whitespace here (other controls
-            # are illegal in titles): the common, fast path
-            title = " ".join(raw.replace("_", " ").split())
-        else:
-            title = _TITLE_SPACE.sub(" ", _DIRECTION_MARKS.sub("", raw)).strip(" \t\n\r\x00\x0b")
-        if not title.isascii() and not unicodedata.is_normalized("NFC", title):
-            title = unicodedata.normalize("NFC", title)  # MediaWiki's titles are NFC
-        return title[:1].upper() + title[1:] if capitalize else title
+        return _normalize_title(raw, capitalize)
 
     def namespace_of(self, prefix: str) -> int | None:
         return self.namespace_lookup.get(_ns_key(prefix))
@@ -499,15 +490,6 @@ def _from_magic_words(words: list[Any], base: SiteConfig) -> dict[str, Any]:
     return changes
 
 
-# MediaWiki's title whitespace (MediaWikiTitleCodec::splitTitleString): '_', the space
-# separators (Zs: space, NBSP, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000), U+2028, U+2029;
-# and the direction marks it removes (U+200E, U+200F, U+202A-U+202E)
-_TITLE_SPACE = regex.compile(r"[_\p{Zs}\u2028\u2029]+")
-_DIRECTION_MARKS = regex.compile(r"[\u200e\u200f\u202a-\u202e]")
-# what str.split() would get wrong: the direction marks, and NEL (whitespace to Python, a
-# title character to MediaWiki)
-_TITLE_SPECIAL = re.compile(r"[\u200e\u200f\u202a-\u202e\x85]")
-
 _PHP_TRAIL = re.compile(r"^/\^\((?P<inner>.*)\)\(\.\*\)\$/[a-zA-Z]*$", re.S)
 _PHP_HEX = re.compile(r"\\x\{([0-9a-fA-F]{1,6})\}")
 
@@ -539,10 +521,6 @@ _IMG_MAGIC_TO_OPTION = {
     "img_text_bottom": "text-bottom", "img_width": "width", "img_link": "link", "img_alt": "alt",
     "img_page": "page", "img_class": "class", "img_lang": "lang",
 }
-
-
-def _ns_key(name: str) -> str:
-    return " ".join(name.replace("_", " ").split()).casefold()
 
 
 def languages_with_localisation() -> Iterable[str]:

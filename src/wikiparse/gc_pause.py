@@ -10,6 +10,15 @@ was enabled when the first one came in (a program that disabled it itself keeps 
 On that last exit, ``gc.freeze()`` + ``gc.unfreeze()`` moves every tracked object to the oldest
 generation and resets the allocation count without walking anything, so the first allocation
 after a parse does not start a young-generation collection that walks the whole new tree.
+
+:func:`pause` and :func:`resume` are the two halves, for a caller on a hot path (the parser, once
+per parse) that would rather not build a generator-based context manager each time::
+
+    pause()
+    try:
+        ...
+    finally:
+        resume()
 """
 
 from __future__ import annotations
@@ -19,28 +28,39 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-__all__ = ["paused_collection"]
+__all__ = ["pause", "paused_collection", "resume"]
 
 _lock = threading.Lock()
 _depth = 0
 _resume = False
 
 
-@contextmanager
-def paused_collection() -> Iterator[None]:
-    """Run the ``with`` block with the cyclic collector off (see the module docstring)."""
+def pause() -> None:
+    """Switch the cyclic collector off (counted: each call needs its :func:`resume`)."""
     global _depth, _resume
     with _lock:
         if _depth == 0:
             _resume = gc.isenabled()
             gc.disable()
         _depth += 1
+
+
+def resume() -> None:
+    """Undo one :func:`pause`; the last one switches the collector back on if it was on."""
+    global _depth
+    with _lock:
+        _depth -= 1
+        if _depth == 0 and _resume:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
+@contextmanager
+def paused_collection() -> Iterator[None]:
+    """Run the ``with`` block with the cyclic collector off (see the module docstring)."""
+    pause()
     try:
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _resume:
-                gc.freeze()
-                gc.unfreeze()
-                gc.enable()
+        resume()

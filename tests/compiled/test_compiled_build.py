@@ -57,6 +57,7 @@ def test_compiled_modules_are_named_by_their_package() -> None:
 def test_the_compiled_run_runs_the_compiled_parser() -> None:
     assert wikiparse.compiled.IS_COMPILED, "make test-compiled installed a pure-Python wheel"
     assert "wikiparse.parser.driver" in wikiparse.compiled.COMPILED
+    assert "wikiparse.title_text" in wikiparse.compiled.COMPILED
 
 
 @pytest.mark.slow

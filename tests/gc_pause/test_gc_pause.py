@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from wikiparse.gc_pause import paused_collection
+from wikiparse.gc_pause import pause, paused_collection, resume
 
 
 @pytest.fixture(autouse=True)
@@ -78,4 +78,26 @@ def test_threads_overlapping_leave_it_enabled() -> None:
     for t in threads:
         t.join(10)
     assert seen == [False]  # still paused while B is inside
+    assert gc.isenabled()
+
+
+def test_pause_and_resume_are_the_two_halves() -> None:
+    gc.enable()
+    pause()
+    with paused_collection():
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the outer pause() still holds
+    resume()
+    assert gc.isenabled()
+
+
+def test_a_parse_restores_the_collector_also_when_it_raises() -> None:
+    from wikiparse.config import Limits, SiteConfig
+    from wikiparse.parser.driver import parse_wikitext
+
+    gc.enable()
+    with pytest.raises(AttributeError):
+        parse_wikitext("x", config=None, limits=Limits())  # type: ignore[arg-type]
+    assert gc.isenabled()
+    assert str(parse_wikitext("[[a]]", config=SiteConfig(), limits=Limits())) == "[[a]]"
     assert gc.isenabled()

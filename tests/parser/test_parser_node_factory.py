@@ -9,8 +9,9 @@ from typing import Any, Callable
 
 import pytest
 
-from wikiparse.ast import (Attribute, ExtensionTag, ExternalLink, ImageOption, LanguageLink, Node, Parameter,
-                           Template, Text, WikiLink)
+from wikiparse.ast import (Attribute, Bold, Category, Comment, Entity, ExtensionTag, ExternalLink,
+                           FileLink, Heading, ImageOption, Italic, LanguageLink, List, ListItem, Node,
+                           Paragraph, Parameter, TableCell, TableRow, Tag, Template, Text, WikiLink)
 from wikiparse.parser import node_factory as nf
 
 SRC = "abcdefghij"
@@ -43,6 +44,34 @@ CASES: list[tuple[str, Callable[[], Node], Callable[[], Node]]] = [
      lambda: ImageOption((3, 7), kind="size", name="width", value="20", origin=SRC)),
     ("language_link", lambda: nf.language_link_node(0, 9, "de", "Berlin", "de:Berlin", SRC),
      lambda: LanguageLink((0, 9), lang="de", title="Berlin", target="de:Berlin", origin=SRC)),
+    ("tag", lambda: nf.tag_node(0, 9, "span", [], KIDS, "unclosed", True, SRC),
+     lambda: Tag((0, 9), name="span", attrs=[], children=KIDS, kind="unclosed", self_closing=True,
+                 origin=SRC)),
+    ("bold", lambda: nf.quote_node(True, 1, 6, KIDS, SRC),
+     lambda: Bold((1, 6), children=KIDS, origin=SRC)),
+    ("italic", lambda: nf.quote_node(False, 1, 6, KIDS, SRC),
+     lambda: Italic((1, 6), children=KIDS, origin=SRC)),
+    ("entity", lambda: nf.entity_node(2, 7, "&amp;", "&", SRC),
+     lambda: Entity((2, 7), raw="&amp;", char="&", origin=SRC)),
+    ("comment", lambda: nf.comment_node(0, 8, " c ", False, SRC),
+     lambda: Comment((0, 8), value=" c ", closed=False, origin=SRC)),
+    ("heading", lambda: nf.heading_node(0, 9, 3, KIDS, SRC),
+     lambda: Heading((0, 9), level=3, children=KIDS, origin=SRC)),
+    ("file_link", lambda: nf.file_link_node(0, 9, "File:a.png", "File:A.png", "A.png", -2, True, SRC),
+     lambda: FileLink((0, 9), target="File:a.png", title="File:A.png", name="A.png", namespace=-2,
+                      is_media=True, origin=SRC)),
+    ("category", lambda: nf.category_node(0, 9, "Category:c", "Category:C", "C", "k", KIDS, SRC),
+     lambda: Category((0, 9), target="Category:c", title="Category:C", name="C", sort_key="k",
+                      children=KIDS, origin=SRC)),
+    ("paragraph", lambda: nf.paragraph_node(0, 4, KIDS, SRC),
+     lambda: Paragraph((0, 4), children=KIDS, origin=SRC)),
+    ("list", lambda: nf.list_node(0, 4, "dl", [], SRC), lambda: List((0, 4), kind="dl", origin=SRC)),
+    ("list_item", lambda: nf.list_item_node(0, 4, "dd", "::", KIDS, SRC),
+     lambda: ListItem((0, 4), kind="dd", marker="::", children=KIDS, origin=SRC)),
+    ("table_row", lambda: nf.table_row_node(2, 9, [], [], True, SRC),
+     lambda: TableRow((2, 9), implicit=True, origin=SRC)),
+    ("table_cell", lambda: nf.table_cell_node(2, 9, True, [], KIDS, SRC),
+     lambda: TableCell((2, 9), header=True, children=KIDS, origin=SRC)),
 ]
 
 

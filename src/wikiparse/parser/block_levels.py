@@ -19,6 +19,7 @@ from .interfaces import Reentry
 from .items import (NT, PHP_SPACE, BlockEntry, ContainerState, Line, TagTok, Tok,
                     comment_lead, first_tok_kind, is_blank_tok, item_end, item_start, newline_text,
                     to_nodes)
+from .node_factory import list_item_node, list_node, paragraph_node, text_value_node
 from .tags import is_block_item
 
 _LIST_KIND: dict[str, ListKind] = {"*": "ul", "#": "ol", ":": "dl", ";": "dl"}
@@ -115,7 +116,7 @@ class _BlockState:
     def _merge(self, target: list[Node], last: Text, end: int, value: str) -> None:
         parts = self.runs.get(id(last))
         if parts is None:
-            run = Text((last.span[0], end), value=last.value, origin=last.origin)
+            run = text_value_node(last.span[0], end, last.value, last.origin)
             target[-1] = run
             self.runs[id(run)] = [last.value, value]
             self.run_nodes.append(run)
@@ -294,7 +295,7 @@ class _BlockState:
                     self.close_paragraph()
                 end = line.nl.end if line.nl else line.end
                 brk = ParagraphBreak((marks[-1].span[1] if marks else line.start, end), origin=self.text)
-                self.open(Paragraph((line.start, end), children=[*marks, brk], origin=self.text))
+                self.open(paragraph_node(line.start, end, [*marks, brk], self.text))
                 self.para_nl = None  # the break's span holds its newline
                 self.pending = None
                 self.last = "p"
@@ -315,15 +316,15 @@ class _BlockState:
             if self.pending == "</p><p>":
                 self.close_paragraph()
             if self.para is None:
-                self.open(Paragraph((line.start, line.end), origin=self.text))
+                self.open(paragraph_node(line.start, line.end, [], self.text))
             self.pending = None
             self.last = "p"
         elif self.last != "p":
             self.close_paragraph()
-            self.open(Paragraph((line.start, line.end), origin=self.text))
+            self.open(paragraph_node(line.start, line.end, [], self.text))
             self.last = "p"
         if self.para is None:
-            self.open(Paragraph((line.start, line.end), origin=self.text))
+            self.open(paragraph_node(line.start, line.end, [], self.text))
         self.add_to_para(nodes, line)
 
     # -------------------------------------------------------------- lists
@@ -420,7 +421,7 @@ class _BlockState:
             self._open_list(char, start, end, marker)
             return
         lst, _ = self.lists[-1]
-        item = ListItem((start, end), kind=_ITEM_KIND[char], marker=marker, origin=self.text)
+        item = list_item_node(start, end, _ITEM_KIND[char], marker, [], self.text)
         lst.items.append(item)
         self.lists[-1] = (lst, item)
         if char in ";:":
@@ -431,8 +432,8 @@ class _BlockState:
             parent = self.lists[-1][1]
             # after a term split the parent is a dd starting at the colon
             start = max(start, parent.span[0])
-        lst = List((start, end), kind=_LIST_KIND[char], origin=self.text)
-        item = ListItem((start, end), kind=_ITEM_KIND[char], marker=marker, origin=self.text)
+        lst = list_node(start, end, _LIST_KIND[char], [], self.text)
+        item = list_item_node(start, end, _ITEM_KIND[char], marker, [], self.text)
         lst.items.append(item)
         if self.lists:
             self.lists[-1][1].children.append(lst)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ..ast import BehaviorSwitch, Comment, Entity, Node, Signature, Text
+from ..ast import BehaviorSwitch, Node, Signature, Text
 from ..config import NS_FILE, NS_MEDIA
 from .context import Context
 from .entities import reference_char
@@ -22,6 +22,7 @@ from .interfaces import Constructs
 from .items import Frame, Item, Splice, TagTok, Tok, flatten, item_end
 from .line_starts import after_comment_match
 from .magic_links import magic_link
+from .node_factory import comment_node, entity_node
 from .scanner import (K_BRACE_CLOSE, K_BRACE_OPEN, K_CHAR, K_COMMENT, K_ENTITY, K_EQUALS,
                       K_EXCL, K_FREE_URL, K_HEADING_START, K_LBRACKETS, K_LINE_SPACE, K_LIST_PREFIX,
                       K_MAGIC_LINK, K_NEWLINE, K_PIPE, K_QUOTES, K_RBRACKETS, K_SIGNATURE,
@@ -145,8 +146,7 @@ class BracketBuilder(UrlReader):
                 cur.append(Tok("excl", s, e))
             elif kind == K_COMMENT:
                 closed = text.endswith("-->", s, e) and e - s >= 7
-                cur.append(Comment((s, e), value=text[s + 4 : e - 3 if closed else e],
-                                       closed=closed, origin=text))
+                cur.append(comment_node(s, e, text[s + 4 : e - 3 if closed else e], closed, text))
                 if s == sol or not s or text[s - 1] == "\n":
                     sol = e
             elif kind == K_ENTITY:
@@ -157,7 +157,7 @@ class BracketBuilder(UrlReader):
                     # MediaWiki shows it escaped, as text
                     cur.append(Tok("text", s, e))
                 else:
-                    cur.append(Entity((s, e), raw=raw, char=char, origin=text))
+                    cur.append(entity_node(s, e, raw, char, text))
             elif K_TABLE_OPEN <= kind <= K_TABLE_CAPTION:
                 if top.kind == "link" and not top.url_end and (top.tables or kind == K_TABLE_OPEN):
                     # a table in a file caption: MediaWiki builds tables before links, so its
@@ -536,7 +536,7 @@ class BracketBuilder(UrlReader):
         m = _NS_PREFIX.match(text, pos, end)
         if m is None:
             return False
-        ns = self.ctx.config.namespace_of(m.group(1))
+        ns = self.ctx.namespace_of(m.group(1))
         return ns in (NS_FILE, NS_MEDIA)
 
     def _label_has_bracket(self, frame: Frame) -> bool:

@@ -21,7 +21,8 @@ from .image_options import OPTION_KIND, SIZE, apply_option, valid_link_option
 from .interfaces import Constructs, Reentry
 from .items import NT as NodeOrTok
 from .items import Frame, Item, Splice, Tok, flatten, item_end, item_start
-from .node_factory import (extension_tag_node, external_link_node, image_option_node, language_link_node,
+from .node_factory import (category_node, extension_tag_node, external_link_node, file_link_node,
+                           image_option_node, language_link_node,
                            parameter_node, template_node, wikilink_node)
 from .title_chars import ILLEGAL_TITLE, PERCENT
 
@@ -61,28 +62,8 @@ class ConstructBuilder(Constructs):
     def __init__(self, ctx: Context, passes: Reentry) -> None:
         self.ctx = ctx
         self.passes = passes
-        # this parse's answers of SiteConfig.normalize_title / namespace_of (pure functions of
-        # a title or prefix, which repeat in a page: Cite web, File, Category...)
-        self._titles: dict[str, str] = {}
-        self._namespaces: dict[str, int | None] = {}
 
     # ------------------------------------------------------------------ shared helpers
-
-    def _title(self, raw: str) -> str:
-        """``config.normalize_title(raw)``, once per distinct ``raw`` in a parse."""
-        title = self._titles.get(raw)
-        if title is None:
-            title = self.ctx.config.normalize_title(raw)
-            self._titles[raw] = title
-        return title
-
-    def _namespace(self, prefix: str) -> int | None:
-        """``config.namespace_of(prefix)``, once per distinct ``prefix`` in a parse."""
-        if prefix in self._namespaces:
-            return self._namespaces[prefix]
-        ns = self.ctx.config.namespace_of(prefix)
-        self._namespaces[prefix] = ns
-        return ns
 
     def _src(self, items: list[NodeOrTok]) -> str:
         """Source text of an item run (templates included verbatim)."""
@@ -214,7 +195,7 @@ class ConstructBuilder(Constructs):
                                               positional=True))
             else:
                 params.append(self._parameter(parts[i], eq, starts[i], ends[i], "", positional=False))
-        name = self._title(literal if literal is not None else stripped)
+        name = self.ctx.title(literal if literal is not None else stripped)
         return template_node(start, end, name, name_nodes, params, self.ctx.text)
 
     def _function_prefix(self, items: list[NodeOrTok]) -> tuple[str, int] | None:
@@ -313,7 +294,7 @@ class ConstructBuilder(Constructs):
             return None  # [[::es:Spanish]]: a title cannot start with a colon
         start = frame.start
         prefix, sep, rest = bare.partition(":")
-        ns = self._namespace(prefix) if sep else None
+        ns = self.ctx.namespace_of(prefix) if sep else None
         if ns is not None and ns != NS_MAIN and not rest.split("#")[0].strip():
             return None  # [[Project:]]: a namespace without a page is no title
         if literal is not None and sep and ns == NS_MEDIA:
@@ -334,10 +315,9 @@ class ConstructBuilder(Constructs):
                     sort_items.extend(parts[i])
                 children = self.passes.blocks(sort_items, "inline") if len(parts) > 1 else []
                 sort_key = text[starts[1] : ends[-1]] if len(parts) > 1 else None
-                name = self._title(rest.partition("#")[0])
-                return Category((start, shut), target=target,
-                                    title=f"{ctx.config.namespace_name(NS_CATEGORY)}:{name}",
-                                    name=name, sort_key=sort_key, children=children, origin=self.ctx.text)
+                name = self.ctx.title(rest.partition("#")[0])
+                return category_node(start, shut, target, f"{ctx.namespace_name(NS_CATEGORY)}:{name}",
+                                     name, sort_key, children, self.ctx.text)
         if literal is not None and sep and ns is None:
             key = prefix.strip().lower()
             if (key in ctx.config.language_codes and not leading_colon and len(parts) == 1
@@ -370,8 +350,8 @@ class ConstructBuilder(Constructs):
         key = prefix.strip().lower() if sep and literal is not None else ""
         if sep and literal is not None and ns is not None:
             namespace = ns
-            name_part = self._title(rest.partition("#")[0])
-            canonical = ctx.config.namespace_name(ns)
+            name_part = self.ctx.title(rest.partition("#")[0])
+            canonical = ctx.namespace_name(ns)
             title = f"{canonical}:{name_part}" if canonical else name_part
         elif sep and literal is not None and (key in ctx.config.interwiki_prefixes
                                               or key in ctx.config.language_codes):
@@ -382,7 +362,7 @@ class ConstructBuilder(Constructs):
                 page_name = page_name[1:]
             title = ctx.config.normalize_title(page_name, capitalize=False)
         else:
-            title = self._title(page)
+            title = self.ctx.title(page)
         target_nodes = self.passes.blocks(target_items, "inline") if literal is None else []
         return wikilink_node(start, end, target, title, namespace, fragment, interwiki, children,
                              has_text, trail, leading_colon, target_nodes, self.ctx.text)
@@ -448,10 +428,10 @@ class ConstructBuilder(Constructs):
         ctx = self.ctx
         text = ctx.text
         exact, patterns = ctx.config.image_option_table
-        name = self._title(rest.partition("#")[0])
-        node = FileLink((start, shut), target=target, name=name, namespace=ns,
-                            is_media=ns == NS_MEDIA,
-                            title=f"{ctx.config.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}", origin=self.ctx.text)
+        name = self.ctx.title(rest.partition("#")[0])
+        node = file_link_node(start, shut, target,
+                              f"{ctx.namespace_name(NS_FILE if ns == NS_FILE else NS_MEDIA)}:{name}",
+                              name, ns, ns == NS_MEDIA, self.ctx.text)
         if ns == NS_MEDIA and len(parts) > 1:
             # a Media: link has no options: everything after the first pipe is its label
             label: list[NodeOrTok] = []

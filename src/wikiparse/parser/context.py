@@ -9,6 +9,7 @@ import regex
 
 from ..ast import Diagnostic, Severity, Span
 from ..config import Limits, SiteConfig
+from ..title_text import normalize_title, ns_key
 
 
 @lru_cache(maxsize=64)
@@ -69,7 +70,8 @@ class Context:
     __slots__ = ("text", "config", "limits", "diagnostics", "depth", "blockquotes", "tokens",
                  "no_close_after", "protocol_re", "bracket_url_re", "trail_re", "_reported",
                  "url_colon_window", "trail_starts",
-                 "allowed_protocols", "raw_tags", "ext_tags")
+                 "allowed_protocols", "raw_tags", "ext_tags", "_titles", "_namespaces", "_ns_names",
+                 "_ns_lookup", "_stock")
 
     def __init__(self, text: str, config: SiteConfig, limits: Limits) -> None:
         self.text = text
@@ -94,6 +96,46 @@ class Context:
         self.ext_tags = {k.lower(): v for k, v in config.extension_tags.items()}
         self.raw_tags = frozenset(k for k, v in self.ext_tags.items() if v == "raw")
         self._reported: set[str] = set()
+        # this parse's answers of the config's title functions (pure functions of a title, a
+        # prefix, a number, which repeat in a page: Cite web, File, Category...); with
+        # SiteConfig's own methods (not a subclass's) the compiled leaf functions are called
+        # directly, not the interpreted methods that delegate to them
+        self._titles: dict[str, str] = {}
+        self._namespaces: dict[str, int | None] = {}
+        self._ns_names: dict[int, str] = {}
+        self._ns_lookup: dict[str, int] | None = None
+        site = type(config)
+        self._stock = (site.normalize_title is SiteConfig.normalize_title
+                       and site.namespace_of is SiteConfig.namespace_of)
+
+    def title(self, raw: str) -> str:
+        """``config.normalize_title(raw)``, once per distinct ``raw`` in a parse."""
+        title = self._titles.get(raw)
+        if title is None:
+            title = normalize_title(raw) if self._stock else self.config.normalize_title(raw)
+            self._titles[raw] = title
+        return title
+
+    def namespace_of(self, prefix: str) -> int | None:
+        """``config.namespace_of(prefix)``, once per distinct ``prefix`` in a parse."""
+        if prefix in self._namespaces:
+            return self._namespaces[prefix]
+        if self._stock:
+            lookup = self._ns_lookup
+            if lookup is None:
+                lookup = self._ns_lookup = self.config.namespace_lookup
+            ns = lookup.get(ns_key(prefix))
+        else:
+            ns = self.config.namespace_of(prefix)
+        self._namespaces[prefix] = ns
+        return ns
+
+    def namespace_name(self, number: int) -> str:
+        """``config.namespace_name(number)``, once per namespace in a parse."""
+        name = self._ns_names.get(number)
+        if name is None:
+            name = self._ns_names[number] = self.config.namespace_name(number)
+        return name
 
     def diag(self, code: str, message: str, span: Span, severity: Severity = "info",
              once: bool = False) -> None:

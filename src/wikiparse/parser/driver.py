@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Final, Sequence
 
-from ..ast import Document, Node, Redirect, Text, WikiLink
+from ..ast import Comment, Document, Node, Redirect, Text, WikiLink
 from ..config import Limits, SiteConfig
-from ..gc_pause import paused_collection
+from ..gc_pause import pause, resume
 from .block_levels import BlockLevels
 from .brackets import BracketBuilder
 from .constructs import ConstructBuilder
@@ -112,23 +112,39 @@ class Parser(Reentry):
             # arguments), or one line without block markup
             plain = True
             one_line = True
+            # only plain text, leading spaces and newlines besides finished nodes (neither
+            # comments nor Text): what most multi-line template arguments hold
+            plain_lines = True
             for it in flat:
                 if type(it) is Tok:
                     kind = it.kind
-                    if kind == "nl":
-                        plain = one_line = False
-                        break
-                    if kind not in _PLAIN_KINDS:
-                        plain = False
-                elif type(it) is TagTok:
+                    if kind in _PLAIN_KINDS:
+                        continue
                     plain = False
+                    if kind == "nl":
+                        one_line = False
+                    elif kind != "line_space":
+                        plain_lines = False
+                    if not (one_line or plain_lines):
+                        break
+                elif type(it) is TagTok:
+                    plain = plain_lines = False
                     if it.name in BLOCK_TAGS:
                         one_line = False
+                        break
+                elif type(it) is Comment or type(it) is Text:
+                    plain_lines = False
+                    if not one_line:
                         break
             if plain:
                 return to_nodes(flat, self.text)
             if mode == "inline":
                 return self.inline(flat)
+            if mode == "lines" and plain_lines and not (first_raw or last_raw):
+                # what the block passes make of such lines in a "lines" container: nothing
+                # opens a block, no line is wrapped, each line's text and its newline run on
+                # as text (block_levels.emit_raw), adjacent text merged
+                return to_nodes(flat, self.text)
             if (mode == "lines" and one_line and first_tok_kind(flat) not in _LINE_BLOCK_KINDS
                     and not comment_lead(flat, self.text)):
                 # what the block passes make of one line of a "lines" container: its inline
@@ -187,8 +203,11 @@ def parse_wikitext(text: str, *, config: SiteConfig, limits: Limits) -> Document
     the block passes over the document container."""
     # A parse allocates many small objects and creates no reference cycles; the cyclic GC
     # would rescan the growing tree again and again (superlinear on large pages).
-    with paused_collection():
+    pause()
+    try:
         return _parse(text, config, limits)
+    finally:
+        resume()
 
 
 def _parse(text: str, config: SiteConfig, limits: Limits) -> Document:

@@ -31,6 +31,11 @@ def first_chars(pattern: str) -> frozenset[int]:
     return _first(list(_PARSER.parse(pattern)))[0]
 
 
+def can_be_empty(pattern: str) -> bool:
+    """Whether ``pattern`` may match the empty string (conservative: True when unsure)."""
+    return _first(list(_PARSER.parse(pattern)))[1]
+
+
 def literal_run(pattern: str, char: int) -> tuple[int, int] | None:
     """``(min, max)`` when ``pattern`` matches exactly the runs of the character ``char`` of
     ``min`` to ``max`` characters (``max`` -1: no bound), else None."""

@@ -13,6 +13,7 @@ from ..ast import Comment, Heading, Node
 from .context import Context
 from .interfaces import Reentry
 from .items import NT, BlockEntry, ContainerState, Entry, Line, Tok, to_nodes
+from .node_factory import heading_node
 
 
 class Headings:
@@ -80,6 +81,6 @@ class Headings:
             if c2 > level:
                 inner.append(Tok("text", last.start, last.end - level))
             end = last.end
-        heading = Heading((first.start, end), level=level, children=self.passes.inline(inner), origin=text)
+        heading = heading_node(first.start, end, level, self.passes.inline(inner), text)
         return heading, trailing
 

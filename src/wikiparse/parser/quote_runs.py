@@ -22,6 +22,7 @@ from typing import Callable, Sequence, Union
 
 from ..ast import Bold, Comment, Italic, Node
 from .items import Tok, item_end
+from .node_factory import quote_node
 
 Item = Union[Node, Tok]
 
@@ -243,7 +244,7 @@ def apply_quotes(items: list[Item], text: str, finish: Callable[[list[Item]], li
             flush(end)
         k, start, inner = stack.pop()
         assert k == kind
-        node: Node = (Bold if k == "b" else Italic)((start, end), children=finish(inner), origin=text)
+        node: Node = quote_node(k == "b", start, end, finish(inner), text)
         (stack[-1][2] if stack else out).append(node)
 
     def state() -> str:

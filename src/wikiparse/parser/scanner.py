@@ -46,7 +46,7 @@ from typing import Any, Callable, Final, Iterator
 from lark import Lark
 
 from ..grammar_files import grammar_text
-from .first_chars import OTHER as _OTHER, first_chars, literal_run as _literal_run
+from .first_chars import OTHER as _OTHER, can_be_empty, first_chars, literal_run as _literal_run
 
 GRAMMAR_NAME = "wikitext.lark"
 _LINE_START = "(?m:^)"
@@ -136,10 +136,14 @@ LINE_TOK_KIND: Final = ("table_open", "table_close", "table_row", "table_caption
 _SHORT_RUN: Final = 160
 #: FastScanner.run_stop: a keyword's first letter (the run stops if the keyword follows)
 _KEYWORD_START: Final = 2
+#: a run token (``''``, ``[[``...) is read by a loop up to this many characters, then by a regex
+_SHORT_LITERAL_RUN: Final = 16
 #: an entry of FastScanner's per-character table: no shortcut, the alternation decides
 _BY_REGEX: Final = -1
 
 # the grammar's TEXT lookahead: a URL scheme ('word:') or a magic-link keyword at a word start
+_NO_RUN = re.compile("(?!)").match
+
 _LOOK_FORM = re.compile(r"\\b\[A-Za-z\]\[(?P<scheme>[A-Za-z0-9+.\\-]+)\]\*:"
                         r"\|\\b\(\?:(?P<keywords>[A-Z]+(?:\|[A-Z]+)*)\)\[[^\]]+\]")
 
@@ -156,7 +160,8 @@ class FastScanner:
     one run terminal can start is read without a regex (``action``, ``run_min``,
     ``run_max``)."""
 
-    __slots__ = ("line_match", "line_codes", "inline_match", "inline_codes", "text",
+    __slots__ = ("line_match", "line_codes", "inline_match", "inline_codes", "line_by_char",
+                 "line_codes_by_char", "inline_by_char", "inline_codes_by_char", "run_more", "text",
                  "text_match", "text_run", "text_exact", "text_limit", "stop", "trigger",
                  "scheme", "line_first", "run_stop", "keyword_rests", "action", "run_min",
                  "run_max")
@@ -165,6 +170,13 @@ class FastScanner:
     line_codes: list[int]
     inline_match: Callable[[str, int, int], re.Match[str] | None]
     inline_codes: list[int]
+    # by first character (OTHER: beyond ASCII): the alternation of only the branches that can
+    # start with it, in the same order (the others cannot match there), and its group codes
+    line_by_char: list[Callable[[str, int, int], re.Match[str] | None]]
+    line_codes_by_char: list[list[int]]
+    inline_by_char: list[Callable[[str, int, int], re.Match[str] | None]]
+    inline_codes_by_char: list[list[int]]
+    run_more: list[Callable[[str, int, int], re.Match[str] | None]]  # a run token's rest
     text: re.Pattern[str]
     text_match: Callable[[str, int, int], re.Match[str] | None]
     text_run: Callable[[str, int, int], re.Match[str] | None]
@@ -195,6 +207,8 @@ class FastScanner:
         inline_re = re.compile("|".join(branch(t) for t in inline))
         self.inline_match = inline_re.match
         self.inline_codes = _group_codes(inline_re)
+        self.line_by_char, self.line_codes_by_char = _by_first_char(above_text, branch)
+        self.inline_by_char, self.inline_codes_by_char = _by_first_char(inline, branch)
         text_term = next(t for t in terms if t.name == "TEXT")
         form = _TEXT_FORM.fullmatch(text_term.pattern.to_regexp())
         if form is None:  # pragma: no cover - the grammar's TEXT changed shape
@@ -232,6 +246,7 @@ class FastScanner:
         self.action = [_BY_REGEX] * (_OTHER + 1)
         self.run_min = [0] * (_OTHER + 1)
         self.run_max = [0] * (_OTHER + 1)
+        self.run_more = [_NO_RUN] * (_OTHER + 1)
         kind_of = {name: k for k, name in enumerate(KIND_NAMES)}
         firsts_of = [(t, first_chars(t.pattern.to_regexp())) for t in inline]
         for c in range(_OTHER):
@@ -246,6 +261,7 @@ class FastScanner:
                 self.action[c] = kind_of[cands[0].name]
                 self.run_min[c] = low
                 self.run_max[c] = high
+                self.run_more[c] = re.compile(re.escape(chr(c)) + "*").match
 
     def text_end(self, text: str, pos: int, endpos: int) -> int:
         """End of the TEXT token at ``pos`` within ``endpos`` (``pos``: none there)."""
@@ -293,9 +309,9 @@ class FastScanner:
         at_line = pos == 0 or ord(text[pos - 1]) == 10
         line_tried = at_line and self.line_first[c] != 0
         if line_tried:
-            m = self.line_match(text, pos, end)
+            m = self.line_by_char[c](text, pos, end)
             if m is not None:
-                return self.line_codes[m.lastindex or 0], m.end()
+                return self.line_codes_by_char[c][m.lastindex or 0], m.end()
         if not self.stop[c]:
             limit = pos + self.text_limit
             if limit < end:
@@ -316,14 +332,21 @@ class FastScanner:
                     return kind, pos + 1
                 e = pos + 1
                 stop = end if high < 0 or pos + high > end else pos + high
-                while e < stop and ord(text[e]) == c:
+                short = pos + _SHORT_LITERAL_RUN
+                if short > stop:
+                    short = stop
+                while e < short and ord(text[e]) == c:
                     e += 1
+                if e == short and e < stop:  # a long run: the rest by a regex
+                    m = self.run_more[c](text, e, stop)
+                    assert m is not None  # the run may be empty
+                    e = m.end()
                 return (kind, e) if e - pos >= self.run_min[c] else (K_CHAR, pos + 1)
         if line_tried:  # every terminal above TEXT was tried
             return K_CHAR, pos + 1
-        m = self.inline_match(text, pos, end)
+        m = self.inline_by_char[c](text, pos, end)
         assert m is not None  # CHAR matches any character
-        return self.inline_codes[m.lastindex or 0], m.end()
+        return self.inline_codes_by_char[c][m.lastindex or 0], m.end()
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
         """The tokens of ``text[start:end]`` as ``(terminal name, start, end)``, one after the
@@ -335,6 +358,28 @@ class FastScanner:
             kind, e = self.step(text, pos, end)
             yield KIND_NAMES[kind], pos, e
             pos = e
+
+
+def _by_first_char(terms: list[Any], branch: Callable[[Any], str]) -> tuple[
+        list[Callable[[str, int, int], re.Match[str] | None]], list[list[int]]]:
+    """By first character (ASCII code, or OTHER): the alternation of the ``terms`` that can
+    start with it (all, in their order, when one may match empty) and its group codes; equal
+    alternations are compiled once."""
+    firsts = [(t, first_chars(t.pattern.to_regexp()), can_be_empty(t.pattern.to_regexp()))
+              for t in terms]
+    compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+    matchers: list[Callable[[str, int, int], re.Match[str] | None]] = []
+    codes: list[list[int]] = []
+    for c in range(_OTHER + 1):
+        names = tuple(t.name for t, f, empty in firsts if empty or c in f)
+        pattern = compiled.get(names)
+        if pattern is None:
+            chosen = [t for t in terms if t.name in names]
+            pattern = re.compile("|".join(branch(t) for t in chosen) if chosen else "(?!)")
+            compiled[names] = pattern
+        matchers.append(pattern.match)
+        codes.append(_group_codes(pattern))
+    return matchers, codes
 
 
 def _group_codes(pattern: re.Pattern[str]) -> list[int]:

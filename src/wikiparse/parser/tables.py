@@ -21,6 +21,7 @@ from .context import Context
 from .interfaces import Reentry
 from .items import (NT, BlockEntry, ContainerState, Entry, Line, Tok, add_nodes, comment_lead,
                     entries_end, first_tok_kind, is_blank_tok, item_end, item_start, to_nodes)
+from .node_factory import table_cell_node, table_row_node
 
 
 class Tables:
@@ -147,7 +148,7 @@ class _TableBuilder:
             if all(is_blank_tok(it, text) for it in line.items):
                 self.transparent(line)  # a blank line makes no cell
                 return
-            cell = TableCell((line.start, line.end), header=False, origin=self.text)
+            cell = table_cell_node(line.start, line.end, False, [], [], self.text)
             if self.pending:
                 cell.span = (self.pending[0].span[0], line.end)
             self.row.cells.append(cell)
@@ -220,7 +221,7 @@ class _TableBuilder:
         tok = next(it for it in line.items if isinstance(it, Tok) and it.kind == "table_row")
         idx = line.items.index(tok)
         attrs = attributes_from_items(self.ctx, line.items[idx + 1 :])
-        row = TableRow((tok.start, max(line.end, tok.end)), attrs=attrs, origin=self.text)
+        row = table_row_node(tok.start, max(line.end, tok.end), attrs, [], False, self.text)
         self.rows.append(row)
         self.row = row
 
@@ -258,13 +259,12 @@ class _TableBuilder:
             items = _header_pipes(items, i + 1)
         segments = _double_pipe_segments(items, i + 1, marker.start)
         if self.row is None:
-            self.row = TableRow((segments[0][0], line.end), implicit=True, origin=self.text)
+            self.row = table_row_node(segments[0][0], line.end, [], [], True, self.text)
             self.rows.append(self.row)
         for k, (start, seg) in enumerate(segments):
             attrs, content = self._split_attrs(seg)
             last = k == len(segments) - 1
-            cell = TableCell((start, line.end if last else segments[k + 1][0]),
-                                 header=header, attrs=attrs, origin=self.text)
+            cell = table_cell_node(start, line.end if last else segments[k + 1][0], header, attrs, [], self.text)
             self.row.cells.append(cell)
             if k < len(segments) - 1:
                 cell.children = self.passes.inline(content) if content else []

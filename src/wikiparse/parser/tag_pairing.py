@@ -19,6 +19,7 @@ from .attributes import tag_attributes
 from .context import Context
 from .interfaces import Reentry
 from .items import NT, ContainerState, TagTok, Tok, item_end
+from .node_factory import tag_node
 from .tags import BLOCK_TAGS, VOID_TAGS
 
 # tag -> the open tags it closes when it starts: HTML's implied end tags, which an HTML
@@ -78,8 +79,7 @@ class TagPairing:
 
     def make_tag(self, tok: TagTok, kind: TagKind, children: list[Node], end: int) -> Tag:
         attrs = tag_attributes(self.ctx, self.passes.scan, tok.attr_start, tok.attr_end)
-        return Tag((tok.start, end), name=tok.name, attrs=attrs, children=children, kind=kind,
-                       self_closing=tok.self_closing, origin=self.ctx.text)
+        return tag_node(tok.start, end, tok.name, attrs, children, kind, tok.self_closing, self.ctx.text)
 
     def pair(self, items: list[NT], names: frozenset[str] | None, content_mode: str) -> list[NT]:
         """Pair start/end tags (those in ``names``, or all when None) with a stack."""

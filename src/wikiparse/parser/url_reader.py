@@ -12,6 +12,7 @@ import re
 from ..ast import Comment, ExternalLink, Node, Text
 from .context import Context
 from .items import Frame, Item, Splice, Tok
+from .node_factory import external_link_node
 from .urls import (ESCAPED_ANGLE, URL_CONTINUE, URL_WITH_PIPES, closes_with_pipes, comment_end, inner_protocol,
                    free_url_stop, heading_end_left_out, ipv6_host_end, strip_comments,
                    trailing_punctuation_start, url_pieces)
@@ -111,7 +112,7 @@ class UrlReader:
             return None
         url = text[s:url_end]
         if "<!--" not in url:
-            return ExternalLink((s, url_end), url=url, kind="free", origin=text)
+            return external_link_node(s, url_end, url, "free", [], text)
         # a URL holding comments: its text and comments are its children (the tree keeps
         # every comment), its URL is without them
         children: list[Node] = []
