@@ -505,9 +505,11 @@ class BracketBuilder(UrlReader):
         near ``pos`` is not matched at all (most '[[' and '[' start no URL)."""
         text = self.ctx.text
         window = self.ctx.url_colon_window
-        if (window >= 0 and text.find(":", pos, min(end, pos + window)) < 0
-                and not text.startswith("//", pos, end)):
-            return None
+        if window >= 0:
+            stop = pos + window if pos + window < end else end
+            if (text.find(":", pos, stop) < 0
+                    and not (pos + 1 < end and text[pos] == "/" and text[pos + 1] == "/")):
+                return None
         return self.ctx.bracket_url_re.match(text, pos, end)
 
     def _close_link(self, stack: list[Frame], close: int, trail_end: int) -> int:
@@ -532,7 +534,7 @@ class BracketBuilder(UrlReader):
         p = pos
         while p < end and (text[p] == " " or text[p] == "\t"):
             p += 1
-        if text.find(":", p, min(end, p + 65)) < 0:
+        if text.find(":", p, p + 65 if p + 65 < end else end) < 0:
             return False  # no namespace prefix (_NS_PREFIX needs a ':' there): most links
         m = _NS_PREFIX.match(text, pos, end)
         if m is None:

@@ -35,6 +35,10 @@ _RELATIVE_TITLE = re.compile(r"^\.\.?(?:/|$)|/\.\.?(?:/|$)")
 _TEXTISH = (Text, Comment, Entity)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TRANSCLUSIONS = (Template, Argument, ParserFunction, Variable)
+#: what makes a literal link target need the full checks (:meth:`ConstructBuilder._checked_target`):
+#: a character illegal in a title or a fragment, a comment or tag ('<'), a reference ('&'), a
+#: percent-escape, a relative path ('.'), a signature ('~')
+_PLAIN_TARGET = re.compile(r"[\[\]{}<>|\n\x00-\x1f\x7f\ufffd%&.~]")
 
 
 def _valid_title(decoded: str, literal: bool = True) -> bool:
@@ -290,36 +294,17 @@ class ConstructBuilder(Constructs):
         shut = close + 2 if frame.close_end < 0 else frame.close_end  # ']<!---->]' ends later
         target_items = parts[0]
         literal = self._literal_text(target_items)
-        if literal is None:
-            # templates in the target: keep the link, it cannot be classified
-            for it in target_items:
-                if isinstance(it, Tok):
-                    if it.kind in ("tag", "nl") or ILLEGAL_TITLE.search(text[it.start : it.end]):
-                        return None
-                elif not isinstance(it, (*_TEXTISH, *_TRANSCLUSIONS)):
-                    return None
-            raw_target = text[starts[0] : ends[0]]
+        if literal is not None and _PLAIN_TARGET.search(text, starts[0], ends[0]) is None:
+            # most targets: plain text (no comment, reference, percent-escape, '.', '~' or
+            # illegal character: every check of _checked_target passes), as written = decoded
+            target = decoded = literal.strip()
+            if not decoded or decoded == ":":
+                return None
         else:
-            raw_target = literal
-            if _ILLEGAL_FRAGMENT.search(text, starts[0], ends[0]):
+            checked = self._checked_target(target_items, literal, starts[0], ends[0])
+            if checked is None:
                 return None
-        # `target` as written (without its comments: MediaWiki never shows them); classification
-        # and titles use the decoded text
-        target = text[starts[0] : ends[0]]
-        if "<!--" in target:
-            target = _COMMENT.sub("", target)
-        target = target.strip()
-        decoded = raw_target.strip()
-        if not decoded or decoded == ":":
-            return None
-        if PERCENT.search(decoded):
-            # MediaWiki decodes %XX in link targets (bytes that are no UTF-8 become U+FFFD,
-            # an illegal title character); a title still holding %XX afterwards is invalid
-            decoded = unquote(decoded, errors="replace")
-            if PERCENT.search(decoded.partition("#")[0]):
-                return None
-        if not _valid_title(decoded, literal is not None):
-            return None
+            target, decoded = checked
         leading_colon = decoded.startswith(":")
         bare = decoded[1:].lstrip() if leading_colon else decoded
         if leading_colon and bare.startswith(":"):
@@ -361,10 +346,14 @@ class ConstructBuilder(Constructs):
             if i > 1:
                 label_items.append(Tok("text", ends[i - 1], ends[i - 1] + 1))
             label_items.extend(parts[i])
+        external = False
         for it in label_items:
+            if type(it) is Tok:
+                continue
             if isinstance(it, (WikiLink, Category, LanguageLink, FileLink)):
                 return None  # a link or image inside a link's label: not a link (as MediaWiki)
-        if any(type(it) is ExternalLink for it in label_items):
+            external = external or type(it) is ExternalLink
+        if external:
             label_items = self._external_links_as_text(label_items)
         has_text = len(parts) > 1
         children = self.passes.blocks(label_items, "inline") if has_text else []
@@ -394,6 +383,43 @@ class ConstructBuilder(Constructs):
         target_nodes = self.passes.blocks(target_items, "inline") if literal is None else []
         return wikilink_node(start, end, target, title, namespace, fragment, interwiki, children,
                              has_text, trail, leading_colon, target_nodes, self.ctx.text)
+
+    def _checked_target(self, target_items: list[NodeOrTok], literal: str | None, start: int,
+                        end: int) -> tuple[str, str] | None:
+        """A link target's text as written (trimmed, comments removed) and decoded (references
+        and percent-escapes), or None when it is no title."""
+        text = self.ctx.text
+        if literal is None:
+            # templates in the target: keep the link, it cannot be classified
+            for it in target_items:
+                if isinstance(it, Tok):
+                    if it.kind in ("tag", "nl") or ILLEGAL_TITLE.search(text[it.start : it.end]):
+                        return None
+                elif not isinstance(it, (*_TEXTISH, *_TRANSCLUSIONS)):
+                    return None
+            raw_target = text[start:end]
+        else:
+            raw_target = literal
+            if _ILLEGAL_FRAGMENT.search(text, start, end):
+                return None
+        # `target` as written (without its comments: MediaWiki never shows them); classification
+        # and titles use the decoded text
+        target = text[start:end]
+        if "<!--" in target:
+            target = _COMMENT.sub("", target)
+        target = target.strip()
+        decoded = raw_target.strip()
+        if not decoded or decoded == ":":
+            return None
+        if PERCENT.search(decoded):
+            # MediaWiki decodes %XX in link targets (bytes that are no UTF-8 become U+FFFD,
+            # an illegal title character); a title still holding %XX afterwards is invalid
+            decoded = unquote(decoded, errors="replace")
+            if PERCENT.search(decoded.partition("#")[0]):
+                return None
+        if not _valid_title(decoded, literal is not None):
+            return None
+        return target, decoded
 
     def _external_links_as_text(self, items: list[NodeOrTok]) -> list[NodeOrTok]:
         """A wiki link's label reads no external links (MediaWiki processes only quotes

@@ -40,8 +40,15 @@ class UrlReader:
         text = self.ctx.text
         # the scanner bounds a URL token; a longer URL (or one with pipes) continues here in
         # bounded chunks
-        pipes_ok = not CELL_LINE.match(text, self.line_start)
-        inner = next((f for f in reversed(stack) if f.kind in ("brace", "link")), None)
+        line = self.line_start
+        lead = text[line] if line < len(text) else ""
+        # CELL_LINE starts with a space, tab, '|' or '!': no other line is matched
+        pipes_ok = not (lead in " \t|!" and CELL_LINE.match(text, line))
+        inner: Frame | None = None
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i].kind == "brace" or stack[i].kind == "link":
+                inner = stack[i]
+                break
         if pipes_ok and inner is not None:
             pipes_ok = (bracketed and inner.kind == "link" and not inner.url_end
                         and closes_with_pipes(text, e))
@@ -56,6 +63,8 @@ class UrlReader:
                 e = after
                 continue
             e = m.end()
+        if text.find("&", s, e) < 0:
+            return e  # no '&lt;' or '&gt;' (most URLs)
         cut = ESCAPED_ANGLE.search(text, s, e)
         return cut.start() if cut else e
 
@@ -130,7 +139,10 @@ class UrlReader:
         text; returns where reading goes on."""
         top = stack[-1]
         cur = top.parts[-1]
-        colon = self.ctx.text.index(":", s, e)
+        colon = self.ctx.text.find(":", s, e)
+        if colon < 0:  # pragma: no cover - the scanner's FREE_URL token holds its ':'
+            cur.append(Tok("text", s, e))
+            return e
         node = None
         if top.kind == "extlink" and not self.link_depth and self.ctx.protocol_re.match(self.ctx.text, s, e):
             # no link inside a link's label; but if the '[url' never closes, this one is free

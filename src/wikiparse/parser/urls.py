@@ -48,6 +48,8 @@ def ipv6_host_end(text: str, pos: int) -> int:
 
 def free_url_stop(text: str, s: int, end: int) -> int:
     """``end``, or where a reference that ends a free URL starts in ``text[s:end]``."""
+    if text.find("&", s, end) < 0:
+        return end  # no reference (most URLs)
     cut = _FREE_URL_STOP.search(text, s, end)
     return cut.start() if cut else end
 
