@@ -82,7 +82,11 @@ class Visitor(Generic[R]):
     def visit(self, node: Node) -> R:
         result: Any = self._handler(type(node))(node)
         if self._is_generator(result):
-            return self._drive(result)  # type: ignore[no-any-return]
+            # the driver called here, not through _drive: one Python frame per nesting level
+            # (a handler that visits its children itself recurses through visit)
+            combine = None if type(self).combine is Visitor.combine else self.combine
+            return drive(result, self._handlers, self._handler, combine,  # type: ignore[no-any-return]
+                         self._generator_classes, self._is_generator)
         return result  # type: ignore[no-any-return]
 
     def _is_generator(self, value: object) -> bool:
