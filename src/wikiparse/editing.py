@@ -262,7 +262,18 @@ class Editor:
             if isinstance(node, ast.Text):
                 spans.append(node.span)
             elif not isinstance(node, _SHIELDING):
-                stack.extend(node.child_nodes())
+                kids = list(node.child_nodes())
+                if not isinstance(node, (ast.Tag, ast.Attribute, ast.Entity)):
+                    # the node's own markup (a heading's ``=`` marks, a table's pipes) splits
+                    # a parameter as text does: the parts of its span its children leave
+                    pos = node.span[0]
+                    for kid in sorted(kids, key=lambda k: k.span[0]):
+                        if kid.span[0] > pos:
+                            spans.append((pos, kid.span[0]))
+                        pos = max(pos, kid.span[1])
+                    if node.span[1] > pos:
+                        spans.append((pos, node.span[1]))
+                stack.extend(kids)
         out: list[str] = []
         pos = 0
         for start, end in sorted(spans):

@@ -26,6 +26,27 @@ def test_positional_value_with_equals_stays_positional() -> None:
     assert wikiparse.render(again, "text") == ""  # still a template, not split
 
 
+def test_heading_marks_in_a_positional_value_are_escaped() -> None:
+    # '=a=' alone on its line reads as a heading in a parsed fragment; its '=' marks are the
+    # heading's markup, not Text, and split the parameter all the same (found by hypothesis)
+    doc = wikiparse.parse("{{box}}")
+    ed = Editor(doc)
+    tpl = doc.filter_templates()[0]
+    ed.set_param(tpl, "name", "a")
+    ed.set_param(tpl, "1", "=a=")
+    assert str(doc) == "{{box|name=a|&#61;a&#61;}}"
+    again = wikiparse.parse(str(doc)).filter_templates()[0]
+    assert [(p.name, p.showkey) for p in again.params] == [("name", True), ("1", False)]
+
+
+def test_table_pipes_in_a_value_do_not_start_parameters() -> None:
+    doc = wikiparse.parse("{{box}}")
+    ed = Editor(doc)
+    ed.set_param(doc.filter_templates()[0], "1", "x\n{|\n|a||b\n|}")
+    again = wikiparse.parse(str(doc)).filter_templates()[0]
+    assert [(p.name, p.showkey) for p in again.params] == [("1", False)]
+
+
 def test_pipe_in_a_value_does_not_start_a_parameter() -> None:
     doc = wikiparse.parse("{{t|k=v}}")
     ed = Editor(doc)
