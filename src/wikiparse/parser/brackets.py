@@ -5,8 +5,7 @@ local constructs whole.
 A stack of open frames; a closing bracket only closes the frame on top (otherwise it is text),
 exactly as the preprocessor does, so the pass is linear: every frame is pushed and popped once.
 A frame that cannot close (end of input, a newline inside ``[url ...]``) degrades to text in O(1)
-through a :class:`Splice`.  Runs of braces follow the preprocessor's rules (``{{{{{x}}}}}`` is a
-template around an argument).
+through a :class:`Splice`.  Runs of braces follow the preprocessor's rules (``{{{{{x}}}}}``).
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ from .scanner import (K_BRACE_CLOSE, K_BRACE_OPEN, K_CHAR, K_COMMENT, K_ENTITY, 
                       KIND_NAMES, LINE_TOK_KIND, fast_scanner)
 from .tags import HTML_TAGS
 from .url_reader import CELL_LINE, UrlReader
-
 
 #: kind code by terminal name (for the after-comment line starts, parser/line_starts.py)
 _KIND_CODE: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)}
