@@ -14,22 +14,11 @@ from hypothesis import strategies as st
 
 from wikiparse import parse
 from wikiparse.parser.first_chars import OTHER, first_chars, literal_run
-from wikiparse.parser.scanner import KIND_NAMES, fast_scanner, scanner
+from scanner_reference import reference_tokens
+
+from wikiparse.parser.scanner import KIND_NAMES, fast_scanner
 
 EXAMPLES = 10_000 if os.environ.get("CI", "").lower() == "true" else 1_000
-
-
-def reference_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
-    end = len(text) if end is None else end
-    out = []
-    pos = start
-    match = scanner().match
-    while pos < end:
-        m = match(text, pos, end)
-        assert m is not None and m.lastgroup is not None
-        out.append((m.lastgroup, m.start(), m.end()))
-        pos = m.end()
-    return out
 
 
 def fast_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:

@@ -9,20 +9,9 @@ import time
 
 import pytest
 
-from wikiparse.parser.scanner import fast_scanner, scanner
+from scanner_reference import reference_tokens
 
-
-def reference_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
-    end = len(text) if end is None else end
-    out = []
-    pos = start
-    match = scanner().match
-    while pos < end:
-        m = match(text, pos, end)
-        assert m is not None and m.lastgroup is not None
-        out.append((m.lastgroup, m.start(), m.end()))
-        pos = m.end()
-    return out
+from wikiparse.parser.scanner import fast_scanner
 
 
 @pytest.mark.parametrize("char", ["'", "[", "]", "{", "}", "=", "~", "-", "|"])
