@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import wikiparse
+from wikiparse.compiled import COMPILED
 from wikiparse.emitters.html import treebuilder
 from wikiparse.emitters.html.emitter import HtmlEmitter
 from wikiparse.emitters.html.treebuilder import build_tree, build_tree_parts
@@ -33,7 +34,18 @@ def test_parts_build_as_the_whole(parts: list[str], unbalanced: list[bool]) -> N
     assert build_tree_parts(parts, unbalanced) == build_tree("".join(parts))
 
 
-def test_unmarked_parts_are_written_as_they_stand(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unmarked_parts_are_written_as_they_stand() -> None:
+    # (an unmarked part is kept even where the tree builder would change it: the marks say
+    # where it is needed)
+    out = build_tree_parts(["<p>a</p>\n", "<p>x</b></p>\n", "<i>kept as it stands"],
+                           [False, True, False])
+    assert out == "<p>a</p>\n<p>x</p>\n<i>kept as it stands"
+
+
+@pytest.mark.skipif("wikiparse.emitters.html.treebuilder" in COMPILED,
+                    reason="the tree builder runs compiled: its calls to _tokens are direct, a "
+                           "module attribute patched from Python is not seen")
+def test_only_marked_parts_go_through_the_tokeniser(monkeypatch: pytest.MonkeyPatch) -> None:
     fed: list[str] = []
     tokens = treebuilder._tokens
 
